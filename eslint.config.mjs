@@ -1,0 +1,31 @@
+import nx from '@nx/eslint-plugin';
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/dist', '**/node_modules', '**/*.d.ts'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'] },
+            { sourceTag: 'scope:adapter', onlyDependOnLibsWithTags: ['scope:core', 'scope:testing'] },
+            { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:core'] },
+            { sourceTag: 'scope:engine', onlyDependOnLibsWithTags: ['scope:core', 'scope:testing', 'scope:engine'] },
+            { sourceTag: 'scope:meta', onlyDependOnLibsWithTags: ['scope:core', 'scope:adapter', 'scope:engine', 'scope:testing'] },
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:core', 'scope:adapter', 'scope:engine', 'scope:meta', 'scope:testing'] },
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test-d.ts'],
+  },
+];

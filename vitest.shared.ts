@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Shared vitest settings for every project: sibling packages resolve to their sources
+ * through the `development` export condition, type tests run from `*.test-d.ts`, and any
+ * unhandled rejection fails the run (vitest's default, kept explicit).
+ */
+export function projectConfig(name: string) {
+  return defineConfig({
+    resolve: { conditions: ['development', 'module', 'node', 'import', 'default'] },
+    ssr: { resolve: { conditions: ['development', 'module', 'node', 'import', 'default'], externalConditions: ['development'] } },
+    test: {
+      name,
+      include: ['src/**/*.test.ts'],
+      environment: 'node',
+      dangerouslyIgnoreUnhandledErrors: false,
+      typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+      testTimeout: 15_000,
+    },
+  });
+}
