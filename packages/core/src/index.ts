@@ -42,3 +42,5 @@ export { NoProviderAvailableError, type ExcludedProvider } from './errors/no-pro
 export { ConfigError, type ConfigIssue } from './errors/config-error.js';
 export { InvalidRequestError } from './errors/invalid-request-error.js';
 export { StreamInterruptedError } from './errors/stream-interrupted-error.js';
+export { parseRetryAfterMs, parseDurationMs, type HeaderLookup } from './retry-after.js';
+export type { ModelInfo, ModelCapabilities, ModelCatalogue } from './catalogue/model-info.js';
