@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const resultsDir = fileURLToPath(new URL('./tmp/test-results/', import.meta.url));
 
 /**
  * Shared vitest settings for every project: sibling packages resolve to their sources
@@ -16,6 +19,8 @@ export function projectConfig(name: string) {
       dangerouslyIgnoreUnhandledErrors: false,
       typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
       testTimeout: 15_000,
+      // The JSON report feeds tools/scripts/test-summary.mjs, which prints CI's closing count.
+      reporters: ['default', ['json', { outputFile: `${resultsDir}${name}.json` }]],
     },
   });
 }
