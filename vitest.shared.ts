@@ -1,7 +1,4 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-
-const resultsDir = fileURLToPath(new URL('./tmp/test-results/', import.meta.url));
 
 /**
  * Shared vitest settings for every project: sibling packages resolve to their sources
@@ -20,7 +17,7 @@ export function projectConfig(name: string) {
       typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
       testTimeout: 15_000,
       // The JSON report feeds tools/scripts/test-summary.mjs, which prints CI's closing count.
-      reporters: ['default', ['json', { outputFile: `${resultsDir}${name}.json` }]],
+      reporters: ['default', ['json', { outputFile: '.test-results/vitest.json' }]],
     },
   });
 }
