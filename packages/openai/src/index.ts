@@ -1,1 +1,12 @@
-export {};
+// @modelmux/openai: OpenAI and OpenAI-compatible endpoints (Ollama, vLLM, LM Studio) behind the modelmux contract.
+export {
+  createOpenAI,
+  openAIBaseURL,
+  defaultOpenAIModel,
+  defaultOpenAIEmbeddingModel,
+  type OpenAISettings,
+} from './openai-provider.js';
+export { OpenAIChatModel, placeholderApiKey, type OpenAIChatModelConfig } from './openai-chat-model.js';
+export { type MaxTokensField } from './build-openai-request.js';
+export { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
+export { mapOpenAIError, openAIErrorKind, type OpenAIErrorContext, type OpenAIErrorFields } from './map-openai-error.js';
