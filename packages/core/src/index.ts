@@ -44,3 +44,42 @@ export { InvalidRequestError } from './errors/invalid-request-error.js';
 export { StreamInterruptedError } from './errors/stream-interrupted-error.js';
 export { parseRetryAfterMs, parseDurationMs, type HeaderLookup } from './retry-after.js';
 export type { ModelInfo, ModelCapabilities, ModelCatalogue } from './catalogue/model-info.js';
+
+// Catalogue, cost and token counting.
+export { defaultCatalogue } from './catalogue/default-catalogue.js';
+export { getModelInfo } from './catalogue/get-model-info.js';
+export { mergeCatalogue, type CatalogueOverrides, type ModelInfoOverride } from './catalogue/merge-catalogue.js';
+export { ModelInfoSchema, ModelInfoOverrideSchema, ModelCapabilitiesSchema } from './catalogue/model-info-schema.js';
+export { estimateCost, predictCost, type CostUsage, type CostPrediction } from './cost.js';
+export { countRequestTokens, countTextTokens, loadTokenizer, tokenEstimates } from './tokens.js';
+
+// Configuration.
+export {
+  MultiLLMConfigSchema,
+  type MultiLLMConfig,
+  type MultiLLMConfigInput,
+  type ProviderConfig,
+} from './config/config-schema.js';
+export { ProviderConfigSchema, type ProviderConfigInput } from './config/provider-config-schema.js';
+export { CostLimitSchema, type CostLimit } from './config/cost-limit-schema.js';
+export {
+  builtInProviderTypes,
+  isBuiltInProviderType,
+  routingStrategies,
+  type BuiltInProviderType,
+  type RoutingStrategyName,
+} from './config/names.js';
+export { parseConfig, type ParseConfigOptions } from './config/parse-config.js';
+export { loadConfigFromEnv, providerEnvVars, type Env, type ProviderEnvVars } from './config/load-config-from-env.js';
+
+// Provider registry.
+export {
+  createProviderRegistry,
+  getDefaultProviderRegistry,
+  registerProvider,
+  createProvider,
+  type ProviderRegistry,
+  type ProviderFactory,
+  type ProviderSettings,
+} from './registry.js';
+export { assertProvider } from './registry-assert-provider.js';

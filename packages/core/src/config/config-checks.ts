@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import { defaultCatalogue } from '../catalogue/default-catalogue.js';
+import { mergeCatalogueEntries } from '../catalogue/merge-catalogue.js';
+import { builtInProviderTypes, isBuiltInProviderType, providerNamePattern, providerNameRule } from './names.js';
+
+/** The parsed (not yet normalised) config as the cross-field checks see it. */
+export interface CheckedConfig {
+  primaryProvider?: string | undefined;
+  routingStrategy?: string | undefined;
+  fallbackProviders?: unknown[] | undefined;
+  providers?: Record<string, { type?: string | undefined }> | undefined;
+  costLimitPerRequest?: Record<string, unknown> | undefined;
+  dailyCostLimit?: unknown;
+  monthlyCostLimit?: unknown;
+  catalogue?: unknown;
+}
+
+type Context = z.RefinementCtx;
+
+function add(ctx: Context, path: PropertyKey[], message: string): void {
+  ctx.addIssue({ code: 'custom', path, message });
+}
+
+function configured(names: readonly string[]): string {
+  return names.length ? `configured: ${names.join(', ')}` : 'no provider is configured';
+}
+
+function checkProviderKeys(ctx: Context, path: PropertyKey[], record: unknown, names: readonly string[], what: string): void {
+  if (!record || typeof record !== 'object') return;
+  for (const key of Object.keys(record)) {
+    if (!names.includes(key)) add(ctx, [...path, key], `unknown provider "${key}" in ${what}: add it under providers or remove this limit (${configured(names)})`);
+  }
+}
+
+/**
+ * The cross-field rules of a config, each reported at its own path: provider names and types,
+ * the primary provider, the fallback list, cost limits naming unknown providers, and catalogue
+ * overrides (complete entries for new models).
+ */
+export function checkConfig(config: CheckedConfig, ctx: Context): void {
+  const providers = config.providers ?? {};
+  const names = Object.keys(providers);
+  if (names.length === 0) {
+    add(ctx, ['providers'], "no provider configured: add at least one, e.g. providers: { openai: { apiKey: process.env.OPENAI_API_KEY } }");
+  }
+  for (const name of names) {
+    if (!providerNamePattern.test(name)) {
+      add(ctx, ['providers', name], `invalid provider name: ${providerNameRule}`);
+      continue;
+    }
+    if (providers[name]?.type === undefined && !isBuiltInProviderType(name)) {
+      add(
+        ctx,
+        ['providers', name, 'type'],
+        `required: "${name}" is not a built-in type (${builtInProviderTypes.join(', ')}), so say which adapter to use, e.g. type: 'openai' for an OpenAI-compatible server such as Ollama`,
+      );
+    }
+  }
+
+  const primary = config.primaryProvider;
+  if (primary !== undefined && !names.includes(primary)) {
+    add(ctx, ['primaryProvider'], `"${primary}" is not configured: add providers.${primary} or pick a configured provider (${configured(names)})`);
+  }
+  if (config.routingStrategy === 'manual' && primary === undefined) {
+    add(ctx, ['primaryProvider'], "required when routingStrategy is 'manual': name the provider to use, e.g. primaryProvider: 'openai'");
+  }
+
+  const seen = new Set<string>();
+  (config.fallbackProviders ?? []).forEach((entry, index) => {
+    if (typeof entry !== 'string') return;
+    const path = ['fallbackProviders', index];
+    if (entry === primary) add(ctx, path, `"${entry}" is the primaryProvider: a provider cannot be its own fallback; remove it from fallbackProviders`);
+    else if (seen.has(entry)) add(ctx, path, `"${entry}" is listed twice: remove the duplicate`);
+    else if (!names.includes(entry)) add(ctx, path, `unknown provider "${entry}": add providers.${entry} or remove it from fallbackProviders (${configured(names)})`);
+    seen.add(entry);
+  });
+
+  checkProviderKeys(ctx, ['costLimitPerRequest'], config.costLimitPerRequest, names, 'costLimitPerRequest');
+  for (const key of ['dailyCostLimit', 'monthlyCostLimit'] as const) {
+    const limit = config[key];
+    if (limit && typeof limit === 'object' && 'perProvider' in limit) {
+      checkProviderKeys(ctx, [key, 'perProvider'], limit.perProvider, names, `${key}.perProvider`);
+    }
+  }
+
+  // Already-dotted paths (`catalogue.gpt-4.1.inputPerMTok`) pass through whole: model ids contain dots.
+  for (const issue of mergeCatalogueEntries(defaultCatalogue, config.catalogue).issues) add(ctx, [issue.path], issue.message);
+}
