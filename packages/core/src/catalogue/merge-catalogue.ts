@@ -52,8 +52,15 @@ export function mergeCatalogueEntries(
       : { ...change, id };
     const full = ModelInfoSchema.safeParse(candidate, { reportInput: true });
     if (!full.success) {
-      const hint = existing ? '' : ` ("${id}" is not in the base catalogue, so it needs every field: id, provider, prices, limits, capabilities, quality, typicalLatencyMs)`;
-      issues.push(...toConfigIssues(full.error.issues, { prefix: path, knownKeys }).map((i) => ({ ...i, message: i.message + hint })));
+      // Missing fields of a new model are listed once; other problems each at their path.
+      const missing = full.error.issues.filter((i) => i.code === 'invalid_type' && i.input === undefined && i.path.length === 1);
+      if (missing.length > 0) {
+        issues.push({
+          path: formatPath(path),
+          message: `"${id}" is not in the base catalogue, so it needs a complete entry; missing: ${missing.map((i) => String(i.path[0])).join(', ')}`,
+        });
+      }
+      issues.push(...toConfigIssues(full.error.issues.filter((i) => !missing.includes(i)), { prefix: path, knownKeys }));
       continue;
     }
     entries[id] = Object.freeze({ ...full.data, capabilities: Object.freeze({ ...full.data.capabilities }) });

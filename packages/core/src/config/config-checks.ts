@@ -1,21 +1,29 @@
-import type { z } from 'zod';
 import { defaultCatalogue } from '../catalogue/default-catalogue.js';
 import { mergeCatalogueEntries } from '../catalogue/merge-catalogue.js';
 import { builtInProviderTypes, isBuiltInProviderType, providerNamePattern, providerNameRule } from './names.js';
 
 /** The parsed (not yet normalised) config as the cross-field checks see it. */
 export interface CheckedConfig {
-  primaryProvider?: string | undefined;
-  routingStrategy?: string | undefined;
-  fallbackProviders?: unknown[] | undefined;
-  providers?: Record<string, { type?: string | undefined }> | undefined;
-  costLimitPerRequest?: Record<string, unknown> | undefined;
+  primaryProvider?: unknown;
+  routingStrategy?: unknown;
+  fallbackProviders?: unknown;
+  providers?: unknown;
+  costLimitPerRequest?: unknown;
   dailyCostLimit?: unknown;
   monthlyCostLimit?: unknown;
   catalogue?: unknown;
 }
 
-type Context = z.RefinementCtx;
+/** Where the checks report: zod's refinement context, or a plain collector. */
+export interface IssueSink {
+  addIssue(issue: { code: 'custom'; path: PropertyKey[]; message: string }): void;
+}
+
+type Context = IssueSink;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 function add(ctx: Context, path: PropertyKey[], message: string): void {
   ctx.addIssue({ code: 'custom', path, message });
@@ -38,9 +46,10 @@ function checkProviderKeys(ctx: Context, path: PropertyKey[], record: unknown, n
  * overrides (complete entries for new models).
  */
 export function checkConfig(config: CheckedConfig, ctx: Context): void {
-  const providers = config.providers ?? {};
+  // Defensive throughout: this also runs on raw input that failed the schema, to report everything at once.
+  const providers: Record<string, { type?: unknown }> = isRecord(config.providers) ? (config.providers as Record<string, { type?: unknown }>) : {};
   const names = Object.keys(providers);
-  if (names.length === 0) {
+  if (names.length === 0 && (config.providers === undefined || isRecord(config.providers))) {
     add(ctx, ['providers'], "no provider configured: add at least one, e.g. providers: { openai: { apiKey: process.env.OPENAI_API_KEY } }");
   }
   for (const name of names) {
@@ -48,7 +57,7 @@ export function checkConfig(config: CheckedConfig, ctx: Context): void {
       add(ctx, ['providers', name], `invalid provider name: ${providerNameRule}`);
       continue;
     }
-    if (providers[name]?.type === undefined && !isBuiltInProviderType(name)) {
+    if ((providers[name] as { type?: unknown } | undefined)?.type === undefined && !isBuiltInProviderType(name)) {
       add(
         ctx,
         ['providers', name, 'type'],
@@ -57,7 +66,7 @@ export function checkConfig(config: CheckedConfig, ctx: Context): void {
     }
   }
 
-  const primary = config.primaryProvider;
+  const primary = typeof config.primaryProvider === 'string' ? config.primaryProvider : undefined;
   if (primary !== undefined && !names.includes(primary)) {
     add(ctx, ['primaryProvider'], `"${primary}" is not configured: add providers.${primary} or pick a configured provider (${configured(names)})`);
   }
@@ -66,7 +75,7 @@ export function checkConfig(config: CheckedConfig, ctx: Context): void {
   }
 
   const seen = new Set<string>();
-  (config.fallbackProviders ?? []).forEach((entry, index) => {
+  (Array.isArray(config.fallbackProviders) ? config.fallbackProviders : []).forEach((entry: unknown, index) => {
     if (typeof entry !== 'string') return;
     const path = ['fallbackProviders', index];
     if (entry === primary) add(ctx, path, `"${entry}" is the primaryProvider: a provider cannot be its own fallback; remove it from fallbackProviders`);
@@ -78,7 +87,7 @@ export function checkConfig(config: CheckedConfig, ctx: Context): void {
   checkProviderKeys(ctx, ['costLimitPerRequest'], config.costLimitPerRequest, names, 'costLimitPerRequest');
   for (const key of ['dailyCostLimit', 'monthlyCostLimit'] as const) {
     const limit = config[key];
-    if (limit && typeof limit === 'object' && 'perProvider' in limit) {
+    if (isRecord(limit) && 'perProvider' in limit) {
       checkProviderKeys(ctx, [key, 'perProvider'], limit.perProvider, names, `${key}.perProvider`);
     }
   }

@@ -22,7 +22,7 @@ const ConfigObjectSchema = z.strictObject({
   maxRetries: nonNegativeIntSchema('retries', '2').default(2),
   // Validated entry by entry in the cross-field checks (partial for known ids, complete for new ones).
   catalogue: z.custom<CatalogueOverrides>().optional(),
-});
+}, { error: expected('a config object, e.g. { providers: { openai: { apiKey: process.env.OPENAI_API_KEY } } }') });
 
 /** The top-level keys of the config, for spelling hints. */
 export const configKeys = Object.keys(ConfigObjectSchema.shape);

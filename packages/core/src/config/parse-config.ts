@@ -1,4 +1,6 @@
 import { ConfigError, type ConfigIssue } from '../errors/config-error.js';
+import { redactSecrets } from '../redact.js';
+import { checkConfig, type CheckedConfig } from './config-checks.js';
 import { formatPath, toConfigIssues, type KnownKeys } from './config-issues.js';
 import { configKeys, MultiLLMConfigSchema, providerConfigKeys, type MultiLLMConfig } from './config-schema.js';
 import { costLimitKeys } from './cost-limit-schema.js';
@@ -38,7 +40,19 @@ export interface ParseConfigOptions {
 export function parseConfig(input: unknown, options: ParseConfigOptions = {}): MultiLLMConfig {
   const secrets = secretsOf(input);
   const result = MultiLLMConfigSchema.safeParse(input, { reportInput: true });
-  if (!result.success) throw new ConfigError({ issues: toConfigIssues(result.error.issues, { knownKeys, secrets }) });
+  if (!result.success) {
+    const issues = toConfigIssues(result.error.issues, { knownKeys, secrets });
+    // zod skips the cross-field checks after some field errors; run them anyway so every problem is reported at once.
+    if (input && typeof input === 'object' && !Array.isArray(input)) {
+      checkConfig(input as CheckedConfig, {
+        addIssue: ({ path, message }) => {
+          const issue = { path: formatPath(path), message: redactSecrets(message, secrets) };
+          if (!issues.some((i) => i.path === issue.path && i.message === issue.message)) issues.push(issue);
+        },
+      });
+    }
+    throw new ConfigError({ issues });
+  }
   const config = result.data;
   if (options.providerTypes) {
     const issues: ConfigIssue[] = [];
