@@ -76,10 +76,10 @@ describe('mapOpenAIError', () => {
   });
 
   it('redacts a key that the vendor echoes in its message', () => {
-    registerSecret('sk-test-echoed-key-123456');
-    const error = mapOpenAIError(apiError(401, { message: 'Incorrect API key provided: sk-test-echoed-key-123456', code: 'invalid_api_key' }), context);
+    registerSecret('plainsecret-echoed-424242');
+    const error = mapOpenAIError(apiError(401, { message: 'Incorrect API key provided: plainsecret-echoed-424242', code: 'invalid_api_key' }), context);
     expect(error.kind).toBe('auth');
-    expect(error.message).not.toContain('sk-test-echoed-key-123456');
+    expect(error.message).not.toContain('plainsecret-echoed-424242');
     expect(error.message).toContain('[REDACTED]');
   });
 });

@@ -1,4 +1,4 @@
-import { registerSecret, type ModelCatalogue } from '@modelmux/core';
+import { registerSecret, type ModelCatalogue, type ProviderSettings } from '@modelmux/core';
 import type { MaxTokensField } from './build-openai-request.js';
 import { OpenAIChatModel } from './openai-chat-model.js';
 
@@ -12,7 +12,7 @@ export const defaultOpenAIModel = 'gpt-4o-mini';
 export const defaultOpenAIEmbeddingModel = 'text-embedding-3-small';
 
 /** Settings of `createOpenAI`. Every field is optional. */
-export interface OpenAISettings {
+export interface OpenAISettings extends ProviderSettings {
   /** The API key. Defaults to `OPENAI_API_KEY`, but only for OpenAI's own URL: a custom endpoint never gets the env key. */
   apiKey?: string;
   /** An OpenAI-compatible endpoint (Ollama `http://127.0.0.1:11434/v1`, vLLM, LM Studio). Defaults to OpenAI's. */
@@ -37,7 +37,7 @@ export interface OpenAISettings {
    * (the field every compatible server understands).
    */
   maxTokensField?: MaxTokensField;
-  /** Prices for `costUsd`, over core's built-in catalogue. */
+  /** Prices for `costUsd` (a whole catalogue, e.g. from `mergeCatalogue`); core's `defaultCatalogue` when absent. */
   catalogue?: ModelCatalogue;
   /** A `fetch` to use instead of the global one. */
   fetch?: typeof globalThis.fetch;

@@ -1,0 +1,14 @@
+import { estimateCost, type ModelCatalogue, type Usage } from '@modelmux/core';
+
+/**
+ * The cost of a call from the catalogue: the model as returned first (it may be a dated
+ * snapshot the catalogue lists), then the model as requested; `undefined` when neither is priced.
+ */
+export function groqCost(models: readonly (string | undefined)[], usage: Usage, catalogue: ModelCatalogue | undefined): number | undefined {
+  for (const model of models) {
+    if (!model) continue;
+    const cost = estimateCost(model, usage, catalogue);
+    if (cost !== undefined) return cost;
+  }
+  return undefined;
+}

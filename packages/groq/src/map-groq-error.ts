@@ -1,0 +1,110 @@
+import { errorKindFromStatus, parseRetryAfterMs, ProviderError, type ErrorKind } from '@modelmux/core';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'groq-sdk';
+
+/** Who failed: the provider instance, the model and the caller's signal (to tell an abort from a timeout). */
+export interface GroqErrorContext {
+  provider: string;
+  model: string;
+  signal?: AbortSignal | undefined;
+}
+
+/** The parts of a Groq error body that decide its kind. */
+export interface GroqErrorFields {
+  status: number | undefined;
+  code?: string | null | undefined;
+  type?: string | null | undefined;
+  message?: string | undefined;
+}
+
+interface GroqErrorBody {
+  message?: string;
+  type?: string;
+  code?: string;
+}
+
+/**
+ * Decides the kind of a Groq API error (OpenAI-style bodies): quota (`insufficient_quota`)
+ * before rate limit, context length (`context_length_exceeded`, or a 400 saying so) before bad
+ * request, 498 (flex tier at capacity) as overloaded, then by status. An error without a
+ * status (sent inside a stream) is a server error unless its code says otherwise.
+ */
+export function groqErrorKind({ status, code, type, message }: GroqErrorFields): ErrorKind {
+  const codes = [code, type];
+  if (codes.includes('insufficient_quota')) return 'quota_exceeded';
+  if (codes.includes('context_length_exceeded') || ((status === 400 || status === undefined) && /maximum context length|context window|reduce the length/i.test(message ?? ''))) {
+    return 'context_length';
+  }
+  if (status === undefined) {
+    if (codes.includes('rate_limit_exceeded')) return 'rate_limit';
+    if (codes.includes('invalid_request_error')) return 'bad_request';
+    return 'server';
+  }
+  if (status === 498) return 'overloaded';
+  return errorKindFromStatus(status);
+}
+
+/**
+ * The error details: groq-sdk keeps the whole body (`{ error: {…} }`) for HTTP errors but only
+ * the inner object for errors sent inside a stream.
+ */
+function errorBody(error: APIError): GroqErrorBody {
+  const raw = error.error as { error?: GroqErrorBody } & GroqErrorBody | undefined;
+  return (raw?.error && typeof raw.error === 'object' ? raw.error : raw) ?? {};
+}
+
+/** Turns anything groq-sdk throws into a `ProviderError` with a kind, status, retry-after and the original as `cause`. */
+export function mapGroqError(error: unknown, context: GroqErrorContext): ProviderError {
+  if (ProviderError.isInstance(error)) return error;
+  const { provider, model } = context;
+  const base = { provider, model, cause: error };
+  const reason = error instanceof Error ? error.message : String(error);
+
+  // The SDK raises APIUserAbortError only when the caller's signal fired; our own timeout
+  // becomes APIConnectionTimeoutError. Test the caller's signal first, so an abort that
+  // surfaces as another error (mid-body) is still reported as an abort.
+  if (error instanceof APIUserAbortError || context.signal?.aborted) {
+    return new ProviderError({ ...base, kind: 'aborted', message: `${provider}: the request was aborted by the caller` });
+  }
+  if (error instanceof APIConnectionTimeoutError) {
+    return new ProviderError({ ...base, kind: 'timeout', message: `${provider}: the request timed out (${reason})` });
+  }
+  if (error instanceof APIConnectionError) {
+    return new ProviderError({ ...base, kind: 'network', message: `${provider}: connection failed (${describeCause(error)})` });
+  }
+  if (error instanceof APIError) {
+    const body = errorBody(error);
+    const status = error.status as number | undefined;
+    const kind = groqErrorKind({ status, code: body.code, type: body.type, message: body.message ?? error.message });
+    const retryAfterMs = parseRetryAfterMs(error.headers as Headers | undefined);
+    return new ProviderError({
+      ...base,
+      kind,
+      ...(status !== undefined ? { status } : {}),
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      message: `${provider} (${model}) failed with ${status ?? 'an error in the stream'}${body.code ? ` [${body.code}]` : ''}: ${body.message ?? error.message}`,
+    });
+  }
+  if (error instanceof SyntaxError) {
+    return new ProviderError({ ...base, kind: 'server', message: `${provider} (${model}) sent a malformed response: ${reason}` });
+  }
+  if (isConnectionDrop(error)) {
+    return new ProviderError({ ...base, kind: 'network', message: `${provider} (${model}): the connection dropped mid-response (${describeCause(error)})` });
+  }
+  return new ProviderError({ ...base, kind: 'unknown', message: `${provider} (${model}) failed: ${reason}` });
+}
+
+/** undici's errors when the socket closes while the body is read (`terminated`, `other side closed`, ECONNRESET). */
+function isConnectionDrop(error: unknown): error is Error {
+  if (!(error instanceof Error)) return false;
+  const text = `${error.message} ${describeCause(error)}`;
+  return /terminated|other side closed|socket|ECONNRESET|EPIPE|premature close/i.test(text);
+}
+
+function describeCause(error: Error): string {
+  const cause = error.cause;
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return `${cause.message}${typeof code === 'string' ? ` ${code}` : ''}`;
+  }
+  return error.message;
+}

@@ -1,0 +1,18 @@
+import type { FinishReason } from '@modelmux/core';
+
+/** Maps Groq's `finish_reason` to a modelmux finish reason. */
+export function mapGroqFinishReason(reason: string | null | undefined): FinishReason {
+  switch (reason) {
+    case 'stop':
+      return 'stop';
+    case 'length':
+      return 'length';
+    case 'tool_calls':
+    case 'function_call':
+      return 'tool-calls';
+    case 'content_filter':
+      return 'content-filter';
+    default:
+      return 'other';
+  }
+}

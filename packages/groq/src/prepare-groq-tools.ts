@@ -1,0 +1,28 @@
+import { toJsonSchema, type ToolChoice, type ToolDefinition } from '@modelmux/core';
+import type { ChatCompletionTool, ChatCompletionToolChoiceOption } from 'groq-sdk/resources/chat/completions';
+
+/** The `tools` and `tool_choice` body fields for a request (both absent when no tools are offered). */
+export interface GroqToolFields {
+  tools?: ChatCompletionTool[];
+  tool_choice?: ChatCompletionToolChoiceOption;
+}
+
+/** Maps tool definitions (zod or JSON Schema) and the tool choice to Groq's function tools. */
+export function prepareGroqTools(tools: readonly ToolDefinition[] | undefined, toolChoice: ToolChoice | undefined): GroqToolFields {
+  // A tool_choice without tools is rejected, so 'none' with no tools sends neither.
+  if (!tools?.length) return {};
+  const fields: GroqToolFields = {
+    tools: tools.map((tool) => ({
+      type: 'function',
+      function: {
+        name: tool.name,
+        ...(tool.description !== undefined ? { description: tool.description } : {}),
+        parameters: toJsonSchema(tool.parameters),
+      },
+    })),
+  };
+  if (toolChoice !== undefined) {
+    fields.tool_choice = typeof toolChoice === 'string' ? toolChoice : { type: 'function', function: { name: toolChoice.name } };
+  }
+  return fields;
+}
