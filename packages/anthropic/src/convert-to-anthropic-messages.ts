@@ -1,0 +1,94 @@
+import type { ContentBlockParam, ImageBlockParam, MessageParam } from '@anthropic-ai/sdk/resources/messages';
+import { InvalidRequestError, type ContentPart, type Message, type ToolCall } from '@modelmux/core';
+
+/** The conversation as the Messages API takes it: one top-level `system` and user/assistant turns. */
+export interface AnthropicPrompt {
+  system: string | undefined;
+  messages: MessageParam[];
+}
+
+/**
+ * Converts modelmux messages to Anthropic's shape: every system message joined (in order, by a
+ * blank line) into the top-level `system`; tool results become `tool_result` blocks of a user
+ * turn; consecutive turns of the same role are merged, since the API wants them alternating.
+ * Empty text blocks are dropped (the API rejects them).
+ */
+export function convertToAnthropicMessages(messages: readonly Message[]): AnthropicPrompt {
+  const systems: string[] = [];
+  const turns: MessageParam[] = [];
+  const push = (role: 'user' | 'assistant', blocks: ContentBlockParam[]): void => {
+    if (blocks.length === 0) return;
+    const last = turns.at(-1);
+    if (last && last.role === role) (last.content as ContentBlockParam[]).push(...blocks);
+    else turns.push({ role, content: blocks });
+  };
+
+  messages.forEach((message, index) => {
+    switch (message.role) {
+      case 'system':
+        systems.push(message.content);
+        break;
+      case 'user':
+        push('user', userBlocks(message.content, index));
+        break;
+      case 'assistant':
+        push('assistant', [...textBlock(message.content), ...(message.toolCalls ?? []).map((call, i) => toolUseBlock(call, `messages.${index}.toolCalls.${i}`))]);
+        break;
+      case 'tool':
+        push('user', [{ type: 'tool_result', tool_use_id: message.toolCallId, content: toolResultText(message.result) }]);
+        break;
+    }
+  });
+
+  return { system: systems.length > 0 ? systems.join('\n\n') : undefined, messages: turns };
+}
+
+function textBlock(text: string): ContentBlockParam[] {
+  return text === '' ? [] : [{ type: 'text', text }];
+}
+
+function userBlocks(content: string | ContentPart[], index: number): ContentBlockParam[] {
+  if (typeof content === 'string') return textBlock(content);
+  return content.flatMap((part, i): ContentBlockParam[] =>
+    part.type === 'text' ? textBlock(part.text) : [imageBlock(part.source, `messages.${index}.content.${i}`)],
+  );
+}
+
+function imageBlock(source: Extract<ContentPart, { type: 'image' }>['source'], field: string): ImageBlockParam {
+  if (source.kind === 'base64') {
+    return { type: 'image', source: { type: 'base64', media_type: source.mediaType as 'image/png', data: source.data } };
+  }
+  const dataUrl = /^data:([^;,]+);base64,(.*)$/s.exec(source.url);
+  if (dataUrl) return { type: 'image', source: { type: 'base64', media_type: dataUrl[1] as 'image/png', data: dataUrl[2] ?? '' } };
+  if (!/^https?:\/\//i.test(source.url)) {
+    throw new InvalidRequestError({ field, message: 'Anthropic takes image URLs over http(s) or as data: URLs' });
+  }
+  return { type: 'image', source: { type: 'url', url: source.url } };
+}
+
+function toolUseBlock(call: ToolCall, field: string): ContentBlockParam {
+  return { type: 'tool_use', id: call.id, name: call.name, input: toolInput(call, field) };
+}
+
+/** The tool call's arguments as the object Anthropic wants (`rawArgs` parsed when `args` is absent). */
+function toolInput(call: ToolCall, field: string): Record<string, unknown> {
+  let args = call.args;
+  if (args === undefined && call.rawArgs) {
+    try {
+      args = JSON.parse(call.rawArgs);
+    } catch {
+      throw new InvalidRequestError({ field: `${field}.rawArgs`, message: 'is not valid JSON' });
+    }
+  }
+  if (args === undefined || args === null) return {};
+  if (typeof args !== 'object' || Array.isArray(args)) {
+    throw new InvalidRequestError({ field: `${field}.args`, message: 'Anthropic needs tool arguments to be a JSON object' });
+  }
+  return args as Record<string, unknown>;
+}
+
+/** A tool result as text: strings as they are, anything else as JSON. */
+export function toolResultText(result: unknown): string {
+  if (typeof result === 'string') return result;
+  return JSON.stringify(result) ?? 'null';
+}

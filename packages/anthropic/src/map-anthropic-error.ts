@@ -1,0 +1,80 @@
+import { AnthropicError, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
+import { ModelmuxError, ProviderError, errorKindFromStatus, parseRetryAfterMs, redactSecrets, type ErrorKind } from '@modelmux/core';
+import type { CallSignal } from './call-signal.js';
+
+/** What the error mapping needs to know about the failed call. */
+export interface AnthropicErrorContext {
+  provider: string;
+  model: string;
+  /** The call's signal: tells our timeout from the caller's abort. */
+  call?: CallSignal;
+  apiKey?: string;
+}
+
+/** Anthropic's `error.type` values and what they mean. */
+const kindByType: Readonly<Record<string, ErrorKind>> = {
+  rate_limit_error: 'rate_limit',
+  overloaded_error: 'overloaded',
+  authentication_error: 'auth',
+  permission_error: 'permission',
+  not_found_error: 'not_found',
+  billing_error: 'quota_exceeded',
+  timeout_error: 'timeout',
+  api_error: 'server',
+  invalid_request_error: 'bad_request',
+  request_too_large: 'context_length',
+};
+
+/**
+ * Turns anything the Anthropic SDK (or its stream) throws into a `ProviderError` with a
+ * `kind`. The HTTP status and the body's `error.type` decide; `invalid_request_error` saying
+ * "prompt is too long" is `context_length`; `retry-after` becomes `retryAfterMs`. Modelmux
+ * errors (an `InvalidRequestError` from mapping, a `ProviderError` already made) pass through.
+ */
+export function mapAnthropicError(error: unknown, context: AnthropicErrorContext): ModelmuxError {
+  if (ModelmuxError.isInstance(error)) return error;
+  const make = (kind: ErrorKind, message: string, extra: { status?: number; retryAfterMs?: number } = {}): ProviderError =>
+    new ProviderError({
+      kind,
+      provider: context.provider,
+      model: context.model,
+      message: redactSecrets(`Anthropic ${kind.replace('_', ' ')}: ${message}`, [context.apiKey]),
+      cause: error,
+      ...extra,
+    });
+
+  if (context.call?.timedOut()) return make('timeout', 'the request timed out');
+  if (context.call?.callerAborted() || error instanceof APIUserAbortError) return make('aborted', 'the request was aborted by the caller');
+  if (error instanceof APIConnectionTimeoutError) return make('timeout', 'the connection timed out');
+  if (error instanceof APIConnectionError) return make('network', `connection failed (${describeCause(error)})`);
+  if (error instanceof APIError) return fromApiError(error, make);
+  if (error instanceof SyntaxError) return make('server', `the response was not valid JSON (${error.message})`);
+  if (error instanceof AnthropicError) return make('bad_request', error.message);
+  if (error instanceof Error && error.name === 'AbortError') return make('aborted', 'the request was aborted');
+  if (error instanceof TypeError) return make('network', `the connection failed (${describeCause(error)})`);
+  return make('unknown', error instanceof Error ? error.message : String(error));
+}
+
+function fromApiError(error: APIError, make: (kind: ErrorKind, message: string, extra?: { status?: number; retryAfterMs?: number }) => ProviderError): ProviderError {
+  const status = error.status;
+  const body = error.error as { error?: { type?: string; message?: string } } | undefined;
+  const type = error.type ?? body?.error?.type;
+  const apiMessage = error.apiMessage ?? body?.error?.message ?? error.message;
+  let kind: ErrorKind = (type && kindByType[type]) || errorKindFromStatus(status);
+  if (status === 529) kind = 'overloaded';
+  if ((kind === 'bad_request' || kind === 'context_length') && /prompt is too long|too many (input )?tokens|context (window|length)/i.test(apiMessage)) {
+    kind = 'context_length';
+  }
+  if (kind === 'unknown' && status === undefined && type === undefined) kind = 'server';
+  const retryAfterMs = parseRetryAfterMs(error.headers);
+  const where = status === undefined ? 'in the stream' : `(${status})`;
+  return make(kind, `${apiMessage} ${where}`.trim(), {
+    ...(status !== undefined ? { status } : {}),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  });
+}
+
+function describeCause(error: Error): string {
+  const cause = error.cause instanceof Error ? error.cause.message : undefined;
+  return cause ? `${error.message}: ${cause}` : error.message;
+}

@@ -1,0 +1,126 @@
+import type { Content, Part } from '@google/generative-ai';
+import { InvalidRequestError, type ContentPart, type ImageSource, type Message, type ToolCall } from '@modelmux/core';
+
+/** The conversation as Gemini takes it: a `systemInstruction` and the `contents` turns. */
+export interface GooglePrompt {
+  systemInstruction: string | undefined;
+  contents: Content[];
+}
+
+/**
+ * Converts modelmux messages to Gemini contents: system messages joined (by a blank line) into
+ * `systemInstruction`; user → `user`, assistant → `model` (text + `functionCall` parts), tool
+ * results → `function` turns of `functionResponse` parts, named after the call they answer
+ * (`toolName`, else looked up from the earlier assistant tool call with that id). Consecutive
+ * turns of one role are merged, so parallel calls get their results in one turn.
+ */
+export function convertToGoogleMessages(messages: readonly Message[]): GooglePrompt {
+  const systems: string[] = [];
+  const contents: Content[] = [];
+  const push = (role: 'user' | 'model' | 'function', parts: Part[]): void => {
+    if (parts.length === 0) return;
+    const last = contents.at(-1);
+    if (last && last.role === role) last.parts.push(...parts);
+    else contents.push({ role, parts });
+  };
+
+  messages.forEach((message, index) => {
+    switch (message.role) {
+      case 'system':
+        systems.push(message.content);
+        break;
+      case 'user':
+        push('user', userParts(message.content, index));
+        break;
+      case 'assistant':
+        push('model', [...textPart(message.content), ...(message.toolCalls ?? []).map((call, i) => functionCallPart(call, `messages.${index}.toolCalls.${i}`))]);
+        break;
+      case 'tool': {
+        const name = message.toolName ?? findToolName(messages, index, message.toolCallId);
+        push('function', [{ functionResponse: { name, response: functionResponse(message.result) } }]);
+        break;
+      }
+    }
+  });
+  return { systemInstruction: systems.length > 0 ? systems.join('\n\n') : undefined, contents };
+}
+
+function textPart(text: string): Part[] {
+  return text === '' ? [] : [{ text }];
+}
+
+function userParts(content: string | ContentPart[], index: number): Part[] {
+  if (typeof content === 'string') return textPart(content);
+  return content.flatMap((part, i): Part[] => (part.type === 'text' ? textPart(part.text) : [imagePart(part.source, `messages.${index}.content.${i}`)]));
+}
+
+const imageTypes: Readonly<Record<string, string>> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  heic: 'image/heic',
+  heif: 'image/heif',
+};
+
+/**
+ * Base64 images (and `data:` URLs) go inline (`inlineData`). Gemini cannot fetch web URLs:
+ * only Google Cloud Storage (`gs://…`) and File API (`https://generativelanguage.googleapis.com/…/files/…`)
+ * URIs are sent, as `fileData`; any other URL is an `InvalidRequestError` rather than a silent drop.
+ */
+function imagePart(source: ImageSource, field: string): Part {
+  if (source.kind === 'base64') return { inlineData: { mimeType: source.mediaType, data: source.data } };
+  const dataUrl = /^data:([^;,]+);base64,(.*)$/s.exec(source.url);
+  if (dataUrl) return { inlineData: { mimeType: dataUrl[1] ?? 'image/png', data: dataUrl[2] ?? '' } };
+  if (/^gs:\/\//i.test(source.url) || /^https:\/\/generativelanguage\.googleapis\.com\/.*\/files\//i.test(source.url)) {
+    const extension = /\.([a-z0-9]+)(?:[?#].*)?$/i.exec(source.url)?.[1]?.toLowerCase();
+    return { fileData: { mimeType: (extension && imageTypes[extension]) || 'image/jpeg', fileUri: source.url } };
+  }
+  throw new InvalidRequestError({
+    field,
+    message: 'Gemini cannot fetch image URLs: pass the image as base64 (or a data: URL), or upload it (File API or gs://) and pass that URI',
+  });
+}
+
+function functionCallPart(call: ToolCall, field: string): Part {
+  let args = call.args;
+  if (args === undefined && call.rawArgs) {
+    try {
+      args = JSON.parse(call.rawArgs);
+    } catch {
+      throw new InvalidRequestError({ field: `${field}.rawArgs`, message: 'is not valid JSON' });
+    }
+  }
+  if (args !== undefined && args !== null && (typeof args !== 'object' || Array.isArray(args))) {
+    throw new InvalidRequestError({ field: `${field}.args`, message: 'Gemini needs tool arguments to be a JSON object' });
+  }
+  return { functionCall: { name: call.name, args: (args ?? {}) as object } };
+}
+
+/** Gemini wants a JSON object as the function's response: objects go as they are, anything else as `{ result }`. */
+export function functionResponse(result: unknown): object {
+  if (result !== null && typeof result === 'object' && !Array.isArray(result)) return result;
+  if (typeof result === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(result);
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed;
+    } catch {
+      // plain text
+    }
+  }
+  return { result };
+}
+
+function findToolName(messages: readonly Message[], index: number, toolCallId: string): string {
+  for (let i = index - 1; i >= 0; i--) {
+    const message = messages[i];
+    if (message?.role !== 'assistant') continue;
+    const call = message.toolCalls?.find((c) => c.id === toolCallId);
+    if (call) return call.name;
+  }
+  throw new InvalidRequestError({
+    field: `messages.${index}.toolName`,
+    message: `Gemini needs the tool's name: no earlier assistant tool call has the id "${toolCallId}"; set toolName`,
+  });
+}
