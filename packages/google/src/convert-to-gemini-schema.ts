@@ -44,18 +44,16 @@ function convert(input: JsonSchema, context: Context): Schema {
   let schema = input;
   const ref = schema['$ref'];
   if (typeof ref === 'string') {
-    if (context.refs.includes(ref)) fail(context, `is recursive (${ref}); Gemini schemas cannot refer to themselves`);
+    if (ref === '#' || context.refs.includes(ref)) fail(context, `is recursive (${ref}); Gemini schemas cannot refer to themselves`);
     const name = /^#\/(?:definitions|\$defs)\/(.+)$/.exec(ref)?.[1];
     const target = name !== undefined ? context.definitions[decodeURIComponent(name)] : undefined;
     if (!target) fail(context, `has a $ref Gemini cannot resolve: ${ref}`);
-    const { $ref: _ignored, ...rest } = schema;
-    schema = { ...target, ...rest };
+    schema = { ...target, ...without(schema, '$ref') };
     context = { ...context, refs: [...context.refs, ref] };
   }
   const allOf = schema['allOf'];
   if (Array.isArray(allOf) && allOf.length === 1) {
-    const { allOf: _ignored, ...rest } = schema;
-    return convert({ ...(allOf[0] as JsonSchema), ...rest }, context);
+    return convert({ ...(allOf[0] as JsonSchema), ...without(schema, 'allOf') }, context);
   }
 
   const out: Record<string, unknown> = {};
@@ -125,6 +123,10 @@ function convert(input: JsonSchema, context: Context): Schema {
     copyNumber(schema, out, 'maximum');
   }
   return out as unknown as Schema;
+}
+
+function without(schema: JsonSchema, key: string): JsonSchema {
+  return Object.fromEntries(Object.entries(schema).filter(([k]) => k !== key));
 }
 
 function copyNumber(from: JsonSchema, to: Record<string, unknown>, key: string): void {
