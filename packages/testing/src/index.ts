@@ -1,1 +1,17 @@
-export {};
+// @modelmux/testing: wire-level fake LLM provider servers for tests and demos.
+export { startFakeProviders } from './server/start-fake-providers.js';
+export {
+  fakeProviderNames,
+  type FakeProviderName,
+  type FakeStep,
+  type FakeStatusStep,
+  type FakeErrorStep,
+  type FakeErrorType,
+  type FakeReply,
+  type FakeRules,
+  type RecordedRequest,
+  type FakeProvidersOptions,
+  type FakeBaseUrls,
+  type FakeProviders,
+} from './types.js';
+export { embedText } from './brain/embed-text.js';

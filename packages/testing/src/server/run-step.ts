@@ -1,0 +1,107 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decideAnswer } from '../brain/decide-answer.js';
+import { embedText } from '../brain/embed-text.js';
+import type { AnswerOverrides } from '../brain/neutral.js';
+import type { FakeStep } from '../types.js';
+import type { ErrorSpec, ReplyContext, Route, VendorCodec } from '../vendors/codec.js';
+import { resolveError } from './resolve-error.js';
+
+/** What a step needs to answer one request. */
+export interface StepContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  codec: VendorCodec;
+  route: Route;
+  body: unknown;
+  reply: ReplyContext;
+  /** Waits `ms` (resolves false when the server closed meanwhile). */
+  wait(ms: number): Promise<boolean>;
+}
+
+/** Answers one request according to a step. */
+export async function runStep(step: FakeStep, ctx: StepContext): Promise<void> {
+  const { res, req, codec, reply } = ctx;
+  if (res.destroyed || req.socket.destroyed) return;
+  if (typeof step === 'object' && 'delayMs' in step) {
+    if (await ctx.wait(step.delayMs)) await runStep(step.then ?? 'ok', ctx);
+    return;
+  }
+  if (step === 'hang') return;
+  if (step === 'reset') {
+    req.socket.destroy();
+    return;
+  }
+  const error = resolveError(step);
+  if (error) {
+    const out = codec.error(error, reply);
+    res.writeHead(out.status, { ...codec.headers(reply), ...out.headers });
+    res.end(out.body);
+    return;
+  }
+  const streaming = ctx.route.kind === 'chat' && parseChat(ctx).stream;
+  if (step === 'malformed') {
+    if (streaming) {
+      writeStreamHead(ctx);
+      res.end(codec.malformedEvent());
+    } else {
+      res.writeHead(200, { ...codec.headers(reply), 'content-type': 'application/json' });
+      res.end('{"id": "broken", "choices": [');
+    }
+    return;
+  }
+  const overrides: AnswerOverrides = {};
+  if (step === 'content-filter') overrides.contentFilter = true;
+  if (typeof step === 'object' && 'reply' in step) overrides.reply = step.reply;
+  if (ctx.route.kind !== 'chat' || !streaming) {
+    const json = JSON.stringify(answerJson(ctx, overrides));
+    if (typeof step === 'object' && 'streamCutAfter' in step) {
+      res.writeHead(200, { ...codec.headers(reply), 'content-type': 'application/json' });
+      res.write(json.slice(0, Math.max(1, Math.floor(json.length / 2))), () => req.socket.destroy());
+      return;
+    }
+    res.writeHead(200, { ...codec.headers(reply), 'content-type': 'application/json' });
+    res.end(json);
+    return;
+  }
+  const request = parseChat(ctx);
+  const events = codec.chatEvents(decideAnswer(request, overrides), request, ctx.body, reply);
+  writeStreamHead(ctx);
+  if (typeof step === 'object' && 'streamCutAfter' in step) {
+    const sent = events.slice(0, Math.max(0, step.streamCutAfter)).join('');
+    if (sent.length === 0) req.socket.destroy();
+    else res.write(sent, () => req.socket.destroy());
+    return;
+  }
+  if (typeof step === 'object' && 'streamErrorAfter' in step) {
+    const spec: ErrorSpec = { type: step.error ?? 'overloaded', ...(step.message !== undefined ? { message: step.message } : {}) };
+    res.end(events.slice(0, Math.max(0, step.streamErrorAfter)).join('') + codec.streamError(spec, reply));
+    return;
+  }
+  res.end(events.join(''));
+}
+
+function parseChat(ctx: StepContext) {
+  if (ctx.route.kind !== 'chat') throw new Error('not a chat route');
+  return ctx.codec.parseChat(ctx.body, ctx.route);
+}
+
+function writeStreamHead(ctx: StepContext): void {
+  ctx.res.writeHead(200, { ...ctx.codec.headers(ctx.reply), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  ctx.res.flushHeaders();
+}
+
+function answerJson(ctx: StepContext, overrides: AnswerOverrides): unknown {
+  const { route, codec, body, reply } = ctx;
+  if (route.kind === 'models') return codec.models(reply);
+  if (route.kind === 'embed') {
+    const request = codec.parseEmbed(body, route);
+    return codec.embedJson(
+      request.inputs.map((input) => embedText(input, request.dimensions)),
+      request,
+      body,
+      route,
+    );
+  }
+  const request = codec.parseChat(body, route);
+  return codec.chatJson(decideAnswer(request, overrides), request, reply);
+}

@@ -1,0 +1,134 @@
+/** The providers the fake server speaks for. */
+export type FakeProviderName = 'openai' | 'anthropic' | 'google' | 'groq';
+
+/** Every provider name, in a stable order. */
+export const fakeProviderNames: readonly FakeProviderName[] = ['openai', 'anthropic', 'google', 'groq'];
+
+/** A vendor error the fake can write with that vendor's real status and body. */
+export type FakeErrorType =
+  | 'rate_limit'
+  | 'quota'
+  | 'auth'
+  | 'permission'
+  | 'not_found'
+  | 'bad_request'
+  | 'context_length'
+  | 'server'
+  | 'overloaded';
+
+/** A scripted answer: text and/or tool calls, finish reason and usage override the default. */
+export interface FakeReply {
+  text?: string;
+  toolCalls?: { name: string; args: Record<string, unknown> }[];
+  finishReason?: 'stop' | 'length' | 'tool-calls' | 'content-filter';
+  usage?: { inputTokens?: number; outputTokens?: number; cachedInputTokens?: number };
+}
+
+/** An error step with an explicit HTTP status (the error type follows from it unless given). */
+export interface FakeStatusStep {
+  status: number;
+  error?: FakeErrorType;
+  /** Seconds, sent as the `retry-after` header (Gemini: RetryInfo `retryDelay`). */
+  retryAfter?: number;
+  /** Milliseconds, sent as `retry-after-ms` (openai/groq), RetryInfo `retryDelay` for Gemini. */
+  retryAfterMs?: number;
+  message?: string;
+}
+
+/** An error step whose status is the vendor's real one for that error type. */
+export interface FakeErrorStep {
+  error: FakeErrorType;
+  retryAfter?: number;
+  retryAfterMs?: number;
+  message?: string;
+}
+
+/** One scripted response. */
+export type FakeStep =
+  | 'ok'
+  | 'hang'
+  | 'reset'
+  | 'malformed'
+  | 'content-filter'
+  | 'context-length'
+  | FakeStatusStep
+  | FakeErrorStep
+  | { delayMs: number; then?: FakeStep }
+  | { streamCutAfter: number }
+  | { streamErrorAfter: number; error?: FakeErrorType; message?: string }
+  | { reply: FakeReply };
+
+/** Rules applied to every request of a provider once its script is used up. */
+export interface FakeRules {
+  /** Share of requests (0..1) answered with `failWith`. */
+  failRate?: number;
+  /** The step used for a failure (default `{ status: 503 }`). */
+  failWith?: FakeStep;
+  /** Added latency in ms, fixed or uniformly drawn from `[min, max]`. */
+  latencyMs?: number | [number, number];
+  /** Seed of the rules' PRNG (default: the server's seed), so runs repeat. */
+  seed?: number;
+}
+
+/** One request as the fake received it, credentials redacted. */
+export interface RecordedRequest {
+  provider: FakeProviderName;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  /** Parsed JSON, or the raw text when the body is not JSON (undefined when empty). */
+  body: unknown;
+  /** Arrival time (ms since the epoch). */
+  at: number;
+}
+
+/** Options of `startFakeProviders`. */
+export interface FakeProvidersOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Host to bind; default 127.0.0.1 (loopback only). */
+  host?: string;
+  /** Default seed of every provider's rules PRNG. */
+  seed?: number;
+  /**
+   * When true, `delayMs` and latency waits read `globalThis.setTimeout` at call time, so
+   * `vi.useFakeTimers()` controls them. Default false: the server uses the real timers captured
+   * when the module loaded and is never frozen by a test's fake timers.
+   */
+  useGlobalTimers?: boolean;
+}
+
+/** Base URLs to hand to each official SDK. */
+export interface FakeBaseUrls {
+  /** `${url}/v1` for `new OpenAI({ baseURL })`. */
+  openai: string;
+  /** `url` for `new Anthropic({ baseURL })`. */
+  anthropic: string;
+  /** `url` for `new Groq({ baseURL })` (the SDK adds `/openai/v1`). */
+  groq: string;
+  /** `url` for `getGenerativeModel({ model }, { baseUrl })`. */
+  google: string;
+}
+
+/** A running fake server speaking the four vendors' wire formats. */
+export interface FakeProviders {
+  /** `http://host:port`. */
+  readonly url: string;
+  /** The port actually bound. */
+  readonly port: number;
+  /** Base URL per provider. */
+  readonly baseURL: FakeBaseUrls;
+  /** Queues steps for the next requests of one provider (appended to any steps still queued). */
+  script(provider: FakeProviderName, steps: FakeStep[]): void;
+  /** Sets (or with `undefined` clears) the rules of a provider. */
+  rules(provider: FakeProviderName, rules: FakeRules | undefined): void;
+  /** Recorded requests of one provider, or of all in arrival order. */
+  requests(provider?: FakeProviderName): RecordedRequest[];
+  /** How many requests a provider received (all providers when omitted). */
+  count(provider?: FakeProviderName): number;
+  /** Clears scripts, rules and records. */
+  reset(): void;
+  /** Closes the server and destroys every open connection (hung ones too). */
+  close(): Promise<void>;
+}
