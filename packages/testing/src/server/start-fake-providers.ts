@@ -4,6 +4,7 @@ import { fakeProviderNames, type FakeProviderName, type FakeProviders, type Fake
 import { anthropicCodec } from '../vendors/anthropic/anthropic-codec.js';
 import { asRecord, type VendorCodec } from '../vendors/codec.js';
 import { googleCodec } from '../vendors/google/google-codec.js';
+import { groqCodec } from '../vendors/groq/groq-codec.js';
 import { openAICodec } from '../vendors/openai/openai-codec.js';
 import { ProviderState } from './provider-state.js';
 import { readBody } from './read-body.js';
@@ -14,7 +15,7 @@ import { serverTimers } from './timers.js';
 
 const codecs: Record<FakeProviderName, VendorCodec> = {
   openai: openAICodec(false),
-  groq: openAICodec(true),
+  groq: groqCodec(),
   anthropic: anthropicCodec(),
   google: googleCodec(),
 };
