@@ -7,7 +7,7 @@ export const ProviderConfigSchema = z.strictObject({
   type: z.string({ error: expected("a provider type such as 'openai' (use 'openai' for OpenAI-compatible servers)", { showText: true }) }).min(1).optional(),
   // Never echo the value: this is a secret.
   apiKey: z
-    .string({ error: expected('the API key as a string (prefer reading it from an environment variable)') })
+    .string({ error: expected('the API key as a string (prefer reading it from an environment variable)', { secret: true }) })
     .regex(/^\S+$/, { error: 'expected a non-empty API key without spaces or line breaks (check for a stray newline when it was pasted)' })
     .optional(),
   baseURL: z
@@ -21,7 +21,7 @@ export const ProviderConfigSchema = z.strictObject({
   quality: rangeSchema(0, 1, '0.8').optional(),
   timeoutMs: positiveIntSchema('milliseconds', '30000').optional(),
   // Header values may carry credentials: never echoed.
-  headers: z.record(z.string(), z.string({ error: 'expected a string header value' }), { error: expected('an object of header name → string value') }).optional(),
+  headers: z.record(z.string(), z.string({ error: 'expected a string header value' }), { error: expected('an object of header name → string value', { secret: true }) }).optional(),
   enabled: z.boolean({ error: expected('true or false') }).default(true),
   /** Adapter-specific settings passed through untouched (e.g. `{ organization: 'org-…' }`). */
   options: z.record(z.string(), z.unknown(), { error: expected('an object of adapter-specific settings') }).optional(),

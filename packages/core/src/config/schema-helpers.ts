@@ -1,8 +1,12 @@
 import { z } from 'zod';
 
-/** Names a received value for an error message. Text is shown only when `showText` (never for secrets). */
-export function describeReceived(input: unknown, showText = false): string {
+/**
+ * Names a received value for an error message. Numbers and booleans are shown, text only when
+ * `showText`; for a `secret` only the kind of value is named.
+ */
+export function describeReceived(input: unknown, showText = false, secret = false): string {
   if (input === null) return 'null';
+  if (secret) return typeof input === 'string' ? 'a string' : Array.isArray(input) ? 'an array' : `a ${typeof input}`;
   if (typeof input === 'number' || typeof input === 'boolean') return String(input);
   if (typeof input === 'string') {
     if (!showText) return input === '' ? 'an empty string' : 'a string';
@@ -16,9 +20,9 @@ export function describeReceived(input: unknown, showText = false): string {
  * A zod error function: "required: <expected>" when the value is missing, otherwise
  * "expected <expected>; received <what>".
  */
-export function expected(what: string, options: { showText?: boolean } = {}): (issue: { input?: unknown }) => string {
+export function expected(what: string, options: { showText?: boolean; secret?: boolean } = {}): (issue: { input?: unknown }) => string {
   return (issue) =>
-    issue.input === undefined ? `required: expected ${what}` : `expected ${what}; received ${describeReceived(issue.input, options.showText)}`;
+    issue.input === undefined ? `required: expected ${what}` : `expected ${what}; received ${describeReceived(issue.input, options.showText, options.secret)}`;
 }
 
 /** A USD amount ≥ 0. */
