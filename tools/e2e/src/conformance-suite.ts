@@ -277,7 +277,8 @@ export function describeConformance(name: string, options: ConformanceOptions): 
         const first = await provider.generate(question);
         expect(first.finishReason).toBe('tool-calls');
         expect(first.toolCalls).toHaveLength(1);
-        const call = first.toolCalls[0]!;
+        const call = first.toolCalls[0];
+        if (!call) throw new Error('no tool call');
         expect(call.name).toBe('get_weather');
         expect(call.id.length).toBeGreaterThan(0);
         expect(weather.parameters.safeParse(call.args).success).toBe(true);

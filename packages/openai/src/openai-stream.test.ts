@@ -1,0 +1,97 @@
+import { ProviderError, type StreamEvent } from '@modelmux/core';
+import { startFakeProviders, type FakeProviders } from '@modelmux/testing';
+import { Stream } from 'openai/core/streaming';
+import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOpenAI } from './openai-provider.js';
+import { streamOpenAIChat } from './openai-stream.js';
+
+const context = { provider: 'openai', model: 'gpt-4o-mini' };
+const noCost = () => undefined;
+
+function chunk(delta: Record<string, unknown>, finish: string | null = null): string {
+  return `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: 'gpt-4o-mini', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+}
+const usage = `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: 'gpt-4o-mini', choices: [], usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 } })}\n\n`;
+
+/** Runs the SDK's own SSE parser over a body that closes cleanly after `sse`. */
+function streamOf(sse: string, controller = new AbortController()) {
+  return streamOpenAIChat({ context, cost: noCost, open: async () => Stream.fromSSEResponse<ChatCompletionChunk>(new Response(sse), controller) });
+}
+
+async function failure(stream: AsyncIterable<StreamEvent>): Promise<{ error: ProviderError; events: StreamEvent[] }> {
+  const events: StreamEvent[] = [];
+  try {
+    for await (const event of stream) events.push(event);
+  } catch (error) {
+    expect(ProviderError.isInstance(error)).toBe(true);
+    return { error: error as ProviderError, events };
+  }
+  throw new Error('the stream did not fail');
+}
+
+describe('streamOpenAIChat over a body that closes cleanly too early', () => {
+  it('yields text, then a finish with usage, for a whole stream', async () => {
+    const events: StreamEvent[] = [];
+    for await (const event of streamOf(chunk({ content: 'Hi' }) + chunk({}, 'stop') + usage + 'data: [DONE]\n\n')) events.push(event);
+    expect(events).toEqual([
+      { type: 'text-delta', text: 'Hi' },
+      { type: 'finish', finishReason: 'stop', usage: { inputTokens: 3, outputTokens: 2, totalTokens: 5 }, provider: 'openai', model: 'gpt-4o-mini', costUsd: undefined },
+    ]);
+  });
+
+  it('throws kind network when the stream ends without a finish reason', async () => {
+    const { error, events } = await failure(streamOf(chunk({ content: 'Hel' })));
+    expect(error).toMatchObject({ kind: 'network', provider: 'openai' });
+    expect(error.message).toContain('without a finish reason');
+    expect(events).toEqual([{ type: 'text-delta', text: 'Hel' }]);
+  });
+
+  it('throws kind network when the usage chunk never came', async () => {
+    const { error } = await failure(streamOf(chunk({ content: 'Hi' }) + chunk({}, 'stop')));
+    expect(error.kind).toBe('network');
+    expect(error.message).toContain('without usage');
+  });
+
+  it('throws kind server for JSON that is not a chunk', async () => {
+    const { error } = await failure(streamOf(`data: {"unexpected":true}\n\n`));
+    expect(error.kind).toBe('server');
+    expect(error.message).toContain('malformed');
+  });
+
+  it('aborts the request when the consumer returns early', async () => {
+    const controller = new AbortController();
+    const iterator = streamOf(chunk({ content: 'a' }) + chunk({ content: 'b' }) + chunk({}, 'stop') + usage, controller);
+    await iterator.next();
+    await iterator.return(undefined);
+    expect(controller.signal.aborted).toBe(true);
+  });
+});
+
+describe('a caller abort after the first event', () => {
+  let fake: FakeProviders;
+  beforeAll(async () => {
+    fake = await startFakeProviders();
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  it('throws kind aborted instead of ending quietly (the SDK swallows the abort)', async () => {
+    const controller = new AbortController();
+    const provider = createOpenAI({ apiKey: 'sk-stream-test-0123456789', baseURL: fake.baseURL.openai });
+    const stream = provider.stream({ messages: [{ role: 'user', content: 'Tell me a long story about the sea' }], signal: controller.signal });
+    const events: StreamEvent[] = [];
+    const { error } = await failure(
+      (async function* () {
+        for await (const event of stream) {
+          events.push(event);
+          controller.abort();
+          yield event;
+        }
+      })(),
+    );
+    expect(error.kind).toBe('aborted');
+    expect(events.some((e) => e.type === 'finish')).toBe(false);
+  });
+});
