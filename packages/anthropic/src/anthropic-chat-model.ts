@@ -95,14 +95,16 @@ export class AnthropicChatModel implements Provider {
       const events = await client.messages.create({ ...prepared.body, stream: true }, { signal: call.signal });
       let resultModel = model;
       for await (const event of events) {
+        // Buffered events can still arrive after an abort: stop at once instead of yielding them.
+        if (call.signal.aborted) throw mapAnthropicError(new Error('aborted'), { provider: this.name, model, call });
         call.touch();
         if (event.type === 'message_start' && event.message.model) resultModel = event.message.model;
         for (const out of mapper.push(event)) yield out;
       }
       const end = mapper.end();
+      // The SDK ends a stream quietly when its signal aborts: say why (timeout or caller).
+      if (call.signal.aborted) throw mapAnthropicError(new Error('aborted'), { provider: this.name, model, call });
       if (!end) {
-        // The SDK ends a stream quietly when its signal aborts: say why (timeout or caller).
-        if (call.signal.aborted) throw mapAnthropicError(new Error('aborted'), { provider: this.name, model, call });
         throw new ProviderError({
           kind: 'network',
           provider: this.name,

@@ -39,6 +39,13 @@ describe('mapAnthropicError', () => {
     expect(error.message).toContain(message);
   });
 
+  it('maps a spend-limit 429 (details.error_code) to quota_exceeded, not rate_limit', () => {
+    const body = { type: 'error', error: { type: 'rate_limit_error', message: 'You have reached your specified API usage limits.', details: { error_code: 'enforced_spend_limit_reached' } } };
+    const error = mapped(APIError.generate(429, body, undefined, new Headers()));
+    expect(error.kind).toBe('quota_exceeded');
+    expect(error.isRetryable).toBe(false);
+  });
+
   it('reads retry-after (seconds) into retryAfterMs on a rate limit', () => {
     expect(mapped(apiError(429, 'rate_limit_error', 'slow down', { 'retry-after': '7' })).retryAfterMs).toBe(7000);
   });

@@ -60,7 +60,10 @@ function fromApiError(error: APIError, make: (kind: ErrorKind, message: string, 
   const body = error.error as { error?: { type?: string; message?: string } } | undefined;
   const type = error.type ?? body?.error?.type;
   const apiMessage = error.apiMessage ?? body?.error?.message ?? error.message;
+  const errorCode = error.errorCode ?? undefined;
   let kind: ErrorKind = (type && kindByType[type]) || errorKindFromStatus(status);
+  // A spend limit is a 429 rate_limit_error told apart by `details.error_code`: waiting will not help.
+  if (errorCode && /spend_limit_reached$/.test(errorCode)) kind = 'quota_exceeded';
   if (status === 529) kind = 'overloaded';
   if ((kind === 'bad_request' || kind === 'context_length') && /prompt is too long|too many (input )?tokens|context (window|length)/i.test(apiMessage)) {
     kind = 'context_length';

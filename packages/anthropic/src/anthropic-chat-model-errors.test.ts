@@ -1,0 +1,113 @@
+import { ProviderError, type ErrorKind } from '@modelmux/core';
+import { startFakeProviders, type FakeProviders, type FakeStep } from '@modelmux/testing';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAnthropic } from './anthropic-provider.js';
+
+const apiKey = 'sk-ant-api03-errors-test-key-0123456789';
+let fake: FakeProviders;
+
+beforeAll(async () => {
+  fake = await startFakeProviders({ seed: 3 });
+});
+afterAll(async () => {
+  await fake.close();
+});
+beforeEach(() => fake.reset());
+
+function provider(settings: Parameters<typeof createAnthropic>[0] = {}) {
+  return createAnthropic({ apiKey, baseURL: fake.baseURL.anthropic, model: 'claude-haiku-4-5', env: {}, ...settings });
+}
+
+const request = { messages: [{ role: 'user' as const, content: 'hello' }] };
+
+async function failure(promise: Promise<unknown>): Promise<ProviderError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!ProviderError.isInstance(error)) throw new Error(`expected a ProviderError, got ${String(error)}`);
+  return error;
+}
+
+describe('AnthropicChatModel errors', () => {
+  it.each([
+    [{ error: 'rate_limit', retryAfter: 3 }, 'rate_limit', 429, true, 3000],
+    [{ error: 'overloaded' }, 'overloaded', 529, true, undefined],
+    ['context-length', 'context_length', 400, false, undefined],
+    [{ error: 'auth' }, 'auth', 401, false, undefined],
+    [{ error: 'permission' }, 'permission', 403, false, undefined],
+    [{ error: 'not_found' }, 'not_found', 404, false, undefined],
+    [{ error: 'bad_request' }, 'bad_request', 400, false, undefined],
+    [{ error: 'quota' }, 'quota_exceeded', 429, false, undefined],
+    [{ status: 402, error: 'quota' }, 'quota_exceeded', 402, false, undefined],
+    [{ error: 'server' }, 'server', 500, true, undefined],
+    [{ status: 503 }, 'overloaded', 503, true, undefined],
+  ] as [FakeStep, ErrorKind, number, boolean, number | undefined][])('%j → %s', async (step, kind, status, retryable, retryAfterMs) => {
+    fake.script('anthropic', [step]);
+    const error = await failure(provider({ name: 'claude' }).generate(request));
+    expect(error).toMatchObject({ kind, status, isRetryable: retryable, provider: 'claude', model: 'claude-haiku-4-5' });
+    expect(error.retryAfterMs).toBe(retryAfterMs);
+    expect(error.cause).toBeInstanceOf(Error);
+    expect(fake.count('anthropic')).toBe(1); // SDK retries are off
+  });
+
+  it('maps a reset connection to network', async () => {
+    fake.script('anthropic', ['reset']);
+    expect(await failure(provider().generate(request))).toMatchObject({ kind: 'network', isRetryable: true });
+  });
+
+  it('maps a malformed JSON body to server', async () => {
+    fake.script('anthropic', ['malformed']);
+    expect(await failure(provider().generate(request))).toMatchObject({ kind: 'server' });
+  });
+
+  it("maps the caller's abort to aborted", async () => {
+    fake.script('anthropic', ['hang']);
+    const controller = new AbortController();
+    const promise = provider().generate({ ...request, signal: controller.signal });
+    await vi.waitFor(() => expect(fake.count('anthropic')).toBe(1));
+    controller.abort();
+    expect(await failure(promise)).toMatchObject({ kind: 'aborted', isRetryable: false });
+  });
+
+  it('never sends a request for an already aborted signal', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(await failure(provider().generate({ ...request, signal: controller.signal }))).toMatchObject({ kind: 'aborted' });
+    expect(fake.count('anthropic')).toBe(0);
+  });
+
+  it('never puts the API key in an error message', async () => {
+    fake.script('anthropic', [{ error: 'auth', message: `invalid x-api-key: ${apiKey}` }]);
+    const error = await failure(provider().generate(request));
+    expect(error.message).not.toContain(apiKey);
+    expect(String(error.stack)).not.toContain(apiKey);
+  });
+});
+
+describe('AnthropicChatModel timeoutMs', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('fails a hung call with timeout after timeoutMs (not aborted)', async () => {
+    fake.script('anthropic', ['hang']);
+    const promise = provider({ timeoutMs: 5_000 }).generate(request);
+    const settled = failure(promise);
+    await vi.waitFor(() => expect(fake.count('anthropic')).toBe(1), { interval: 5 });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(await settled).toMatchObject({ kind: 'timeout', isRetryable: true });
+  });
+
+  it('fails a stream that goes quiet with timeout', async () => {
+    fake.script('anthropic', ['hang']);
+    const iterator = provider({ timeoutMs: 2_000 }).stream(request)[Symbol.asyncIterator]();
+    const settled = failure(iterator.next());
+    await vi.waitFor(() => expect(fake.count('anthropic')).toBe(1), { interval: 5 });
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(await settled).toMatchObject({ kind: 'timeout' });
+  });
+});
