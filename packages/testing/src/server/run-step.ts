@@ -5,6 +5,10 @@ import type { AnswerOverrides } from '../brain/neutral.js';
 import type { FakeStep } from '../types.js';
 import type { ErrorSpec, ReplyContext, Route, VendorCodec } from '../vendors/codec.js';
 import { resolveError } from './resolve-error.js';
+import { afterRealDelay } from './timers.js';
+
+/** How long a cut stream stays open after its last event before the socket is destroyed. */
+const cutGraceMs = 20;
 
 /** What a step needs to answer one request. */
 export interface StepContext {
@@ -56,7 +60,7 @@ export async function runStep(step: FakeStep, ctx: StepContext): Promise<void> {
     const json = JSON.stringify(answerJson(ctx, overrides));
     if (typeof step === 'object' && 'streamCutAfter' in step) {
       res.writeHead(200, { ...codec.headers(reply), 'content-type': 'application/json' });
-      res.write(json.slice(0, Math.max(1, Math.floor(json.length / 2))), () => req.socket.destroy());
+      res.write(json.slice(0, Math.max(1, Math.floor(json.length / 2))), () => afterRealDelay(cutGraceMs, () => req.socket.destroy()));
       return;
     }
     res.writeHead(200, { ...codec.headers(reply), 'content-type': 'application/json' });
@@ -69,7 +73,8 @@ export async function runStep(step: FakeStep, ctx: StepContext): Promise<void> {
   if (typeof step === 'object' && 'streamCutAfter' in step) {
     const sent = events.slice(0, Math.max(0, step.streamCutAfter)).join('');
     if (sent.length === 0) req.socket.destroy();
-    else res.write(sent, () => req.socket.destroy());
+    // A short real pause before the cut lets the client read what was sent, as on a real network.
+    else res.write(sent, () => afterRealDelay(cutGraceMs, () => req.socket.destroy()));
     return;
   }
   if (typeof step === 'object' && 'streamErrorAfter' in step) {

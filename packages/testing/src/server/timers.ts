@@ -22,3 +22,8 @@ export function serverTimers(useGlobal: boolean): ServerTimers {
   }
   return { setTimeout: (fn, ms) => realSetTimeout(fn, ms), clearTimeout: (handle) => realClearTimeout(handle as ReturnType<typeof setTimeout>) };
 }
+
+/** Runs `fn` after `ms` on the real timers, whatever timers the test installed. */
+export function afterRealDelay(ms: number, fn: () => void): void {
+  realSetTimeout(fn, ms);
+}
