@@ -1,0 +1,90 @@
+import type { Provider, ProviderError, StreamEvent } from '@modelmux/core';
+import { LinkedController, abortReasons, abortWith, noop } from './abort.js';
+import type { ProviderEntry } from './executor-core.js';
+
+/** What runs a lane's calls (the plan run). */
+export interface CallRunner {
+  startCall(call: AttemptCall): Promise<unknown>;
+}
+
+/** One candidate being worked on in a run: its tries (retries) and, when hedging, its own abort. */
+export class Lane {
+  /** 0 for the first try, then one more per retry. */
+  attempt = 0;
+  /** The last failure on this lane, for when the breaker stops the retries. */
+  lastError: ProviderError | undefined;
+  /** The call that succeeded (kept open for a stream). */
+  call: AttemptCall | undefined;
+  readonly signal: AbortSignal | undefined;
+
+  constructor(
+    readonly provider: Provider,
+    readonly model: string | undefined,
+    readonly entry: ProviderEntry,
+    readonly hedge: boolean,
+    readonly controller: LinkedController | undefined,
+    runSignal: AbortSignal | undefined,
+    readonly run: CallRunner,
+  ) {
+    this.signal = controller ? controller.signal : runSignal;
+  }
+}
+
+/**
+ * One call to a provider: its signal (its own controller when it has a timeout or is a stream,
+ * else the lane's), its timeout timer, and for streams the iterator to close if it is dropped.
+ */
+export class AttemptCall {
+  readonly signal: AbortSignal | undefined;
+  private readonly controller: LinkedController | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Set by the stream operation as soon as the provider's iterator exists. */
+  iterator: AsyncIterator<StreamEvent> | undefined;
+  startedAt = 0;
+
+  constructor(
+    readonly lane: Lane,
+    timeoutMs: number,
+    ownController: boolean,
+  ) {
+    if (ownController || timeoutMs > 0) {
+      this.controller = new LinkedController(lane.signal);
+      this.signal = this.controller.signal;
+      if (timeoutMs > 0) this.timer = setTimeout(abortWith, timeoutMs, this.controller, abortReasons.timeout);
+    } else {
+      this.signal = lane.signal;
+    }
+  }
+
+  /** The call answered: stop its timeout. */
+  settle(): void {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  /** The call is over: stop its timeout and stop following the lane's signal. */
+  release(): void {
+    this.settle();
+    this.controller?.unlink();
+  }
+
+  /** Aborts this call (its HTTP request, through the signal) and closes its stream, if any. */
+  abort(reason: unknown): void {
+    this.controller?.abort(reason);
+    this.closeIterator();
+  }
+
+  /** Closes the provider's stream iterator, if any, ignoring its errors. */
+  closeIterator(): void {
+    const iterator = this.iterator;
+    if (!iterator) return;
+    this.iterator = undefined;
+    try {
+      iterator.return?.()?.then(undefined, noop);
+    } catch {
+      // A broken return() must not break the caller.
+    }
+  }
+}

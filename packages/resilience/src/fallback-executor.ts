@@ -1,0 +1,138 @@
+import {
+  AllProvidersFailedError,
+  type ChatRequest,
+  type ChatResult,
+  type EmbedRequest,
+  type EmbedResult,
+  NoProviderAvailableError,
+  type StreamEvent,
+} from '@modelmux/core';
+import type { Event } from './events.js';
+import { ExecutorCore } from './executor-core.js';
+import type {
+  AttemptEvent,
+  CoolDownEvent,
+  FailureEvent,
+  FallbackEvent,
+  ProviderBreakEvent,
+  ProviderBreakerEvent,
+  ProviderStatus,
+  RetryAttemptEvent,
+  SuccessEvent,
+} from './executor-events.js';
+import type { Candidate, ExecuteOptions, FallbackExecutorOptions } from './executor-options.js';
+import { EmbedOperation, GenerateOperation } from './operations.js';
+import { PlanRun } from './plan-run.js';
+import { streamThroughPlan } from './stream-run.js';
+
+/**
+ * Runs requests through an ordered plan of providers with retries, per-attempt timeouts, a
+ * deadline, a breaker per provider, cool-downs, unavailable marks, quality fallback and
+ * optional hedging, following the error table in the README. Create with
+ * `createFallbackExecutor()`; one executor per process (its state is what makes it useful).
+ */
+export class FallbackExecutor {
+  private readonly core: ExecutorCore;
+
+  /** A call to a provider starts. */
+  readonly onAttempt: Event<AttemptEvent>;
+  /** A failed call will be retried on the same provider. */
+  readonly onRetry: Event<RetryAttemptEvent>;
+  /** The request moves from a failed provider to the next. */
+  readonly onFallback: Event<FallbackEvent>;
+  /** A provider's breaker opened. */
+  readonly onBreak: Event<ProviderBreakEvent>;
+  /** A provider's breaker lets one probe through. */
+  readonly onHalfOpen: Event<ProviderBreakerEvent>;
+  /** A provider's breaker closed again. */
+  readonly onReset: Event<ProviderBreakerEvent>;
+  /** A provider is skipped for a while after a rate limit or quota error. */
+  readonly onCoolDown: Event<CoolDownEvent>;
+  /** A call succeeded (only a hedge's winner). */
+  readonly onSuccess: Event<SuccessEvent>;
+  /** A call failed (hedge losers as `aborted`, `hedgeLost: true`). */
+  readonly onFailure: Event<FailureEvent>;
+
+  constructor(options: FallbackExecutorOptions = {}) {
+    const core = new ExecutorCore(options);
+    this.core = core;
+    this.onAttempt = core.attempt.event;
+    this.onRetry = core.retry.event;
+    this.onFallback = core.fallback.event;
+    this.onBreak = core.break.event;
+    this.onHalfOpen = core.halfOpen.event;
+    this.onReset = core.reset.event;
+    this.onCoolDown = core.coolDown.event;
+    this.onSuccess = core.success.event;
+    this.onFailure = core.failure.event;
+  }
+
+  /** Generates through the plan; the first acceptable answer wins. */
+  async generate<T = unknown>(candidates: readonly Candidate[], request: ChatRequest<T>, options?: ExecuteOptions): Promise<ChatResult<T>> {
+    const core = this.core;
+    const run = new PlanRun(core, new GenerateOperation(core, request as ChatRequest<unknown>), candidates, request.signal, options?.deadlineMs ?? core.deadlineMs);
+    try {
+      return (await run.execute()) as ChatResult<T>;
+    } catch (error) {
+      const answer = await this.fallbackAnswer(error, request as ChatRequest<unknown>);
+      if (answer) return answer as ChatResult<T>;
+      throw error;
+    } finally {
+      run.dispose();
+    }
+  }
+
+  /**
+   * Streams through the plan. Falls back only before the first event; after it, a failure
+   * throws `StreamInterruptedError` with the partial text. Lazy: nothing starts until iterated.
+   */
+  stream(candidates: readonly Candidate[], request: ChatRequest, options?: ExecuteOptions): AsyncIterable<StreamEvent> {
+    return streamThroughPlan(this.core, candidates, request, options?.deadlineMs ?? this.core.deadlineMs, (error) => this.fallbackAnswer(error, request));
+  }
+
+  /** Embeds through the plan; providers without `embed` are skipped. */
+  async embed(candidates: readonly Candidate[], request: EmbedRequest, options?: ExecuteOptions): Promise<EmbedResult> {
+    const core = this.core;
+    const run = new PlanRun(core, new EmbedOperation(request), candidates, request.signal, options?.deadlineMs ?? core.deadlineMs);
+    try {
+      return await run.execute();
+    } finally {
+      run.dispose();
+    }
+  }
+
+  /** Each provider seen so far: breaker state, cool-down, unavailable marks (no secrets). */
+  status(): ProviderStatus[] {
+    return this.core.status();
+  }
+
+  /** Forgets cool-downs and unavailable marks of one provider (e.g. after fixing its key), or of all. */
+  reset(provider?: string): void {
+    this.core.clearMarks(provider);
+  }
+
+  /** Stops every breaker's timer and removes every listener. */
+  dispose(): void {
+    this.core.dispose();
+  }
+
+  private async fallbackAnswer(error: unknown, request: ChatRequest<unknown>): Promise<ChatResult | undefined> {
+    const fallback = this.core.fallbackResponse;
+    if (fallback === undefined) return undefined;
+    if (!AllProvidersFailedError.isInstance(error) && !NoProviderAvailableError.isInstance(error)) return undefined;
+    return typeof fallback === 'function' ? fallback(error, request) : fallback;
+  }
+}
+
+/**
+ * Creates the engine that runs a request through an ordered list of providers (the router's
+ * plan) with retries, timeouts, a deadline, breakers, cool-downs, quality fallback and hedging.
+ *
+ * @example
+ * const executor = createFallbackExecutor({ maxRetries: 2, timeoutMs: 10_000, deadlineMs: 30_000 });
+ * executor.onFallback(({ from, to, kind }) => log(`${from} → ${to} (${kind})`));
+ * const result = await executor.generate([openai, anthropic], { messages: [{ role: 'user', content: 'Hi' }] });
+ */
+export function createFallbackExecutor(options: FallbackExecutorOptions = {}): FallbackExecutor {
+  return new FallbackExecutor(options);
+}

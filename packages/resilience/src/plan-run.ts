@@ -1,0 +1,380 @@
+import {
+  AllProvidersFailedError,
+  type AttemptFailure,
+  CircuitOpenError,
+  NoProviderAvailableError,
+  type Provider,
+  ProviderError,
+} from '@modelmux/core';
+import { LinkedController, abortReasons, abortWith, raceSignal, signalAborted, sleep } from './abort.js';
+import { AttemptCall, Lane } from './attempt-call.js';
+import { backoffDelayMs } from './backoff.js';
+import { type CallSite, classifyFailure, isDeadlineCut, isSuperseded, toAttemptFailure } from './classify.js';
+import { type ExecutorCore, type Skip, sameProviderRetryKinds } from './executor-core.js';
+import type { Candidate } from './executor-options.js';
+import type { Operation } from './operation.js';
+
+const runCall = (call: AttemptCall): Promise<unknown> => call.lane.run.startCall(call);
+const onHedgeTimer = (run: { hedgeTimerFired(): void }): void => run.hedgeTimerFired();
+
+function isProvider(candidate: Candidate): candidate is Provider {
+  return typeof (candidate as Provider).generate === 'function';
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as Promise<T> | undefined)?.then === 'function';
+}
+
+/**
+ * One request through an ordered plan of candidates: skips the unusable ones, runs each with
+ * retries behind its breaker, moves on per the error table, hedges when asked, and enforces the
+ * deadline. Settles once: the first success, a stop (bad request, caller abort…), or the end of
+ * the plan (`AllProvidersFailedError` / `NoProviderAvailableError`).
+ */
+export class PlanRun<R> {
+  /** The run's signal: the caller's, or the deadline's controller following it. */
+  signal: AbortSignal | undefined;
+  /** The lane that won, once settled with a result. */
+  winner: Lane | undefined;
+  private controller: LinkedController | undefined;
+  private deadlineTimer: ReturnType<typeof setTimeout> | undefined;
+  private deadlineAt = Infinity;
+  private hedgeTimer: ReturnType<typeof setTimeout> | undefined;
+  private next = 0;
+  private readonly active: Lane[] = [];
+  private settled = false;
+  private calls = 0;
+  private failures: AttemptFailure[] | undefined;
+  private contextFloor = 0;
+  private lastFailed: Lane | undefined;
+  private lastFailedKind: ProviderError['kind'] = 'unknown';
+  private resolveRun: (value: R) => void = () => undefined;
+  private rejectRun: (error: unknown) => void = () => undefined;
+
+  constructor(
+    readonly core: ExecutorCore,
+    readonly op: Operation<R>,
+    private readonly candidates: readonly Candidate[],
+    private readonly callerSignal: AbortSignal | undefined,
+    readonly deadlineMs: number,
+  ) {}
+
+  /** Runs the plan; resolves with the winner's result (see `winner`). Call `dispose()` after. */
+  execute(): Promise<R> {
+    if (this.callerSignal?.aborted) {
+      return Promise.reject(
+        new ProviderError({ kind: 'aborted', provider: this.firstName(), message: 'The caller aborted the request before any call', cause: this.callerSignal.reason }),
+      );
+    }
+    this.signal = this.callerSignal;
+    if (this.deadlineMs > 0) {
+      this.controller = new LinkedController(this.callerSignal);
+      this.signal = this.controller.signal;
+      this.deadlineAt = this.core.now() + this.deadlineMs;
+      this.deadlineTimer = setTimeout(abortWith, this.deadlineMs, this.controller, abortReasons.deadline);
+    }
+    return new Promise<R>((resolve, reject) => {
+      this.resolveRun = resolve;
+      this.rejectRun = reject;
+      if (!this.startNext(false)) this.finish();
+    });
+  }
+
+  /** Stops the deadline timer and lets go of every signal (at the end of the request or stream). */
+  dispose(): void {
+    this.clearHedgeTimer();
+    if (this.deadlineTimer !== undefined) clearTimeout(this.deadlineTimer);
+    this.deadlineTimer = undefined;
+    const winner = this.winner;
+    winner?.call?.release();
+    winner?.controller?.unlink();
+    this.controller?.unlink();
+  }
+
+  /** The information `classifyFailure` needs about a lane. */
+  siteOf(lane: Lane): CallSite {
+    return { provider: lane.provider.name, model: lane.model, timeoutMs: this.core.timeoutMs, deadlineMs: this.deadlineMs };
+  }
+
+  /** Starts one call (inside the breaker, when there is one). */
+  async startCall(call: AttemptCall): Promise<R> {
+    const lane = call.lane;
+    const core = this.core;
+    this.calls++;
+    call.startedAt = core.now();
+    if (core.attempt.hasListeners) {
+      core.attempt.emit({ operation: this.op.name, provider: lane.provider.name, model: lane.model, attempt: lane.attempt, hedge: lane.hedge });
+    }
+    try {
+      return await raceSignal(this.op.call(lane.provider, lane.model, call), call.signal);
+    } catch (error) {
+      call.closeIterator();
+      throw classifyFailure(error, call.signal, this.siteOf(lane));
+    }
+  }
+
+  /** The hedge delay passed with the run still open: start the next candidate alongside. */
+  hedgeTimerFired(): void {
+    this.hedgeTimer = undefined;
+    const hedge = this.core.hedge;
+    if (!this.settled && hedge && this.active.length < hedge.maxConcurrent) this.startNext(true);
+  }
+
+  private firstName(): string {
+    const first = this.candidates[0];
+    if (!first) return 'unknown';
+    return isProvider(first) ? first.name : first.provider.name;
+  }
+
+  /** Starts the next usable candidate; false when none is left (or the run is over). */
+  private startNext(hedge: boolean): boolean {
+    if (this.settled || this.signal?.aborted) return false;
+    const core = this.core;
+    const candidates = this.candidates;
+    const now = core.now();
+    while (this.next < candidates.length) {
+      const candidate = candidates[this.next++];
+      if (!candidate) continue;
+      const provider = isProvider(candidate) ? candidate : candidate.provider;
+      const model = (isProvider(candidate) ? undefined : candidate.model) ?? this.op.defaultModel(provider);
+      const entry = core.entryFor(provider.name);
+      const skip = this.op.unsupported(provider) ?? core.skipFor(provider, model, entry, now) ?? this.contextSkip(provider, model);
+      if (skip) {
+        this.recordSkip(provider.name, model, skip);
+        continue;
+      }
+      const controller = core.hedge ? new LinkedController(this.signal) : undefined;
+      const lane = new Lane(provider, model, entry, hedge, controller, this.signal, this);
+      this.active.push(lane);
+      const from = this.lastFailed;
+      if (from && core.fallback.hasListeners) {
+        core.fallback.emit({ operation: this.op.name, from: from.provider.name, fromModel: from.model, to: provider.name, toModel: model, kind: this.lastFailedKind });
+      }
+      this.lastFailed = undefined;
+      this.runLane(lane).then(
+        (result) => this.laneSucceeded(lane, result),
+        (error: unknown) => this.laneFailed(lane, error),
+      );
+      this.armHedge(lane);
+      return true;
+    }
+    return false;
+  }
+
+  /** One candidate's tries: breaker → call (with timeout) → inspect; retries per the error table. */
+  private async runLane(lane: Lane): Promise<R> {
+    const core = this.core;
+    const breaker = lane.entry.breaker;
+    for (;;) {
+      const parent = lane.signal;
+      if (parent?.aborted) throw classifyFailure(signalAborted, parent, this.siteOf(lane));
+      const call = new AttemptCall(lane, core.timeoutMs, this.op.keepsCall);
+      let result: R;
+      try {
+        result = (await (breaker ? breaker.fire(runCall, call) : runCall(call))) as R;
+      } catch (thrown) {
+        call.release();
+        if (CircuitOpenError.isInstance(thrown)) throw lane.lastError ?? thrown;
+        const error = thrown as ProviderError;
+        this.recordFailure(lane, error, core.now() - call.startedAt);
+        const delayMs = this.retryDelay(lane, error);
+        if (delayMs === undefined) throw error;
+        if (core.retry.hasListeners) {
+          core.retry.emit({ operation: this.op.name, provider: lane.provider.name, model: lane.model, attempt: lane.attempt + 1, delayMs, kind: error.kind, error });
+        }
+        try {
+          await sleep(delayMs, parent);
+        } catch {
+          throw classifyFailure(signalAborted, parent, this.siteOf(lane));
+        }
+        lane.attempt++;
+        lane.lastError = error;
+        continue;
+      }
+      call.settle();
+      lane.entry.reservoir?.record(core.now() - call.startedAt);
+      let rejection = this.op.inspect(result, lane.provider, lane.model);
+      if (isPromise(rejection)) {
+        try {
+          rejection = await raceSignal(rejection, parent);
+        } catch (error) {
+          rejection = classifyFailure(error, parent, this.siteOf(lane)) as ProviderError;
+        }
+      }
+      if (rejection) {
+        call.release();
+        this.op.discard(result, call);
+        this.recordFailure(lane, rejection, core.now() - call.startedAt);
+        throw rejection;
+      }
+      if (!this.op.keepsCall) call.release();
+      lane.call = call;
+      return result;
+    }
+  }
+
+  /** The wait before retrying `error` on the same lane, or undefined to move on. */
+  private retryDelay(lane: Lane, error: ProviderError): number | undefined {
+    const core = this.core;
+    if (!error.isRetryable || !sameProviderRetryKinds.has(error.kind) || isDeadlineCut(error)) return undefined;
+    if (lane.attempt >= core.maxRetries) return undefined;
+    if (lane.entry.breaker && !lane.entry.breaker.allowsCall()) return undefined;
+    let delayMs = backoffDelayMs(lane.attempt, core.baseDelayMs, core.maxDelayMs, core.random);
+    const retryAfter = error.retryAfterMs;
+    if (retryAfter !== undefined) {
+      if (retryAfter > core.maxRetryAfterMs) {
+        core.startCoolDown(lane.provider.name, retryAfter, error.kind, retryAfter);
+        return undefined;
+      }
+      if (retryAfter > delayMs) delayMs = retryAfter;
+    }
+    if (core.now() + delayMs >= this.deadlineAt) return undefined;
+    return delayMs;
+  }
+
+  private laneSucceeded(lane: Lane, result: R): void {
+    this.removeLane(lane);
+    const core = this.core;
+    if (this.settled) {
+      // Answered after another call had won: not a success, and its result is dropped.
+      const call = lane.call;
+      lane.call = undefined;
+      if (call) {
+        this.op.discard(result, call);
+        call.release();
+      }
+      lane.controller?.unlink();
+      const error = classifyFailure(signalAborted, abortedSignal, this.siteOf(lane)) as ProviderError;
+      if (core.failure.hasListeners) {
+        core.failure.emit({ operation: this.op.name, provider: lane.provider.name, model: lane.model, durationMs: call ? core.now() - call.startedAt : 0, attempt: lane.attempt, kind: error.kind, status: undefined, error, hedgeLost: true });
+      }
+      return;
+    }
+    this.settled = true;
+    this.winner = lane;
+    this.clearHedgeTimer();
+    this.abortOthers();
+    if (!this.op.keepsCall) {
+      lane.controller?.unlink();
+      if (core.success.hasListeners) {
+        const { usage, costUsd } = this.op.usageOf(result);
+        core.success.emit({ operation: this.op.name, provider: lane.provider.name, model: lane.model, durationMs: core.now() - (lane.call?.startedAt ?? 0), attempt: lane.attempt, usage, costUsd });
+      }
+    }
+    this.resolveRun(result);
+  }
+
+  private laneFailed(lane: Lane, thrown: unknown): void {
+    this.removeLane(lane);
+    lane.controller?.unlink();
+    if (this.settled) return;
+    if (CircuitOpenError.isInstance(thrown)) {
+      // The breaker opened between the skip check and the call (a concurrent request tripped it).
+      this.recordSkip(lane.provider.name, lane.model, { kind: lane.entry.breaker?.lastFailure ?? 'server', reason: 'circuit breaker open', error: thrown });
+    } else {
+      const error = ProviderError.isInstance(thrown) ? thrown : (classifyFailure(thrown, undefined, this.siteOf(lane)) as ProviderError);
+      if (this.stops(error)) {
+        this.settled = true;
+        this.clearHedgeTimer();
+        this.abortOthers();
+        this.rejectRun(error);
+        return;
+      }
+      if (error.kind === 'context_length') this.raiseContextFloor(lane);
+      this.lastFailed = lane;
+      this.lastFailedKind = error.kind;
+    }
+    if (this.startNext(false)) return;
+    if (this.active.length === 0) this.finish();
+  }
+
+  /** True when the failure ends the request at once (no other provider). */
+  private stops(error: ProviderError): boolean {
+    switch (error.kind) {
+      case 'aborted':
+        return !isSuperseded(error);
+      case 'bad_request':
+        return true;
+      case 'content_filter':
+        return !this.core.fallbackOnContentFilter;
+      case 'quality':
+        return !this.core.fallbackOnQuality;
+      default:
+        return false;
+    }
+  }
+
+  private finish(): void {
+    this.settled = true;
+    this.clearHedgeTimer();
+    const failures = this.failures ?? [];
+    if (this.signal?.aborted && this.signal.reason === abortReasons.deadline) {
+      const plain = new AllProvidersFailedError({ attempts: failures });
+      this.rejectRun(new AllProvidersFailedError({ attempts: failures, message: `The request's ${this.deadlineMs}ms deadline passed. ${plain.message}` }));
+    } else if (this.calls === 0) {
+      this.rejectRun(new NoProviderAvailableError({ excluded: failures.map((f) => ({ provider: f.provider, reason: f.message.replace(/^skipped: /, '') })) }));
+    } else {
+      this.rejectRun(new AllProvidersFailedError({ attempts: failures }));
+    }
+  }
+
+  private recordFailure(lane: Lane, error: ProviderError, latencyMs: number): void {
+    const core = this.core;
+    const hedgeLost = error.kind === 'aborted' && isSuperseded(error);
+    if (!hedgeLost) (this.failures ??= []).push(toAttemptFailure(error, lane.provider.name, lane.model, latencyMs));
+    core.applyFailure(lane.provider.name, lane.model, error);
+    if (core.failure.hasListeners) {
+      core.failure.emit({ operation: this.op.name, provider: lane.provider.name, model: lane.model, durationMs: latencyMs, attempt: lane.attempt, kind: error.kind, status: error.status, error, hedgeLost });
+    }
+  }
+
+  private recordSkip(provider: string, model: string | undefined, skip: Skip): void {
+    (this.failures ??= []).push({ provider, model, kind: skip.kind, status: undefined, latencyMs: 0, message: `skipped: ${skip.reason}`, error: skip.error });
+  }
+
+  private contextSkip(provider: Provider, model: string | undefined): Skip | undefined {
+    if (this.contextFloor === 0 || model === undefined) return undefined;
+    const window = this.core.contextWindowOf(provider, model);
+    if (window === undefined || window >= this.contextFloor) return undefined;
+    return { kind: 'context_length', reason: `context window of ${window} tokens is below the ${this.contextFloor} this request needs`, error: undefined };
+  }
+
+  private raiseContextFloor(lane: Lane): void {
+    const need = this.op.contextNeed() ?? 0;
+    const failedWindow = lane.model === undefined ? undefined : this.core.contextWindowOf(lane.provider, lane.model);
+    this.contextFloor = Math.max(this.contextFloor, need, failedWindow === undefined ? 0 : failedWindow + 1);
+  }
+
+  private armHedge(lane: Lane): void {
+    const hedge = this.core.hedge;
+    if (!hedge || this.active.length >= hedge.maxConcurrent || this.next >= this.candidates.length) return;
+    this.clearHedgeTimer();
+    let delayMs: number;
+    if (hedge.delayMs === 'p95') {
+      const reservoir = lane.entry.reservoir;
+      delayMs = reservoir && reservoir.length >= hedge.minSamples ? (reservoir.p95() ?? hedge.initialDelayMs) : hedge.initialDelayMs;
+    } else {
+      delayMs = hedge.delayMs;
+    }
+    this.hedgeTimer = setTimeout(onHedgeTimer, delayMs, this);
+  }
+
+  private clearHedgeTimer(): void {
+    if (this.hedgeTimer !== undefined) {
+      clearTimeout(this.hedgeTimer);
+      this.hedgeTimer = undefined;
+    }
+  }
+
+  private abortOthers(): void {
+    for (const other of this.active) other.controller?.abort(abortReasons.superseded);
+  }
+
+  private removeLane(lane: Lane): void {
+    const index = this.active.indexOf(lane);
+    if (index >= 0) this.active.splice(index, 1);
+  }
+}
+
+/** A signal already aborted as "superseded", to classify a late hedge winner. */
+const abortedSignal = AbortSignal.abort(abortReasons.superseded);
