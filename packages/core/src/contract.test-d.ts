@@ -91,7 +91,7 @@ describe('Provider', () => {
     interface AcmeSettings extends ProviderSettings {
       organization?: string;
     }
-    const factory = (settings: AcmeSettings & { name: string }): Provider => ({}) as Provider & { settings: typeof settings };
+    const factory = (settings: AcmeSettings & { name: string }): Provider => ({ name: settings.name }) as Provider;
     expectTypeOf(registerProvider<AcmeSettings>).toBeCallableWith('acme', factory);
   });
 });

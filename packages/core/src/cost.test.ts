@@ -4,6 +4,12 @@ import type { ModelCatalogue, ModelInfo } from './catalogue/model-info.js';
 import { estimateCost, predictCost } from './cost.js';
 import { countRequestTokens } from './tokens.js';
 
+/** The value, or a test failure when it is undefined. */
+function defined<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('expected a value');
+  return value;
+}
+
 const caps = { tools: true, vision: false, json: true, streaming: true, embeddings: false };
 const model = (info: Partial<ModelInfo> & { id: string }): ModelInfo => ({
   provider: 'acme',
@@ -31,7 +37,7 @@ describe('estimateCost', () => {
   test('prices cached input tokens (a subset of input) at the cached rate, the rest at the input rate', () => {
     const cost = estimateCost('acme-cached', { inputTokens: 1_000, cachedInputTokens: 400, outputTokens: 500 }, catalogue);
     expect(cost).toBeCloseTo((600 * 2 + 400 * 0.5 + 500 * 8) / 1e6, 12);
-    expect(cost).toBeLessThan(estimateCost('acme-cached', { inputTokens: 1_000, outputTokens: 500 }, catalogue)!);
+    expect(cost).toBeLessThan(defined(estimateCost('acme-cached', { inputTokens: 1_000, outputTokens: 500 }, catalogue)));
   });
 
   test('prices cached tokens at the input rate when the model has no cached price', () => {
@@ -61,7 +67,7 @@ describe('estimateCost', () => {
 
   test('prices embeddings from input tokens alone, and accepts a ModelInfo', () => {
     expect(estimateCost('text-embedding-3-small', { inputTokens: 1_000_000 })).toBeCloseTo(0.02, 12);
-    expect(estimateCost(catalogue['acme-plain']!, { inputTokens: 500_000 })).toBeCloseTo(1, 12);
+    expect(estimateCost(catalogue['acme-plain'], { inputTokens: 500_000 })).toBeCloseTo(1, 12);
   });
 
   test.each([
@@ -83,7 +89,7 @@ describe('predictCost', () => {
 
   test('counts input with the tokenizer and bounds output by maxTokens', () => {
     const r = request('Summarise the plot of Hamlet in two sentences.', 100);
-    const prediction = predictCost('acme-plain', r, catalogue)!;
+    const prediction = defined(predictCost('acme-plain', r, catalogue));
     expect(prediction.inputTokens).toBe(countRequestTokens(r));
     expect(prediction.maxOutputTokens).toBe(100);
     expect(prediction.minUsd).toBeCloseTo((prediction.inputTokens * 2) / 1e6, 12);
@@ -91,20 +97,20 @@ describe('predictCost', () => {
   });
 
   test("uses the model's maximum output when maxTokens is absent or larger", () => {
-    expect(predictCost('acme-plain', request('hi'), catalogue)!.maxOutputTokens).toBe(4_000);
-    expect(predictCost('acme-plain', request('hi', 50_000), catalogue)!.maxOutputTokens).toBe(4_000);
+    expect(defined(predictCost('acme-plain', request('hi'), catalogue)).maxOutputTokens).toBe(4_000);
+    expect(defined(predictCost('acme-plain', request('hi', 50_000), catalogue)).maxOutputTokens).toBe(4_000);
   });
 
   test('never predicts more output than the context window leaves', () => {
-    const prediction = predictCost('acme-small', request('word '.repeat(300)), catalogue)!;
+    const prediction = defined(predictCost('acme-small', request('word '.repeat(300)), catalogue));
     expect(prediction.inputTokens).toBeGreaterThan(100);
     expect(prediction.maxOutputTokens).toBe(1_000 - prediction.inputTokens);
-    expect(predictCost('acme-small', request('word '.repeat(2_000)), catalogue)!.maxOutputTokens).toBe(0);
+    expect(defined(predictCost('acme-small', request('word '.repeat(2_000)), catalogue)).maxOutputTokens).toBe(0);
   });
 
   test('grows with the input', () => {
-    const short = predictCost('gpt-4o', request('Hello'))!;
-    const long = predictCost('gpt-4o', request('Hello, '.repeat(500)))!;
+    const short = defined(predictCost('gpt-4o', request('Hello')));
+    const long = defined(predictCost('gpt-4o', request('Hello, '.repeat(500))));
     expect(long.inputTokens).toBeGreaterThan(short.inputTokens + 400);
     expect(long.minUsd).toBeGreaterThan(short.minUsd);
     expect(long.maxUsd).toBeGreaterThan(short.maxUsd);

@@ -3,10 +3,11 @@ import { encode as encodeO200k } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import type { ChatRequest } from './chat.js';
+import type { ContentPart } from './messages.js';
 import { countRequestTokens, countTextTokens, tokenEstimates } from './tokens.js';
 
 const base = tokenEstimates.perRequest + tokenEstimates.perMessage;
-const user = (content: ChatRequest['messages'][number] & { role: 'user' }['content']): ChatRequest => ({ messages: [{ role: 'user', content }] });
+const user = (content: string | ContentPart[]): ChatRequest => ({ messages: [{ role: 'user', content }] });
 
 describe('countTextTokens', () => {
   test('uses the o200k_base encoding', () => {

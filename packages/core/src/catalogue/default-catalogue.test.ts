@@ -53,7 +53,7 @@ describe('defaultCatalogue', () => {
   });
 
   test('is frozen, entries and capabilities included', () => {
-    const gpt = defaultCatalogue['gpt-4o']!;
+    const gpt = defaultCatalogue['gpt-4o'];
     expect(() => {
       (gpt as { inputPerMTok: number }).inputPerMTok = 0;
     }).toThrow(TypeError);

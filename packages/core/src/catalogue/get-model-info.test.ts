@@ -31,7 +31,7 @@ describe('getModelInfo', () => {
 
   test('does not confuse a model with a longer sibling', () => {
     expect(getModelInfo('gpt-4o-mini')?.id).toBe('gpt-4o-mini');
-    expect(getModelInfo('gpt-4o-mini-2024-07-18')?.inputPerMTok).toBe(defaultCatalogue['gpt-4o-mini']!.inputPerMTok);
+    expect(getModelInfo('gpt-4o-mini-2024-07-18')?.inputPerMTok).toBe(defaultCatalogue['gpt-4o-mini'].inputPerMTok);
   });
 
   test.each(['gpt-99', 'gpt-4o-turbo-ultra', '', 'constructor', '__proto__', 'toString', 'hasOwnProperty'])('returns undefined for unknown %j', (id) => {
@@ -40,7 +40,7 @@ describe('getModelInfo', () => {
 
   test('uses the catalogue it is given', () => {
     const catalogue: ModelCatalogue = {
-      'my-model': { ...defaultCatalogue['gpt-4o']!, id: 'my-model', provider: 'acme' },
+      'my-model': { ...defaultCatalogue['gpt-4o'], id: 'my-model', provider: 'acme' },
     };
     expect(getModelInfo('my-model-2025-01-01', catalogue)?.provider).toBe('acme');
     expect(getModelInfo('gpt-4o', catalogue)).toBeUndefined();

@@ -54,7 +54,7 @@ describe('loadConfigFromEnv', () => {
       apiKey: 'AIzaSyGeminiEEEEEEEEEEEEEEEEEEEEEEEEE',
       model: 'gemini-2.5-flash',
     });
-    expect(loadConfigFromEnv({ GEMINI_API_KEY: 'AIzaSyGeminiEEEEEEEEEEEEEEEEEEEEEEEEE', GOOGLE_API_KEY: keys.GOOGLE_API_KEY }).providers['google']!.apiKey).toBe(keys.GOOGLE_API_KEY);
+    expect(loadConfigFromEnv({ GEMINI_API_KEY: 'AIzaSyGeminiEEEEEEEEEEEEEEEEEEEEEEEEE', GOOGLE_API_KEY: keys.GOOGLE_API_KEY }).providers['google'].apiKey).toBe(keys.GOOGLE_API_KEY);
   });
 
   test('a base URL alone configures a provider (a local server needs no key); a model alone does not', () => {
