@@ -129,8 +129,10 @@ function without(schema: JsonSchema, key: string): JsonSchema {
   return Object.fromEntries(Object.entries(schema).filter(([k]) => k !== key));
 }
 
+/** Copies a numeric bound, but not the ±2^53 bounds zod puts on every `.int()`. */
 function copyNumber(from: JsonSchema, to: Record<string, unknown>, key: string): void {
-  if (typeof from[key] === 'number') to[key] = from[key];
+  const value = from[key];
+  if (typeof value === 'number' && Math.abs(value) < Number.MAX_SAFE_INTEGER) to[key] = value;
 }
 
 function fail(context: Context, message: string): never {

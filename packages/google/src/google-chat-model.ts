@@ -98,16 +98,18 @@ export class GoogleChatModel implements Provider {
       const result = await this.generativeModel(prepared.model).generateContentStream(prepared.body, { signal: call.signal });
       // The SDK also aggregates the stream into `response`; we read `stream`, so only silence it.
       result.response.catch(() => undefined);
-      const mapper = new GoogleStreamMapper();
+      const mapper = new GoogleStreamMapper({ provider: this.name, model });
       let resultModel = model;
       for await (const chunk of result.stream) {
+        // Buffered chunks can still arrive after an abort: stop at once instead of yielding them.
+        if (call.signal.aborted) throw mapGoogleError(new Error('aborted'), this.errorContext(model, call));
         call.touch();
         resultModel = (chunk as { modelVersion?: string }).modelVersion || resultModel;
         for (const event of mapper.push(chunk)) yield event;
       }
       const end = mapper.end();
+      if (call.signal.aborted) throw mapGoogleError(new Error('aborted'), this.errorContext(model, call));
       if (!end) {
-        if (call.signal.aborted) throw mapGoogleError(new Error('aborted'), this.errorContext(model, call));
         throw new ProviderError({ kind: 'network', provider: this.name, model, message: 'Gemini network: the stream ended without a finishReason (truncated)' });
       }
       finished = true;

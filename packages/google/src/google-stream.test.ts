@@ -1,12 +1,14 @@
 import type { GenerateContentResponse } from '@google/generative-ai';
+import { ProviderError } from '@modelmux/core';
 import { describe, expect, it } from 'vitest';
 import { GoogleStreamMapper } from './google-stream.js';
 
+const context = { provider: 'google', model: 'gemini-2.5-flash' };
 const chunk = (value: Record<string, unknown>): GenerateContentResponse => value as unknown as GenerateContentResponse;
 
 describe('GoogleStreamMapper', () => {
   it('maps text parts to deltas and finishes with the last chunk usage', () => {
-    const mapper = new GoogleStreamMapper();
+    const mapper = new GoogleStreamMapper(context);
     const events = [
       chunk({ candidates: [{ index: 0, content: { role: 'model', parts: [{ text: 'Hel' }] } }], usageMetadata: { promptTokenCount: 5 } }),
       chunk({ candidates: [{ index: 0, content: { role: 'model', parts: [{ text: 'thinking…', thought: true }, { text: 'lo' }] } }] }),
@@ -24,7 +26,7 @@ describe('GoogleStreamMapper', () => {
   });
 
   it('emits a whole function call as one delta and a tool-call, and finishes with tool-calls', () => {
-    const mapper = new GoogleStreamMapper();
+    const mapper = new GoogleStreamMapper(context);
     const events = mapper.push(
       chunk({ candidates: [{ index: 0, content: { role: 'model', parts: [{ functionCall: { name: 'get_weather', args: { city: 'Paris' } } }] }, finishReason: 'STOP' }] }),
     );
@@ -37,14 +39,25 @@ describe('GoogleStreamMapper', () => {
   });
 
   it('has no end until a chunk carries a finishReason (a truncated stream)', () => {
-    const mapper = new GoogleStreamMapper();
+    const mapper = new GoogleStreamMapper(context);
     mapper.push(chunk({ candidates: [{ index: 0, content: { role: 'model', parts: [{ text: 'partial' }] } }] }));
     expect(mapper.end()).toBeUndefined();
   });
 
   it('ends with content-filter when the prompt is blocked', () => {
-    const mapper = new GoogleStreamMapper();
+    const mapper = new GoogleStreamMapper(context);
     expect(mapper.push(chunk({ promptFeedback: { blockReason: 'SAFETY', safetyRatings: [] } }))).toEqual([]);
     expect(mapper.end()?.finishReason).toBe('content-filter');
+  });
+
+  it('throws an { error } chunk as a typed ProviderError', () => {
+    const mapper = new GoogleStreamMapper(context);
+    const push = () => mapper.push(chunk({ error: { code: 503, message: 'The model is overloaded.', status: 'UNAVAILABLE' } }));
+    expect(push).toThrow(ProviderError);
+    try {
+      push();
+    } catch (error) {
+      expect(error).toMatchObject({ kind: 'overloaded', status: 503, provider: 'google', isRetryable: true });
+    }
   });
 });

@@ -1,8 +1,17 @@
 import type { GenerateContentResponse } from '@google/generative-ai';
-import type { FinishReason, StreamEvent, Usage } from '@modelmux/core';
+import { ProviderError, type FinishReason, type StreamEvent, type Usage } from '@modelmux/core';
+import { googleErrorKind } from './map-google-error.js';
 import { mapGoogleFinishReason } from './map-google-finish-reason.js';
 import { readGoogleParts } from './map-google-response.js';
 import { mapGoogleUsage, type GoogleUsageMetadata } from './map-google-usage.js';
+
+/** The `{ error }` a stream may send instead of a chunk (a `google.rpc.Status`). */
+interface StreamErrorBody {
+  code?: unknown;
+  message?: unknown;
+  status?: unknown;
+  details?: Parameters<typeof googleErrorKind>[2];
+}
 
 /** How the stream ended: known only once a chunk carried a `finishReason` (or a prompt block). */
 export interface GoogleStreamEnd {
@@ -13,7 +22,8 @@ export interface GoogleStreamEnd {
 /**
  * Turns `streamGenerateContent` chunks into modelmux events: text parts → `text-delta`; a
  * function call (Gemini sends each whole) → one `tool-call-delta` with all its arguments, then
- * `tool-call`. Usage is the last chunk's `usageMetadata`. `end()` is defined only once a chunk
+ * `tool-call`. Usage is the last chunk's `usageMetadata`. A `{ error }` chunk is thrown as a typed
+ * `ProviderError`. `end()` is defined only once a chunk
  * carried a `finishReason` or the prompt was blocked; otherwise the stream was truncated.
  */
 export class GoogleStreamMapper {
@@ -22,8 +32,12 @@ export class GoogleStreamMapper {
   private usage: GoogleUsageMetadata | undefined;
   private toolCount = 0;
 
-  /** Maps one chunk to zero or more modelmux events. */
+  constructor(private readonly context: { provider: string; model: string }) {}
+
+  /** Maps one chunk to zero or more modelmux events; a chunk holding `{ error }` throws it as a `ProviderError`. */
   push(chunk: GenerateContentResponse): StreamEvent[] {
+    const error = (chunk as { error?: StreamErrorBody }).error;
+    if (error) throw this.streamError(error);
     if (chunk.usageMetadata) this.usage = chunk.usageMetadata as GoogleUsageMetadata;
     if (chunk.promptFeedback?.blockReason) this.blockReason = chunk.promptFeedback.blockReason;
     const candidate = chunk.candidates?.[0];
@@ -37,6 +51,13 @@ export class GoogleStreamMapper {
       events.push({ type: 'tool-call', toolCall });
     }
     return events;
+  }
+
+  private streamError(error: StreamErrorBody): ProviderError {
+    const message = typeof error.message === 'string' ? error.message : 'error in the stream';
+    const status = typeof error.code === 'number' ? error.code : undefined;
+    const kind = googleErrorKind(status, message, Array.isArray(error.details) ? error.details : []);
+    return new ProviderError({ ...this.context, kind, message: `Gemini ${kind.replace('_', ' ')}: ${message} (in the stream)`, ...(status !== undefined ? { status } : {}) });
   }
 
   /** The finish reason and usage, or `undefined` when no chunk said the answer was done. */

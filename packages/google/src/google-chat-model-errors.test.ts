@@ -1,0 +1,105 @@
+import { ProviderError, type ErrorKind } from '@modelmux/core';
+import { startFakeProviders, type FakeProviders, type FakeStep } from '@modelmux/testing';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createGoogle } from './google-provider.js';
+
+const apiKey = 'AIzaSyErrorsTestKey_0123456789abcdefgh';
+let fake: FakeProviders;
+
+beforeAll(async () => {
+  fake = await startFakeProviders({ seed: 13 });
+});
+afterAll(async () => {
+  await fake.close();
+});
+beforeEach(() => fake.reset());
+
+function provider(settings: Parameters<typeof createGoogle>[0] = {}) {
+  return createGoogle({ apiKey, baseURL: fake.baseURL.google, env: {}, ...settings });
+}
+
+const request = { messages: [{ role: 'user' as const, content: 'hello' }] };
+
+async function failure(promise: Promise<unknown>): Promise<ProviderError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!ProviderError.isInstance(error)) throw new Error(`expected a ProviderError, got ${String(error)}`);
+  return error;
+}
+
+describe('GoogleChatModel errors', () => {
+  it.each([
+    [{ error: 'rate_limit', retryAfter: 2 }, 'rate_limit', 429, true, 2000],
+    [{ error: 'rate_limit' }, 'rate_limit', 429, true, undefined],
+    [{ error: 'quota' }, 'quota_exceeded', 429, false, undefined],
+    [{ error: 'auth' }, 'auth', 400, false, undefined],
+    [{ status: 401 }, 'auth', 401, false, undefined],
+    [{ error: 'permission' }, 'permission', 403, false, undefined],
+    [{ error: 'not_found' }, 'not_found', 404, false, undefined],
+    ['context-length', 'context_length', 400, false, undefined],
+    [{ error: 'bad_request' }, 'bad_request', 400, false, undefined],
+    [{ error: 'server' }, 'server', 500, true, undefined],
+    [{ error: 'overloaded' }, 'overloaded', 503, true, undefined],
+  ] as [FakeStep, ErrorKind, number, boolean, number | undefined][])('%j → %s', async (step, kind, status, retryable, retryAfterMs) => {
+    fake.script('google', [step]);
+    const error = await failure(provider({ name: 'gemini' }).generate(request));
+    expect(error).toMatchObject({ kind, status, isRetryable: retryable, provider: 'gemini', model: 'gemini-2.5-flash' });
+    expect(error.retryAfterMs).toBe(retryAfterMs);
+    expect(error.message).not.toContain(apiKey);
+    expect(fake.count('google')).toBe(1);
+  });
+
+  it('maps embed errors the same way', async () => {
+    fake.script('google', [{ error: 'rate_limit', retryAfterMs: 1500 }]);
+    expect(await failure(provider().embed({ input: ['x'] }))).toMatchObject({ kind: 'rate_limit', retryAfterMs: 1500, model: 'text-embedding-004' });
+  });
+
+  it('maps a reset connection to network and a malformed body to server', async () => {
+    fake.script('google', ['reset', 'malformed']);
+    expect(await failure(provider().generate(request))).toMatchObject({ kind: 'network', isRetryable: true });
+    expect(await failure(provider().generate(request))).toMatchObject({ kind: 'server' });
+  });
+
+  it("maps the caller's abort to aborted", async () => {
+    fake.script('google', ['hang']);
+    const controller = new AbortController();
+    const promise = provider().generate({ ...request, signal: controller.signal });
+    await vi.waitFor(() => expect(fake.count('google')).toBe(1));
+    controller.abort();
+    expect(await failure(promise)).toMatchObject({ kind: 'aborted', isRetryable: false });
+  });
+
+  it('never puts the API key in an error message', async () => {
+    fake.script('google', [{ error: 'auth', message: `API key not valid: ${apiKey}` }]);
+    const error = await failure(provider().generate(request));
+    expect(error.message).not.toContain(apiKey);
+    expect(String(error.stack)).not.toContain(apiKey);
+  });
+});
+
+describe('GoogleChatModel timeoutMs', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('fails a hung call with timeout (the SDK reports an abort; our timer tells them apart)', async () => {
+    fake.script('google', ['hang']);
+    const settled = failure(provider({ timeoutMs: 5_000 }).generate(request));
+    await vi.waitFor(() => expect(fake.count('google')).toBe(1), { interval: 5 });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(await settled).toMatchObject({ kind: 'timeout', isRetryable: true });
+  });
+
+  it('fails a stream that goes quiet with timeout', async () => {
+    fake.script('google', ['hang']);
+    const settled = failure(provider({ timeoutMs: 2_000 }).stream(request)[Symbol.asyncIterator]().next());
+    await vi.waitFor(() => expect(fake.count('google')).toBe(1), { interval: 5 });
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(await settled).toMatchObject({ kind: 'timeout' });
+  });
+});
