@@ -209,7 +209,7 @@ describe('AnthropicChatModel.healthCheck / embed', () => {
     expect(health.error).not.toContain(apiKey);
   });
 
-  it('rejects embed with a bad_request ProviderError', async () => {
-    await expect(provider().embed()).rejects.toMatchObject({ kind: 'bad_request', provider: 'anthropic', message: expect.stringContaining('no embeddings') });
+  it('has no embed method: Anthropic offers no embeddings', () => {
+    expect((provider() as { embed?: unknown }).embed).toBeUndefined();
   });
 });

@@ -7,7 +7,6 @@ import {
   specificationVersion,
   type ChatRequest,
   type ChatResult,
-  type EmbedResult,
   type HealthCheckResult,
   type ModelCatalogue,
   type Provider,
@@ -33,7 +32,10 @@ export interface AnthropicChatModelConfig {
   maxTokens?: number;
 }
 
-/** The modelmux `Provider` for Anthropic's Messages API (create it with `createAnthropic`). */
+/**
+ * The modelmux `Provider` for Anthropic's Messages API (create it with `createAnthropic`).
+ * Anthropic offers no embeddings, so `embed` is absent (check `provider.embed` before calling it).
+ */
 export class AnthropicChatModel implements Provider {
   readonly specificationVersion = specificationVersion;
   readonly type = 'anthropic';
@@ -120,16 +122,6 @@ export class AnthropicChatModel implements Provider {
       if (!finished) call.abort();
       call.dispose();
     }
-  }
-
-  /** Anthropic has no embeddings API: always rejects with a `ProviderError` of kind `bad_request`. */
-  async embed(): Promise<EmbedResult> {
-    throw new ProviderError({
-      kind: 'bad_request',
-      provider: this.name,
-      model: this.defaultModel,
-      message: `Anthropic offers no embeddings API: "${this.name}" cannot embed; use an embeddings provider (OpenAI, Google) instead`,
-    });
   }
 
   /** A one-token call to the default model; never throws. */

@@ -31,6 +31,8 @@ export interface ConformanceOptions {
   structuredOutput?: 'schema' | 'json-mode';
   /** The vendor sends `retry-after-ms` (or an equivalent ms delay) besides `retry-after`. */
   retryAfterMs?: boolean;
+  /** The HTTP status of the vendor's invalid-key error: 401 (default); Gemini answers 400 `API_KEY_INVALID`. */
+  authStatus?: number;
   /** Set false only for an adapter without `healthCheck` (optional in the contract); default true. */
   healthCheck?: boolean;
 }
@@ -403,7 +405,7 @@ export function describeConformance(name: string, options: ConformanceOptions): 
       const cases: { step: FakeStep; kind: ProviderError['kind']; retryable: boolean; status?: (s: number | undefined) => boolean; retryAfterMs?: number }[] = [
         { step: { status: 429, retryAfter: 2 }, kind: 'rate_limit', retryable: true, status: (s) => s === 429, retryAfterMs: 2000 },
         { step: { error: 'quota' }, kind: 'quota_exceeded', retryable: false },
-        { step: { error: 'auth' }, kind: 'auth', retryable: false, status: (s) => s === 401 },
+        { step: { error: 'auth' }, kind: 'auth', retryable: false, status: (s) => s === (options.authStatus ?? 401) },
         { step: { error: 'permission' }, kind: 'permission', retryable: false, status: (s) => s === 403 },
         { step: { error: 'not_found' }, kind: 'not_found', retryable: false, status: (s) => s === 404 },
         { step: { error: 'bad_request' }, kind: 'bad_request', retryable: false, status: (s) => s === 400 },
