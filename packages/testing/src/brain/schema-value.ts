@@ -12,7 +12,8 @@ export interface PromptValues {
 export function promptValues(text: string): PromptValues {
   const strings: string[] = [];
   for (const m of text.matchAll(/["“']([^"”'\n]{1,80})["”']/g)) strings.push(m[1] as string);
-  for (const m of text.matchAll(/(?<![.!?]\s|^)(?<=\s)(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)*)/gu)) {
+  const unquoted = text.replace(/["“']([^"”'\n]{1,80})["”']/g, ' , ');
+  for (const m of unquoted.matchAll(/(?<![.!?]\s|^)(?<=\s)(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)*)/gu)) {
     const value = m[1] as string;
     if (!strings.includes(value)) strings.push(value);
   }

@@ -33,7 +33,7 @@ describe('groq chat completions', () => {
     let finalUsage: { completion_tokens?: number } | undefined;
     for await (const chunk of stream) {
       text += chunk.choices[0]?.delta.content ?? '';
-      if (chunk.choices[0]?.finish_reason) finalUsage = chunk.x_groq?.usage;
+      if (chunk.choices[0]?.finish_reason) finalUsage = chunk.x_groq?.usage ?? undefined;
     }
     expect(text).toBe('Here is a short answer about comets asteroids.');
     expect(finalUsage?.completion_tokens).toBeGreaterThan(0);
