@@ -84,8 +84,8 @@ function envVarFor(path: string, keyVars: Readonly<Record<string, string>>): str
  * Builds and validates a config from environment variables: `LLM_PRIMARY_PROVIDER`,
  * `LLM_FALLBACK_PROVIDERS` (comma-separated), `LLM_ROUTING_STRATEGY`, `LLM_ENABLE_FALLBACK`,
  * `LLM_TIMEOUT_MS`, `LLM_MAX_RETRIES`, `LLM_DAILY_COST_LIMIT`, `LLM_MONTHLY_COST_LIMIT`, and per
- * provider `<P>_API_KEY`, `<P>_BASE_URL`, `<P>_MODEL`, `<P>_EMBEDDING_MODEL` for OPENAI,
- * ANTHROPIC, GOOGLE (key also from `GEMINI_API_KEY`) and GROQ. A provider with a key or a base
+ * provider `<P>_API_KEY`, `<P>_BASE_URL`, `<P>_MODEL` for OPENAI, ANTHROPIC, GOOGLE (key also from
+ * `GEMINI_API_KEY`) and GROQ, plus `<P>_EMBEDDING_MODEL` for OPENAI and GOOGLE. A provider with a key or a base
  * URL is configured. Without `LLM_PRIMARY_PROVIDER` the first configured of openai, anthropic,
  * google, groq (and not in `LLM_FALLBACK_PROVIDERS`) is primary; without `LLM_FALLBACK_PROVIDERS` the other configured ones are the
  * fallbacks, in that order. Errors name the variable (`LLM_TIMEOUT_MS`), never a key's value.
