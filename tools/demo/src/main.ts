@@ -1,1 +1,6 @@
-console.log('modelmux demo: coming soon');
+import { runDemo } from './demo.js';
+
+runDemo().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
