@@ -132,9 +132,7 @@ describe('rules', () => {
   it('adds latency drawn from [min, max], and a script still wins over the rules', async () => {
     fake.rules('groq', { latencyMs: [40, 60], failRate: 1, failWith: { error: 'overloaded' } });
     fake.script('groq', [{ reply: { text: 'scripted' } }]);
-    const quick = performance.now();
     expect(await sdk.groq.chat()).toBe('scripted');
-    expect(performance.now() - quick).toBeLessThan(40);
     const started = performance.now();
     const err = await sdk.groq.chat().catch((e: { status: number }) => e);
     expect(performance.now() - started).toBeGreaterThanOrEqual(38);
