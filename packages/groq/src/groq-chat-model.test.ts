@@ -154,14 +154,36 @@ describe('keys, availability and capabilities', () => {
     expect(seen).toEqual([]);
   });
 
-  it('has no embed method: Groq offers no embeddings', () => {
+  it('embed rejects with kind bad_request saying Groq has no embeddings, and sends nothing', async () => {
     const provider: Provider = create();
-    expect(provider.embed).toBeUndefined();
-    expect('defaultEmbeddingModel' in create()).toBe(false);
+    const error = await provider.embed?.({ input: ['hello'] }).catch((e: unknown) => e);
+    expect(ProviderError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ kind: 'bad_request', isRetryable: false, provider: 'groq' });
+    expect((error as Error).message).toMatch(/no embeddings/);
+    expect(provider.defaultEmbeddingModel).toBeUndefined();
+    expect(fake.count('groq')).toBe(0);
   });
 
   it('checks health with GET /openai/v1/models', async () => {
     expect(await create().healthCheck()).toMatchObject({ healthy: true, model: 'llama-3.3-70b-versatile' });
     expect(sent().at(-1)).toMatchObject({ method: 'GET', path: '/openai/v1/models' });
+  });
+});
+
+describe('timeouts beyond the headers', () => {
+  it('times out a body that stalls after the headers (kind timeout, not aborted)', async () => {
+    const stallingFetch: typeof fetch = async (_input, init) =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"id":"chatcmpl-1",'));
+            init?.signal?.addEventListener('abort', () => controller.error(new DOMException('This operation was aborted', 'AbortError')), { once: true });
+          },
+        }),
+        { headers: { 'content-type': 'application/json' } },
+      );
+    const provider = createGroq({ apiKey, baseURL: 'http://127.0.0.1:9', timeoutMs: 80, fetch: stallingFetch });
+    const error = await provider.generate({ messages: [{ role: 'user', content: 'Hi' }] }).catch((e: unknown) => e);
+    expect(ProviderError.isInstance(error) && error.kind).toBe('timeout');
   });
 });

@@ -1,5 +1,7 @@
 import {
   ProviderError,
+  type EmbedRequest,
+  type EmbedResult,
   specificationVersion,
   type ChatRequest,
   type ChatResult,
@@ -11,6 +13,7 @@ import {
 } from '@modelmux/core';
 import Groq from 'groq-sdk';
 import { buildGroqRequest } from './build-groq-request.js';
+import { createCallSignal } from './call-signal.js';
 import { mapGroqError, type GroqErrorContext } from './map-groq-error.js';
 import { mapGroqResponse } from './map-groq-response.js';
 import { groqCost } from './groq-cost.js';
@@ -38,7 +41,7 @@ export const placeholderApiKey = 'modelmux-no-key';
 
 /**
  * A modelmux `Provider` over the official groq-sdk: chat, streaming and a health check. Groq
- * offers no embeddings, so `embed` is absent (check `provider.embed` before calling it).
+ * offers no embeddings: `embed` rejects with a `bad_request` `ProviderError` saying so.
  */
 export class GroqChatModel implements Provider {
   readonly specificationVersion = specificationVersion;
@@ -61,10 +64,11 @@ export class GroqChatModel implements Provider {
 
   async generate<T = unknown>(request: ChatRequest<T>): Promise<ChatResult<T>> {
     const body = this.body(request);
-    const context: GroqErrorContext = { provider: this.name, model: body.model, signal: request.signal };
+    const call = createCallSignal(request.signal, this.config.timeoutMs);
+    const context: GroqErrorContext = { provider: this.name, model: body.model, signal: request.signal, timedOut: call.timedOut };
     const started = performance.now();
     try {
-      const completion = await this.client(context).chat.completions.create({ ...body, stream: false }, { signal: request.signal });
+      const completion = await this.client(context).chat.completions.create({ ...body, stream: false }, { signal: call.signal });
       return mapGroqResponse(completion, {
         provider: this.name,
         requestedModel: body.model,
@@ -74,6 +78,8 @@ export class GroqChatModel implements Provider {
       });
     } catch (error) {
       throw mapGroqError(error, context);
+    } finally {
+      call.dispose();
     }
   }
 
@@ -82,22 +88,36 @@ export class GroqChatModel implements Provider {
     const context: GroqErrorContext = { provider: this.name, model: body.model, signal: request.signal };
     return streamGroqChat({
       context,
+      timeoutMs: this.config.timeoutMs,
       cost: (models, usage) => this.cost(models, usage),
-      open: () =>
-        // Groq reports stream usage in `x_groq.usage` on the last chunk without being asked.
-        this.client(context).chat.completions.create({ ...body, stream: true }, { signal: request.signal }),
+      // Groq reports stream usage in `x_groq.usage` on the last chunk without being asked.
+      open: (signal) => this.client(context).chat.completions.create({ ...body, stream: true }, { signal }),
+    });
+  }
+
+  /** Groq offers no embeddings: always rejects with kind `bad_request` (not retryable), sending nothing. */
+  async embed(request: EmbedRequest): Promise<EmbedResult> {
+    throw new ProviderError({
+      kind: 'bad_request',
+      provider: this.name,
+      model: request.model,
+      isRetryable: false,
+      message: `${this.name}: Groq offers no embeddings API; use an embeddings provider such as OpenAI, Google or an OpenAI-compatible server`,
     });
   }
 
   /** Lists the models (no tokens spent); never throws. */
   async healthCheck(options: { signal?: AbortSignal } = {}): Promise<HealthCheckResult> {
-    const context: GroqErrorContext = { provider: this.name, model: this.defaultModel, signal: options.signal };
+    const call = createCallSignal(options.signal, this.config.timeoutMs);
+    const context: GroqErrorContext = { provider: this.name, model: this.defaultModel, signal: options.signal, timedOut: call.timedOut };
     const started = performance.now();
     try {
-      await this.client(context).models.list({ signal: options.signal });
+      await this.client(context).models.list({ signal: call.signal });
       return { healthy: true, latencyMs: performance.now() - started, model: this.defaultModel };
     } catch (error) {
       return { healthy: false, latencyMs: performance.now() - started, model: this.defaultModel, error: mapGroqError(error, context).message };
+    } finally {
+      call.dispose();
     }
   }
 

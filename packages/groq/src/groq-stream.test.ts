@@ -12,9 +12,16 @@ function chunk(delta: Record<string, unknown>, finish: string | null = null, ext
 }
 const finishWithUsage = chunk({}, 'stop', { x_groq: { id: 'req_1', usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 } } });
 
-/** Runs groq-sdk's own SSE parser over a body that closes cleanly after `sse`. */
-function streamOf(sse: string, controller = new AbortController()) {
-  return streamGroqChat({ context, cost: () => 0.001, open: async () => Stream.fromSSEResponse<ChatCompletionChunk>(new Response(sse), controller) });
+/** Runs groq-sdk's own SSE parser over a body that closes cleanly after `sse`; `signals` collects the call's signal. */
+function streamOf(sse: string, signals: AbortSignal[] = []) {
+  return streamGroqChat({
+    context,
+    cost: () => 0.001,
+    open: async (signal) => {
+      signals.push(signal);
+      return Stream.fromSSEResponse<ChatCompletionChunk>(new Response(sse), new AbortController());
+    },
+  });
 }
 
 async function collect(stream: AsyncIterable<StreamEvent>): Promise<{ events: StreamEvent[]; error?: ProviderError }> {
@@ -53,10 +60,30 @@ describe('streamGroqChat', () => {
   });
 
   it('aborts the request when the consumer returns early', async () => {
-    const controller = new AbortController();
-    const iterator = streamOf(chunk({ content: 'a' }) + chunk({ content: 'b' }) + finishWithUsage, controller);
+    const signals: AbortSignal[] = [];
+    const iterator = streamOf(chunk({ content: 'a' }) + chunk({ content: 'b' }) + finishWithUsage, signals);
     await iterator.next();
+    expect(signals[0]?.aborted).toBe(false);
     await iterator.return(undefined);
-    expect(controller.signal.aborted).toBe(true);
+    expect(signals[0]?.aborted).toBe(true);
+  });
+
+  it('throws kind timeout when no chunk comes for timeoutMs (an idle timeout)', async () => {
+    const stalling = (signal: AbortSignal) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(chunk({ content: 'Hel' })));
+          signal.addEventListener('abort', () => controller.error(new DOMException('This operation was aborted', 'AbortError')), { once: true });
+        },
+      });
+    const stream = streamGroqChat({
+      context,
+      cost: () => undefined,
+      timeoutMs: 60,
+      open: async (signal) => Stream.fromSSEResponse<ChatCompletionChunk>(new Response(stalling(signal)), new AbortController()),
+    });
+    const { events, error } = await collect(stream);
+    expect(error?.kind).toBe('timeout');
+    expect(events).toEqual([{ type: 'text-delta', text: 'Hel' }]);
   });
 });

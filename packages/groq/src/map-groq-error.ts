@@ -1,11 +1,14 @@
 import { errorKindFromStatus, parseRetryAfterMs, ProviderError, type ErrorKind } from '@modelmux/core';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'groq-sdk';
 
-/** Who failed: the provider instance, the model and the caller's signal (to tell an abort from a timeout). */
+/** Who failed: the provider instance, the model, and whether the caller or our timeout ended the call. */
 export interface GroqErrorContext {
   provider: string;
   model: string;
+  /** The caller's signal: when it fired, the failure is an abort. */
   signal?: AbortSignal | undefined;
+  /** True when our own timeout aborted the call (checked first). */
+  timedOut?: (() => boolean) | undefined;
 }
 
 /** The parts of a Groq error body that decide its kind. */
@@ -59,9 +62,12 @@ export function mapGroqError(error: unknown, context: GroqErrorContext): Provide
   const base = { provider, model, cause: error };
   const reason = error instanceof Error ? error.message : String(error);
 
-  // The SDK raises APIUserAbortError only when the caller's signal fired; our own timeout
-  // becomes APIConnectionTimeoutError. Test the caller's signal first, so an abort that
-  // surfaces as another error (mid-body) is still reported as an abort.
+  // Our timer aborts the SDK's signal too, so the SDK reports it as a user abort: ask the
+  // timer first, then the caller's signal (an abort that surfaces as another error mid-body
+  // is still an abort), then the SDK's own timeout.
+  if (context.timedOut?.()) {
+    return new ProviderError({ ...base, kind: 'timeout', message: `${provider}: the request timed out` });
+  }
   if (error instanceof APIUserAbortError || context.signal?.aborted) {
     return new ProviderError({ ...base, kind: 'aborted', message: `${provider}: the request was aborted by the caller` });
   }

@@ -198,3 +198,33 @@ describe('embeddings and health', () => {
     expect(sent().at(-1)).toMatchObject({ method: 'GET', path: '/v1/models' });
   });
 });
+
+describe('timeouts beyond the headers', () => {
+  /** A fetch whose response starts (headers) and then never finishes its body. */
+  const stallingFetch: typeof fetch = async (_input, init) =>
+    new Response(
+      new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"id":"chatcmpl-1",'));
+          init?.signal?.addEventListener('abort', () => controller.error(new DOMException('This operation was aborted', 'AbortError')), { once: true });
+        },
+      }),
+      { headers: { 'content-type': 'application/json' } },
+    );
+
+  it('times out a body that stalls after the headers (kind timeout, not aborted)', async () => {
+    const provider = createOpenAI({ apiKey, baseURL: 'http://127.0.0.1:9/v1', timeoutMs: 80, fetch: stallingFetch });
+    const started = performance.now();
+    const error = await provider.generate({ messages: [{ role: 'user', content: 'Hi' }] }).catch((e: unknown) => e);
+    expect(ProviderError.isInstance(error) && error.kind).toBe('timeout');
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it("reports the caller's abort during the body as kind aborted", async () => {
+    const provider = createOpenAI({ apiKey, baseURL: 'http://127.0.0.1:9/v1', timeoutMs: 5_000, fetch: stallingFetch });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const error = await provider.generate({ messages: [{ role: 'user', content: 'Hi' }], signal: controller.signal }).catch((e: unknown) => e);
+    expect(ProviderError.isInstance(error) && error.kind).toBe('aborted');
+  });
+});

@@ -14,6 +14,7 @@ import {
 } from '@modelmux/core';
 import OpenAI from 'openai';
 import { buildOpenAIRequest, type MaxTokensField } from './build-openai-request.js';
+import { createCallSignal } from './call-signal.js';
 import { mapOpenAIError, type OpenAIErrorContext } from './map-openai-error.js';
 import { mapOpenAIResponse } from './map-openai-response.js';
 import { openAICost } from './openai-cost.js';
@@ -67,10 +68,11 @@ export class OpenAIChatModel implements Provider {
 
   async generate<T = unknown>(request: ChatRequest<T>): Promise<ChatResult<T>> {
     const body = this.body(request);
-    const context: OpenAIErrorContext = { provider: this.name, model: body.model, signal: request.signal };
+    const call = createCallSignal(request.signal, this.config.timeoutMs);
+    const context: OpenAIErrorContext = { provider: this.name, model: body.model, signal: request.signal, timedOut: call.timedOut };
     const started = performance.now();
     try {
-      const completion = await this.client(context).chat.completions.create({ ...body, stream: false }, { signal: request.signal });
+      const completion = await this.client(context).chat.completions.create({ ...body, stream: false }, { signal: call.signal });
       return mapOpenAIResponse(completion, {
         provider: this.name,
         requestedModel: body.model,
@@ -80,6 +82,8 @@ export class OpenAIChatModel implements Provider {
       });
     } catch (error) {
       throw mapOpenAIError(error, context);
+    } finally {
+      call.dispose();
     }
   }
 
@@ -88,12 +92,9 @@ export class OpenAIChatModel implements Provider {
     const context: OpenAIErrorContext = { provider: this.name, model: body.model, signal: request.signal };
     return streamOpenAIChat({
       context,
+      timeoutMs: this.config.timeoutMs,
       cost: (models, usage) => this.cost(models, usage),
-      open: () =>
-        this.client(context).chat.completions.create(
-          { ...body, stream: true, stream_options: { include_usage: true } },
-          { signal: request.signal },
-        ),
+      open: (signal) => this.client(context).chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal }),
     });
   }
 
@@ -102,12 +103,13 @@ export class OpenAIChatModel implements Provider {
       throw new InvalidRequestError({ field: 'input', message: 'must be a non-empty array of strings' });
     }
     const model = request.model ?? this.defaultEmbeddingModel;
-    const context: OpenAIErrorContext = { provider: this.name, model, signal: request.signal };
+    const call = createCallSignal(request.signal, this.config.timeoutMs);
+    const context: OpenAIErrorContext = { provider: this.name, model, signal: request.signal, timedOut: call.timedOut };
     const started = performance.now();
     try {
       const response = await this.client(context).embeddings.create(
         { model, input: request.input, encoding_format: 'float', ...(request.dimensions !== undefined ? { dimensions: request.dimensions } : {}) },
-        { signal: request.signal },
+        { signal: call.signal },
       );
       const embeddings = [...response.data].sort((a, b) => a.index - b.index).map((item) => item.embedding);
       const inputTokens = response.usage?.prompt_tokens ?? 0;
@@ -121,18 +123,23 @@ export class OpenAIChatModel implements Provider {
       };
     } catch (error) {
       throw mapOpenAIError(error, context);
+    } finally {
+      call.dispose();
     }
   }
 
   /** Lists the models (no tokens spent); never throws. */
   async healthCheck(options: { signal?: AbortSignal } = {}): Promise<HealthCheckResult> {
-    const context: OpenAIErrorContext = { provider: this.name, model: this.defaultModel, signal: options.signal };
+    const call = createCallSignal(options.signal, this.config.timeoutMs);
+    const context: OpenAIErrorContext = { provider: this.name, model: this.defaultModel, signal: options.signal, timedOut: call.timedOut };
     const started = performance.now();
     try {
-      await this.client(context).models.list({ signal: options.signal });
+      await this.client(context).models.list({ signal: call.signal });
       return { healthy: true, latencyMs: performance.now() - started, model: this.defaultModel };
     } catch (error) {
       return { healthy: false, latencyMs: performance.now() - started, model: this.defaultModel, error: mapOpenAIError(error, context).message };
+    } finally {
+      call.dispose();
     }
   }
 

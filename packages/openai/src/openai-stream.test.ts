@@ -14,9 +14,26 @@ function chunk(delta: Record<string, unknown>, finish: string | null = null): st
 }
 const usage = `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: 'gpt-4o-mini', choices: [], usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 } })}\n\n`;
 
-/** Runs the SDK's own SSE parser over a body that closes cleanly after `sse`. */
-function streamOf(sse: string, controller = new AbortController()) {
-  return streamOpenAIChat({ context, cost: noCost, open: async () => Stream.fromSSEResponse<ChatCompletionChunk>(new Response(sse), controller) });
+/** Runs the SDK's own SSE parser over a body that closes cleanly after `sse`; `signals` collects the call's signal. */
+function streamOf(sse: string, signals: AbortSignal[] = []) {
+  return streamOpenAIChat({
+    context,
+    cost: noCost,
+    open: async (signal) => {
+      signals.push(signal);
+      return Stream.fromSSEResponse<ChatCompletionChunk>(new Response(sse), new AbortController());
+    },
+  });
+}
+
+/** A body that sends `first` and then stalls, erroring like fetch's body when the signal aborts. */
+function stallingBody(first: string, signal: AbortSignal): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(first));
+      signal.addEventListener('abort', () => controller.error(new DOMException('This operation was aborted', 'AbortError')), { once: true });
+    },
+  });
 }
 
 async function failure(stream: AsyncIterable<StreamEvent>): Promise<{ error: ProviderError; events: StreamEvent[] }> {
@@ -60,11 +77,27 @@ describe('streamOpenAIChat over a body that closes cleanly too early', () => {
   });
 
   it('aborts the request when the consumer returns early', async () => {
-    const controller = new AbortController();
-    const iterator = streamOf(chunk({ content: 'a' }) + chunk({ content: 'b' }) + chunk({}, 'stop') + usage, controller);
+    const signals: AbortSignal[] = [];
+    const iterator = streamOf(chunk({ content: 'a' }) + chunk({ content: 'b' }) + chunk({}, 'stop') + usage, signals);
+    expect(signals).toEqual([]);
     await iterator.next();
+    expect(signals[0]?.aborted).toBe(false);
     await iterator.return(undefined);
-    expect(controller.signal.aborted).toBe(true);
+    expect(signals[0]?.aborted).toBe(true);
+  });
+
+  it('throws kind timeout when no chunk comes for timeoutMs (an idle timeout)', async () => {
+    const stream = streamOpenAIChat({
+      context,
+      cost: noCost,
+      timeoutMs: 60,
+      open: async (signal) => Stream.fromSSEResponse<ChatCompletionChunk>(new Response(stallingBody(chunk({ content: 'Hel' }), signal)), new AbortController()),
+    });
+    const started = performance.now();
+    const { error, events } = await failure(stream);
+    expect(error.kind).toBe('timeout');
+    expect(events).toEqual([{ type: 'text-delta', text: 'Hel' }]);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 

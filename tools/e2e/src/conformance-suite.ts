@@ -20,7 +20,10 @@ export interface ConformanceOptions {
   model: string;
   /** The key passed to `create`: the suite checks it never reaches a message or a recorded header. */
   apiKey?: string;
-  /** True when the adapter offers `embed`; false when it must have none (`provider.embed` undefined). */
+  /**
+   * True when the vendor offers embeddings. False: `embed` must reject with a `ProviderError` of
+   * kind `bad_request` (not retryable) whose message says there are no embeddings, sending nothing.
+   */
   embeddings: boolean;
   /** Runs the image-input test. */
   supportsImages?: boolean;
@@ -363,8 +366,14 @@ export function describeConformance(name: string, options: ConformanceOptions): 
         expect(bodyText(requests()[0])).toContain('quarterly tax law reform');
       });
 
-      it.runIf(!options.embeddings)('has no embed method (the vendor offers no embeddings)', () => {
-        expect(create().embed).toBeUndefined();
+      it.runIf(!options.embeddings)('embed says clearly that the vendor has no embeddings, without a call', async () => {
+        const provider = create();
+        if (!provider.embed) throw new Error('embed is missing: it must reject with a clear bad_request error');
+        const error = await providerError(provider.embed({ input: ['hello'] }));
+        expectProviderError(error, 'bad_request', provider);
+        expect(error.isRetryable).toBe(false);
+        expect(error.message).toMatch(/embedding/i);
+        expect(fake.count(options.fake)).toBe(0);
       });
     });
 
@@ -398,6 +407,13 @@ export function describeConformance(name: string, options: ConformanceOptions): 
         expectProviderError(error, 'timeout', provider);
         expect(error.isRetryable).toBe(true);
         expect(performance.now() - started).toBeLessThan(2_000);
+      });
+
+      it('reports its own timeout in a stream as kind timeout', async () => {
+        script('hang');
+        const provider = create({ timeoutMs: 150 });
+        const error = await providerError(drain(provider.stream(ask('Hello'))));
+        expectProviderError(error, 'timeout', provider);
       });
     });
 
