@@ -1,0 +1,156 @@
+import type { ChatRequest, ChatResult, Provider, StreamEvent } from '@modelmux/core';
+import { createAnthropic } from '@modelmux/anthropic';
+import { createOpenAI } from '@modelmux/openai';
+import { createFallbackExecutor } from '@modelmux/resilience';
+import { startFakeProviders } from '@modelmux/testing';
+import OpenAI from 'openai';
+import { startFakeProcess } from './fake-process.js';
+import { interleave, median, quantile, throughput } from './stats.js';
+
+/** How much work each scenario does. */
+export interface BenchSize {
+  rounds: number;
+  warmup: number;
+  /** Calls per timed sample in the in-process overhead scenario. */
+  batch: number;
+  throughputCalls: number;
+  concurrency: number;
+  deadPrimaryRequests: number;
+}
+
+export const fullSize: BenchSize = { rounds: 400, warmup: 50, batch: 2_000, throughputCalls: 4_000, concurrency: 64, deadPrimaryRequests: 200 };
+
+const request: ChatRequest = { messages: [{ role: 'user', content: 'Say hello in five words.' }], maxTokens: 32 };
+const sdkBody = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Say hello in five words.' }], max_tokens: 32 };
+
+/** A provider that answers at once, in process: what is left is the executor's own cost. */
+function instantProvider(name: string): Provider {
+  const result: ChatResult = {
+    text: 'hello',
+    toolCalls: [],
+    finishReason: 'stop',
+    usage: { inputTokens: 5, outputTokens: 1, totalTokens: 6 },
+    provider: name,
+    model: 'instant',
+    latencyMs: 0,
+    costUsd: 0,
+  };
+  return {
+    specificationVersion: 'v1',
+    name,
+    type: 'bench',
+    defaultModel: 'instant',
+    generate: async () => result as never,
+    async *stream(): AsyncIterable<StreamEvent> {
+      yield { type: 'text-delta', text: 'hello' };
+      yield { type: 'finish', finishReason: 'stop', usage: result.usage, provider: name, model: 'instant', costUsd: 0 };
+    },
+    isAvailable: () => true,
+  };
+}
+
+/** Added µs per call of the executor over calling the provider directly (no network). */
+export async function inProcessOverhead(size: BenchSize) {
+  const provider = instantProvider('instant');
+  const backup = instantProvider('backup');
+  const plain = createFallbackExecutor({ breaker: false });
+  const full = createFallbackExecutor({ timeoutMs: 30_000, deadlineMs: 60_000 });
+  const batch = (fn: () => Promise<unknown>) => async () => {
+    for (let i = 0; i < size.batch; i++) await fn();
+  };
+  const samples = await interleave(
+    {
+      direct: batch(() => provider.generate(request)),
+      executor: batch(() => plain.generate([provider, backup], request)),
+      executorWithBreakerTimeoutDeadline: batch(() => full.generate([provider, backup], request)),
+    },
+    Math.max(5, Math.round(size.rounds / 20)),
+    2,
+  );
+  full.dispose();
+  plain.dispose();
+  const perCallUs = (ms: number[]) => (median(ms) * 1000) / size.batch;
+  const direct = perCallUs(samples.direct);
+  return {
+    directUs: direct,
+    executorAddedUs: perCallUs(samples.executor) - direct,
+    fullExecutorAddedUs: perCallUs(samples.executorWithBreakerTimeoutDeadline) - direct,
+  };
+}
+
+/** Median and p95 latency, streams and throughput over HTTP against the fake in a child process. */
+export async function overHttp(size: BenchSize) {
+  const fake = await startFakeProcess();
+  try {
+    const client = new OpenAI({ apiKey: 'sk-bench-0000000000', baseURL: fake.baseURL.openai, maxRetries: 0 });
+    const openai = createOpenAI({ apiKey: 'sk-bench-0000000000', baseURL: fake.baseURL.openai, model: 'gpt-4o-mini', env: {} });
+    const anthropic = createAnthropic({ apiKey: 'sk-ant-bench-000000', baseURL: fake.baseURL.anthropic, model: 'claude-haiku-4-5', env: {} });
+    const executor = createFallbackExecutor({ timeoutMs: 30_000, deadlineMs: 60_000 });
+    const plan = [openai, anthropic];
+    const calls = await interleave(
+      {
+        sdk: () => client.chat.completions.create(sdkBody),
+        adapter: () => openai.generate(request),
+        executor: () => executor.generate(plan, request),
+      },
+      size.rounds,
+      size.warmup,
+    );
+    const drain = async (stream: AsyncIterable<unknown>) => {
+      for await (const _ of stream) void _;
+    };
+    const streams = await interleave(
+      {
+        sdk: async () => drain(await client.chat.completions.create({ ...sdkBody, stream: true, stream_options: { include_usage: true } })),
+        adapter: () => drain(openai.stream(request)),
+        executor: () => drain(executor.stream(plan, request)),
+      },
+      size.rounds,
+      size.warmup,
+    );
+    const rate = { sdk: 0, executor: 0 };
+    // Alternate the two sides twice so that neither always runs on a warmer machine.
+    for (let i = 0; i < 2; i++) {
+      rate.sdk += await throughput(() => client.chat.completions.create(sdkBody), size.throughputCalls / 2, size.concurrency);
+      rate.executor += await throughput(() => executor.generate(plan, request), size.throughputCalls / 2, size.concurrency);
+    }
+    executor.dispose();
+    const summary = (ms: number[]) => ({ medianMs: median(ms), p95Ms: quantile(ms, 0.95) });
+    return {
+      calls: { sdk: summary(calls.sdk), adapter: summary(calls.adapter), executor: summary(calls.executor) },
+      streams: { sdk: summary(streams.sdk), adapter: summary(streams.adapter), executor: summary(streams.executor) },
+      throughput: { sdkPerSecond: rate.sdk / 2, executorPerSecond: rate.executor / 2 },
+    };
+  } finally {
+    await fake.close();
+  }
+}
+
+/** A dead primary (every call 503): how many requests it still receives, and what callers wait. */
+export async function deadPrimary(size: BenchSize) {
+  const fake = await startFakeProviders({ seed: 1 });
+  try {
+    fake.rules('openai', { failRate: 1, failWith: { status: 503 } });
+    const openai = createOpenAI({ apiKey: 'sk-bench-0000000000', baseURL: fake.baseURL.openai, model: 'gpt-4o-mini', env: {} });
+    const anthropic = createAnthropic({ apiKey: 'sk-ant-bench-000000', baseURL: fake.baseURL.anthropic, model: 'claude-haiku-4-5', env: {} });
+    const executor = createFallbackExecutor({ maxRetries: 2, baseDelayMs: 50, maxDelayMs: 500, breaker: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeout: 60_000 } });
+    const latencies: number[] = [];
+    const servedBy = new Map<string, number>();
+    for (let i = 0; i < size.deadPrimaryRequests; i++) {
+      const started = performance.now();
+      const result = await executor.generate([openai, anthropic], request);
+      latencies.push(performance.now() - started);
+      servedBy.set(result.provider, (servedBy.get(result.provider) ?? 0) + 1);
+    }
+    executor.dispose();
+    return {
+      requests: size.deadPrimaryRequests,
+      callsToDeadPrimary: fake.count('openai'),
+      servedBy: Object.fromEntries(servedBy),
+      firstRequestMs: latencies[0] ?? Number.NaN,
+      medianAfterFirstMs: median(latencies.slice(1)),
+    };
+  } finally {
+    await fake.close();
+  }
+}
