@@ -351,7 +351,8 @@ describe('createFallbackExecutor: the error table', () => {
       const seen: string[] = [];
       make({
         fallbackResponse: (error, request) => {
-          seen.push(`${error.name}:${String(request.messages[0]?.content)}`);
+          const first = request.messages[0];
+          seen.push(`${error.name}:${first?.role === 'user' ? String(first.content) : ''}`);
           return { ...canned, text: 'dynamic' };
         },
       });
