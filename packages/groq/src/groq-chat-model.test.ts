@@ -154,14 +154,10 @@ describe('keys, availability and capabilities', () => {
     expect(seen).toEqual([]);
   });
 
-  it('embed rejects with kind bad_request saying Groq has no embeddings, and sends nothing', async () => {
+  it('has no embed method: Groq offers no embeddings', () => {
     const provider: Provider = create();
-    const error = await provider.embed?.({ input: ['hello'] }).catch((e: unknown) => e);
-    expect(ProviderError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'bad_request', isRetryable: false, provider: 'groq' });
-    expect((error as Error).message).toMatch(/no embeddings/);
+    expect(provider.embed).toBeUndefined();
     expect(provider.defaultEmbeddingModel).toBeUndefined();
-    expect(fake.count('groq')).toBe(0);
   });
 
   it('checks health with GET /openai/v1/models', async () => {

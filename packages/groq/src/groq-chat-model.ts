@@ -1,7 +1,5 @@
 import {
   ProviderError,
-  type EmbedRequest,
-  type EmbedResult,
   specificationVersion,
   type ChatRequest,
   type ChatResult,
@@ -41,7 +39,7 @@ export const placeholderApiKey = 'modelmux-no-key';
 
 /**
  * A modelmux `Provider` over the official groq-sdk: chat, streaming and a health check. Groq
- * offers no embeddings: `embed` rejects with a `bad_request` `ProviderError` saying so.
+ * offers no embeddings, so `embed` is absent (check `provider.embed` before calling it).
  */
 export class GroqChatModel implements Provider {
   readonly specificationVersion = specificationVersion;
@@ -92,17 +90,6 @@ export class GroqChatModel implements Provider {
       cost: (models, usage) => this.cost(models, usage),
       // Groq reports stream usage in `x_groq.usage` on the last chunk without being asked.
       open: (signal) => this.client(context).chat.completions.create({ ...body, stream: true }, { signal }),
-    });
-  }
-
-  /** Groq offers no embeddings: always rejects with kind `bad_request` (not retryable), sending nothing. */
-  async embed(request: EmbedRequest): Promise<EmbedResult> {
-    throw new ProviderError({
-      kind: 'bad_request',
-      provider: this.name,
-      model: request.model,
-      isRetryable: false,
-      message: `${this.name}: Groq offers no embeddings API; use an embeddings provider such as OpenAI, Google or an OpenAI-compatible server`,
     });
   }
 

@@ -21,8 +21,8 @@ export interface ConformanceOptions {
   /** The key passed to `create`: the suite checks it never reaches a message or a recorded header. */
   apiKey?: string;
   /**
-   * True when the vendor offers embeddings. False: `embed` must reject with a `ProviderError` of
-   * kind `bad_request` (not retryable) whose message says there are no embeddings, sending nothing.
+   * True when the vendor offers embeddings. False: the provider has no `embed` (the contract's
+   * optional method is absent, so routers and the type system can see it without a call).
    */
   embeddings: boolean;
   /** Runs the image-input test. */
@@ -366,14 +366,10 @@ export function describeConformance(name: string, options: ConformanceOptions): 
         expect(bodyText(requests()[0])).toContain('quarterly tax law reform');
       });
 
-      it.runIf(!options.embeddings)('embed says clearly that the vendor has no embeddings, without a call', async () => {
+      it.runIf(!options.embeddings)('has no embed method (the vendor offers no embeddings)', () => {
         const provider = create();
-        if (!provider.embed) throw new Error('embed is missing: it must reject with a clear bad_request error');
-        const error = await providerError(provider.embed({ input: ['hello'] }));
-        expectProviderError(error, 'bad_request', provider);
-        expect(error.isRetryable).toBe(false);
-        expect(error.message).toMatch(/embedding/i);
-        expect(fake.count(options.fake)).toBe(0);
+        expect(provider.embed).toBeUndefined();
+        expect(provider.defaultEmbeddingModel).toBeUndefined();
       });
     });
 
