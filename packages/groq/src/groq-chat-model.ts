@@ -60,6 +60,7 @@ export class GroqChatModel implements Provider {
     return this.config.apiKey !== undefined || this.config.customEndpoint;
   }
 
+  /** One chat completion, normalised; failures are thrown as `ProviderError`. */
   async generate<T = unknown>(request: ChatRequest<T>): Promise<ChatResult<T>> {
     const body = this.body(request);
     const call = createCallSignal(request.signal, this.config.timeoutMs);
@@ -81,6 +82,7 @@ export class GroqChatModel implements Provider {
     }
   }
 
+  /** One streamed chat completion; the call starts on the first `next()`, `return()` aborts it. */
   stream(request: ChatRequest): AsyncGenerator<StreamEvent, void, undefined> {
     const body = this.body(request);
     const context: GroqErrorContext = { provider: this.name, model: body.model, signal: request.signal };

@@ -66,6 +66,7 @@ export class OpenAIChatModel implements Provider {
     return this.config.apiKey !== undefined || this.config.customEndpoint;
   }
 
+  /** One chat completion, normalised; failures are thrown as `ProviderError`. */
   async generate<T = unknown>(request: ChatRequest<T>): Promise<ChatResult<T>> {
     const body = this.body(request);
     const call = createCallSignal(request.signal, this.config.timeoutMs);
@@ -87,6 +88,7 @@ export class OpenAIChatModel implements Provider {
     }
   }
 
+  /** One streamed chat completion; the call starts on the first `next()`, `return()` aborts it. */
   stream(request: ChatRequest): AsyncGenerator<StreamEvent, void, undefined> {
     const body = this.body(request);
     const context: OpenAIErrorContext = { provider: this.name, model: body.model, signal: request.signal };
@@ -98,6 +100,7 @@ export class OpenAIChatModel implements Provider {
     });
   }
 
+  /** Embeds a batch of texts (vectors in input order). */
   async embed(request: EmbedRequest): Promise<EmbedResult> {
     if (!Array.isArray(request.input) || request.input.length === 0) {
       throw new InvalidRequestError({ field: 'input', message: 'must be a non-empty array of strings' });
