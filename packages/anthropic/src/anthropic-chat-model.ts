@@ -15,7 +15,7 @@ import {
 } from '@modelmux/core';
 import { AnthropicStreamMapper } from './anthropic-stream.js';
 import { buildAnthropicRequest, type AnthropicCall } from './build-anthropic-request.js';
-import { createCallSignal } from './call-signal.js';
+import { createCallSignal } from '@modelmux/core';
 import { mapAnthropicError } from './map-anthropic-error.js';
 import { mapAnthropicResponse } from './map-anthropic-response.js';
 

@@ -1,7 +1,7 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, AnthropicError } from '@anthropic-ai/sdk';
 import { InvalidRequestError, ProviderError, type ErrorKind } from '@modelmux/core';
 import { describe, expect, it } from 'vitest';
-import { createCallSignal } from './call-signal.js';
+import { createCallSignal } from '@modelmux/core';
 import { mapAnthropicError } from './map-anthropic-error.js';
 
 const context = { provider: 'anthropic-eu', model: 'claude-haiku-4-5' };

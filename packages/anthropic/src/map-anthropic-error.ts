@@ -1,6 +1,6 @@
 import { AnthropicError, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import { ModelmuxError, ProviderError, errorKindFromStatus, parseRetryAfterMs, redactSecrets, type ErrorKind } from '@modelmux/core';
-import type { CallSignal } from './call-signal.js';
+import type { CallSignal } from '@modelmux/core';
 
 /** What the error mapping needs to know about the failed call. */
 export interface AnthropicErrorContext {

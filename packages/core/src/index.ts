@@ -83,3 +83,4 @@ export {
   type ProviderSettings,
 } from './registry.js';
 export { assertProvider } from './registry-assert-provider.js';
+export { createCallSignal, type CallSignal } from './call-signal.js';

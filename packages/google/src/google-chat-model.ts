@@ -15,7 +15,7 @@ import {
   type Usage,
 } from '@modelmux/core';
 import { buildGoogleRequest, type GoogleCall } from './build-google-request.js';
-import { createCallSignal, type CallSignal } from './call-signal.js';
+import { createCallSignal, type CallSignal } from '@modelmux/core';
 import { embedWithGoogle } from './google-embed.js';
 import { GoogleStreamMapper } from './google-stream.js';
 import { mapGoogleError } from './map-google-error.js';

@@ -7,7 +7,7 @@ import {
 } from '@google/generative-ai';
 import { InvalidRequestError, ProviderError, type ErrorKind } from '@modelmux/core';
 import { describe, expect, it } from 'vitest';
-import { createCallSignal } from './call-signal.js';
+import { createCallSignal } from '@modelmux/core';
 import { googleErrorKind, mapGoogleError } from './map-google-error.js';
 
 const context = { provider: 'gemini', model: 'gemini-2.5-flash' };

@@ -6,7 +6,7 @@ import {
   GoogleGenerativeAIResponseError,
 } from '@google/generative-ai';
 import { ModelmuxError, ProviderError, errorKindFromStatus, parseDurationMs, redactSecrets, type ErrorKind } from '@modelmux/core';
-import type { CallSignal } from './call-signal.js';
+import type { CallSignal } from '@modelmux/core';
 
 /** What the error mapping needs to know about the failed call. */
 export interface GoogleErrorContext {

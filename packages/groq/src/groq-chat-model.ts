@@ -11,7 +11,7 @@ import {
 } from '@modelmux/core';
 import Groq from 'groq-sdk';
 import { buildGroqRequest } from './build-groq-request.js';
-import { createCallSignal } from './call-signal.js';
+import { createCallSignal } from '@modelmux/core';
 import { mapGroqError, type GroqErrorContext } from './map-groq-error.js';
 import { mapGroqResponse } from './map-groq-response.js';
 import { groqCost } from './groq-cost.js';

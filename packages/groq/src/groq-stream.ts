@@ -1,7 +1,7 @@
 import { ProviderError, type StreamEvent, type Usage } from '@modelmux/core';
 import type { Stream } from 'groq-sdk/core/streaming';
 import type { ChatCompletionChunk } from 'groq-sdk/resources/chat/completions';
-import { createCallSignal } from './call-signal.js';
+import { createCallSignal } from '@modelmux/core';
 import { mapGroqError, type GroqErrorContext } from './map-groq-error.js';
 import { mapGroqFinishReason } from './map-groq-finish-reason.js';
 import { mapGroqUsage } from './map-groq-usage.js';

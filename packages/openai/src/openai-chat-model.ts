@@ -14,7 +14,7 @@ import {
 } from '@modelmux/core';
 import OpenAI from 'openai';
 import { buildOpenAIRequest, type MaxTokensField } from './build-openai-request.js';
-import { createCallSignal } from './call-signal.js';
+import { createCallSignal } from '@modelmux/core';
 import { mapOpenAIError, type OpenAIErrorContext } from './map-openai-error.js';
 import { mapOpenAIResponse } from './map-openai-response.js';
 import { openAICost } from './openai-cost.js';

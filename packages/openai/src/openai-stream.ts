@@ -1,7 +1,7 @@
 import { ProviderError, type StreamEvent, type Usage } from '@modelmux/core';
 import type { Stream } from 'openai/core/streaming';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import { createCallSignal } from './call-signal.js';
+import { createCallSignal } from '@modelmux/core';
 import { mapOpenAIError, type OpenAIErrorContext } from './map-openai-error.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
 import { mapOpenAIUsage } from './map-openai-usage.js';
