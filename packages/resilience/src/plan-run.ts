@@ -32,13 +32,14 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
  * the plan (`AllProvidersFailedError` / `NoProviderAvailableError`).
  */
 export class PlanRun<R> {
-  /** The run's signal: the caller's, or the deadline's controller following it. */
-  signal: AbortSignal | undefined;
+  /** The caller's signal. */
+  readonly signal: AbortSignal | undefined;
   /** The lane that won, once settled with a result. */
   winner: Lane | undefined;
-  private controller: LinkedController | undefined;
-  private deadlineTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the deadline passes (epoch ms on the executor's clock); Infinity for none. */
   private deadlineAt = Infinity;
+  /** Set once a call was cut by the deadline, or the deadline stopped the run. */
+  private deadlinePassed = false;
   private hedgeTimer: ReturnType<typeof setTimeout> | undefined;
   private next = 0;
   private readonly active: Lane[] = [];
@@ -55,24 +56,22 @@ export class PlanRun<R> {
     readonly core: ExecutorCore,
     readonly op: Operation<R>,
     private readonly candidates: readonly Candidate[],
-    private readonly callerSignal: AbortSignal | undefined,
+    callerSignal: AbortSignal | undefined,
     readonly deadlineMs: number,
-  ) {}
+  ) {
+    this.signal = callerSignal;
+  }
 
   /** Runs the plan; resolves with the winner's result (see `winner`). Call `dispose()` after. */
   execute(): Promise<R> {
-    if (this.callerSignal?.aborted) {
+    if (this.signal?.aborted) {
       return Promise.reject(
-        new ProviderError({ kind: 'aborted', provider: this.firstName(), message: 'The caller aborted the request before any call', cause: this.callerSignal.reason }),
+        new ProviderError({ kind: 'aborted', provider: this.firstName(), message: 'The caller aborted the request before any call', cause: this.signal.reason }),
       );
     }
-    this.signal = this.callerSignal;
-    if (this.deadlineMs > 0) {
-      this.controller = new LinkedController(this.callerSignal);
-      this.signal = this.controller.signal;
-      this.deadlineAt = this.core.now() + this.deadlineMs;
-      this.deadlineTimer = setTimeout(abortWith, this.deadlineMs, this.controller, abortReasons.deadline);
-    }
+    // The deadline is enforced by each call's own timer (see AttemptCall), by refusing waits and
+    // new calls that would start after it, and by racing async validators against it.
+    if (this.deadlineMs > 0) this.deadlineAt = this.core.now() + this.deadlineMs;
     return new Promise<R>((resolve, reject) => {
       this.resolveRun = resolve;
       this.rejectRun = reject;
@@ -80,15 +79,17 @@ export class PlanRun<R> {
     });
   }
 
-  /** Stops the deadline timer and lets go of every signal (at the end of the request or stream). */
+  /** Stops the timers and lets go of every signal (at the end of the request or stream). */
   dispose(): void {
     this.clearHedgeTimer();
-    if (this.deadlineTimer !== undefined) clearTimeout(this.deadlineTimer);
-    this.deadlineTimer = undefined;
     const winner = this.winner;
     winner?.call?.release();
     winner?.controller?.unlink();
-    this.controller?.unlink();
+  }
+
+  /** Time left before the deadline, in ms (Infinity for none). */
+  deadlineLeftMs(): number {
+    return this.deadlineAt === Infinity ? Infinity : this.deadlineAt - this.core.now();
   }
 
   /** The information `classifyFailure` needs about a lane. */
@@ -132,6 +133,10 @@ export class PlanRun<R> {
     const core = this.core;
     const candidates = this.candidates;
     const now = core.now();
+    if (now >= this.deadlineAt) {
+      this.deadlinePassed = true;
+      return false;
+    }
     while (this.next < candidates.length) {
       const candidate = candidates[this.next++];
       if (!candidate) continue;
@@ -168,7 +173,9 @@ export class PlanRun<R> {
     for (;;) {
       const parent = lane.signal;
       if (parent?.aborted) throw classifyFailure(signalAborted, parent, this.siteOf(lane));
-      const call = new AttemptCall(lane, core.timeoutMs, this.op.keepsCall);
+      const deadlineLeft = this.deadlineLeftMs();
+      if (deadlineLeft <= 0) throw classifyFailure(signalAborted, deadlineSignal, this.siteOf(lane));
+      const call = new AttemptCall(lane, core.timeoutMs, this.op.keepsCall, deadlineLeft);
       let result: R;
       try {
         result = (await (breaker ? breaker.fire(runCall, call) : runCall(call))) as R;
@@ -191,16 +198,10 @@ export class PlanRun<R> {
         lane.lastError = error;
         continue;
       }
-      call.settle();
+      call.settle(this.op.keepsCall ? this.deadlineLeftMs() : Infinity);
       lane.entry.reservoir?.record(core.now() - call.startedAt);
       let rejection = this.op.inspect(result, lane.provider, lane.model);
-      if (isPromise(rejection)) {
-        try {
-          rejection = await raceSignal(rejection, parent);
-        } catch (error) {
-          rejection = classifyFailure(error, parent, this.siteOf(lane)) as ProviderError;
-        }
-      }
+      if (isPromise(rejection)) rejection = await this.inspectInTime(rejection, lane);
       if (rejection) {
         call.release();
         this.op.discard(result, call);
@@ -210,6 +211,22 @@ export class PlanRun<R> {
       if (!this.op.keepsCall) call.release();
       lane.call = call;
       return result;
+    }
+  }
+
+  /** Awaits an async inspection (validators) under the caller's signal and the deadline. */
+  private async inspectInTime(inspection: Promise<ProviderError | undefined>, lane: Lane): Promise<ProviderError | undefined> {
+    const left = this.deadlineLeftMs();
+    const guard = left === Infinity ? undefined : new LinkedController(lane.signal);
+    const timer = guard ? setTimeout(abortWith, Math.max(0, left), guard, abortReasons.deadline) : undefined;
+    const signal = guard ? guard.signal : lane.signal;
+    try {
+      return await raceSignal(inspection, signal);
+    } catch (error) {
+      return classifyFailure(error, signal, this.siteOf(lane)) as ProviderError;
+    } finally {
+      clearTimeout(timer);
+      guard?.unlink();
     }
   }
 
@@ -273,6 +290,7 @@ export class PlanRun<R> {
       this.recordSkip(lane.provider.name, lane.model, { kind: lane.entry.breaker?.lastFailure ?? 'server', reason: 'circuit breaker open', error: thrown });
     } else {
       const error = ProviderError.isInstance(thrown) ? thrown : (classifyFailure(thrown, undefined, this.siteOf(lane)) as ProviderError);
+      if (isDeadlineCut(error)) this.deadlinePassed = true;
       if (this.stops(error)) {
         this.settled = true;
         this.clearHedgeTimer();
@@ -308,7 +326,7 @@ export class PlanRun<R> {
     this.settled = true;
     this.clearHedgeTimer();
     const failures = this.failures ?? [];
-    if (this.signal?.aborted && this.signal.reason === abortReasons.deadline) {
+    if (this.deadlinePassed || this.core.now() >= this.deadlineAt) {
       const plain = new AllProvidersFailedError({ attempts: failures });
       this.rejectRun(new AllProvidersFailedError({ attempts: failures, message: `The request's ${this.deadlineMs}ms deadline passed. ${plain.message}` }));
     } else if (this.calls === 0) {
@@ -378,3 +396,5 @@ export class PlanRun<R> {
 
 /** A signal already aborted as "superseded", to classify a late hedge winner. */
 const abortedSignal = AbortSignal.abort(abortReasons.superseded);
+/** A signal already aborted by the deadline, to classify a call the deadline left no time for. */
+const deadlineSignal = AbortSignal.abort(abortReasons.deadline);
