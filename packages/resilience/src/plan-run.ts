@@ -8,9 +8,9 @@ import {
 } from '@modelmux/core';
 import { LinkedController, abortReasons, abortWith, raceSignal, signalAborted, sleep } from './abort.js';
 import { AttemptCall, Lane } from './attempt-call.js';
-import { backoffDelayMs } from './backoff.js';
 import { type CallSite, classifyFailure, isDeadlineCut, isSuperseded, toAttemptFailure } from './classify.js';
-import { type ExecutorCore, type Skip, sameProviderRetryKinds } from './executor-core.js';
+import { endsRequest, retryDelayMs } from './table-decisions.js';
+import type { ExecutorCore, Skip } from './executor-core.js';
 import type { Candidate } from './executor-options.js';
 import type { Operation } from './operation.js';
 
@@ -184,7 +184,7 @@ export class PlanRun<R> {
         if (CircuitOpenError.isInstance(thrown)) throw lane.lastError ?? thrown;
         const error = thrown as ProviderError;
         this.recordFailure(lane, error, core.now() - call.startedAt);
-        const delayMs = this.retryDelay(lane, error);
+        const delayMs = retryDelayMs(this.core, lane, error, this.deadlineAt);
         if (delayMs === undefined) throw error;
         if (core.retry.hasListeners) {
           core.retry.emit({ operation: this.op.name, provider: lane.provider.name, model: lane.model, attempt: lane.attempt + 1, delayMs, kind: error.kind, error });
@@ -230,25 +230,6 @@ export class PlanRun<R> {
     }
   }
 
-  /** The wait before retrying `error` on the same lane, or undefined to move on. */
-  private retryDelay(lane: Lane, error: ProviderError): number | undefined {
-    const core = this.core;
-    if (!error.isRetryable || !sameProviderRetryKinds.has(error.kind) || isDeadlineCut(error)) return undefined;
-    if (lane.attempt >= core.maxRetries) return undefined;
-    if (lane.entry.breaker && !lane.entry.breaker.allowsCall()) return undefined;
-    let delayMs = backoffDelayMs(lane.attempt, core.baseDelayMs, core.maxDelayMs, core.random);
-    const retryAfter = error.retryAfterMs;
-    if (retryAfter !== undefined) {
-      if (retryAfter > core.maxRetryAfterMs) {
-        core.startCoolDown(lane.provider.name, retryAfter, error.kind, retryAfter);
-        return undefined;
-      }
-      if (retryAfter > delayMs) delayMs = retryAfter;
-    }
-    if (core.now() + delayMs >= this.deadlineAt) return undefined;
-    return delayMs;
-  }
-
   private laneSucceeded(lane: Lane, result: R): void {
     this.removeLane(lane);
     const core = this.core;
@@ -291,7 +272,7 @@ export class PlanRun<R> {
     } else {
       const error = ProviderError.isInstance(thrown) ? thrown : (classifyFailure(thrown, undefined, this.siteOf(lane)) as ProviderError);
       if (isDeadlineCut(error)) this.deadlinePassed = true;
-      if (this.stops(error)) {
+      if (endsRequest(this.core, error)) {
         this.settled = true;
         this.clearHedgeTimer();
         this.abortOthers();
@@ -304,22 +285,6 @@ export class PlanRun<R> {
     }
     if (this.startNext(false)) return;
     if (this.active.length === 0) this.finish();
-  }
-
-  /** True when the failure ends the request at once (no other provider). */
-  private stops(error: ProviderError): boolean {
-    switch (error.kind) {
-      case 'aborted':
-        return !isSuperseded(error);
-      case 'bad_request':
-        return true;
-      case 'content_filter':
-        return !this.core.fallbackOnContentFilter;
-      case 'quality':
-        return !this.core.fallbackOnQuality;
-      default:
-        return false;
-    }
   }
 
   private finish(): void {
