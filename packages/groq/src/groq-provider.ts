@@ -1,4 +1,5 @@
-import { registerSecret, type ModelCatalogue, type ProviderSettings } from '@modelmux/core';
+import type { ModelCatalogue, ProviderSettings } from '@modelmux/core';
+import { resolveOpenAICompatibleEndpoint } from '@modelmux/openai-compatible';
 import { GroqChatModel } from './groq-chat-model.js';
 
 /** Groq's own API origin (groq-sdk adds `/openai/v1`); any other `baseURL` is a custom endpoint. */
@@ -41,11 +42,7 @@ export interface GroqSettings extends ProviderSettings {
  * const { text } = await groq.generate({ messages: [{ role: 'user', content: 'Hi' }] });
  */
 export function createGroq(settings: GroqSettings = {}): GroqChatModel {
-  const env = settings.env ?? process.env;
-  const baseURL = (settings.baseURL ?? groqBaseURL).replace(/\/+$/, '');
-  const customEndpoint = baseURL !== groqBaseURL;
-  const apiKey = nonEmpty(settings.apiKey) ?? (customEndpoint ? undefined : nonEmpty(env['GROQ_API_KEY']));
-  registerSecret(apiKey);
+  const { baseURL, customEndpoint, apiKey } = resolveOpenAICompatibleEndpoint(settings, { defaultBaseURL: groqBaseURL, apiKeyEnvVar: 'GROQ_API_KEY' });
   return new GroqChatModel({
     name: settings.name ?? 'groq',
     apiKey,
@@ -59,8 +56,4 @@ export function createGroq(settings: GroqSettings = {}): GroqChatModel {
     catalogue: settings.catalogue,
     fetch: settings.fetch,
   });
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value;
 }

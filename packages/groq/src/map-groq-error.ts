@@ -1,23 +1,19 @@
-import { errorKindFromStatus, parseRetryAfterMs, ProviderError, type ErrorKind } from '@modelmux/core';
+import type { ErrorKind, ProviderError } from '@modelmux/core';
+import {
+  mapOpenAICompatibleError,
+  openAICompatibleErrorKind,
+  type OpenAICompatibleErrorContext,
+  type OpenAICompatibleErrorDialect,
+  type OpenAICompatibleErrorFields,
+  type OpenAICompatibleSdkError,
+} from '@modelmux/openai-compatible';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'groq-sdk';
 
 /** Who failed: the provider instance, the model, and whether the caller or our timeout ended the call. */
-export interface GroqErrorContext {
-  provider: string;
-  model: string;
-  /** The caller's signal: when it fired, the failure is an abort. */
-  signal?: AbortSignal | undefined;
-  /** True when our own timeout aborted the call (checked first). */
-  timedOut?: (() => boolean) | undefined;
-}
+export type GroqErrorContext = OpenAICompatibleErrorContext;
 
 /** The parts of a Groq error body that decide its kind. */
-export interface GroqErrorFields {
-  status: number | undefined;
-  code?: string | null | undefined;
-  type?: string | null | undefined;
-  message?: string | undefined;
-}
+export type GroqErrorFields = OpenAICompatibleErrorFields;
 
 interface GroqErrorBody {
   message?: string;
@@ -25,25 +21,38 @@ interface GroqErrorBody {
   code?: string;
 }
 
+/** Groq's wording of a context-length error, and 498 (flex tier at capacity) as overloaded. */
+const dialect: OpenAICompatibleErrorDialect = {
+  contextLengthMessage: /maximum context length|context window|reduce the length/i,
+  statusKinds: { 498: 'overloaded' },
+};
+
 /**
  * Decides the kind of a Groq API error (OpenAI-style bodies): quota (`insufficient_quota`)
  * before rate limit, context length (`context_length_exceeded`, or a 400 saying so) before bad
  * request, 498 (flex tier at capacity) as overloaded, then by status. An error without a
  * status (sent inside a stream) is a server error unless its code says otherwise.
  */
-export function groqErrorKind({ status, code, type, message }: GroqErrorFields): ErrorKind {
-  const codes = [code, type];
-  if (codes.includes('insufficient_quota')) return 'quota_exceeded';
-  if (codes.includes('context_length_exceeded') || ((status === 400 || status === undefined) && /maximum context length|context window|reduce the length/i.test(message ?? ''))) {
-    return 'context_length';
+export function groqErrorKind(fields: GroqErrorFields): ErrorKind {
+  return openAICompatibleErrorKind(fields, dialect);
+}
+
+/** Turns anything groq-sdk throws into a `ProviderError` with a kind, status, retry-after and the original as `cause`. */
+export function mapGroqError(error: unknown, context: GroqErrorContext): ProviderError {
+  return mapOpenAICompatibleError(error, context, recogniseGroqError(error), dialect);
+}
+
+/** groq-sdk's error classes, most specific first (its timeout and abort errors are also `APIError`s). */
+function recogniseGroqError(error: unknown): OpenAICompatibleSdkError | undefined {
+  if (error instanceof APIUserAbortError) return { type: 'aborted' };
+  if (error instanceof APIConnectionTimeoutError) return { type: 'timeout' };
+  if (error instanceof APIConnectionError) return { type: 'connection' };
+  if (error instanceof APIError) {
+    const body = errorBody(error);
+    const fields = { status: error.status as number | undefined, code: body.code, type: body.type, message: body.message ?? error.message };
+    return { type: 'api', fields, headers: error.headers as Headers | undefined };
   }
-  if (status === undefined) {
-    if (codes.includes('rate_limit_exceeded')) return 'rate_limit';
-    if (codes.includes('invalid_request_error')) return 'bad_request';
-    return 'server';
-  }
-  if (status === 498) return 'overloaded';
-  return errorKindFromStatus(status);
+  return undefined;
 }
 
 /**
@@ -51,66 +60,6 @@ export function groqErrorKind({ status, code, type, message }: GroqErrorFields):
  * the inner object for errors sent inside a stream.
  */
 function errorBody(error: APIError): GroqErrorBody {
-  const raw = error.error as { error?: GroqErrorBody } & GroqErrorBody | undefined;
+  const raw = error.error as ({ error?: GroqErrorBody } & GroqErrorBody) | undefined;
   return (raw?.error && typeof raw.error === 'object' ? raw.error : raw) ?? {};
-}
-
-/** Turns anything groq-sdk throws into a `ProviderError` with a kind, status, retry-after and the original as `cause`. */
-export function mapGroqError(error: unknown, context: GroqErrorContext): ProviderError {
-  if (ProviderError.isInstance(error)) return error;
-  const { provider, model } = context;
-  const base = { provider, model, cause: error };
-  const reason = error instanceof Error ? error.message : String(error);
-
-  // Our timer aborts the SDK's signal too, so the SDK reports it as a user abort: ask the
-  // timer first, then the caller's signal (an abort that surfaces as another error mid-body
-  // is still an abort), then the SDK's own timeout.
-  if (context.timedOut?.()) {
-    return new ProviderError({ ...base, kind: 'timeout', message: `${provider}: the request timed out` });
-  }
-  if (error instanceof APIUserAbortError || context.signal?.aborted) {
-    return new ProviderError({ ...base, kind: 'aborted', message: `${provider}: the request was aborted by the caller` });
-  }
-  if (error instanceof APIConnectionTimeoutError) {
-    return new ProviderError({ ...base, kind: 'timeout', message: `${provider}: the request timed out (${reason})` });
-  }
-  if (error instanceof APIConnectionError) {
-    return new ProviderError({ ...base, kind: 'network', message: `${provider}: connection failed (${describeCause(error)})` });
-  }
-  if (error instanceof APIError) {
-    const body = errorBody(error);
-    const status = error.status as number | undefined;
-    const kind = groqErrorKind({ status, code: body.code, type: body.type, message: body.message ?? error.message });
-    const retryAfterMs = parseRetryAfterMs(error.headers as Headers | undefined);
-    return new ProviderError({
-      ...base,
-      kind,
-      ...(status !== undefined ? { status } : {}),
-      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-      message: `${provider} (${model}) failed with ${status ?? 'an error in the stream'}${body.code ? ` [${body.code}]` : ''}: ${body.message ?? error.message}`,
-    });
-  }
-  if (error instanceof SyntaxError) {
-    return new ProviderError({ ...base, kind: 'server', message: `${provider} (${model}) sent a malformed response: ${reason}` });
-  }
-  if (isConnectionDrop(error)) {
-    return new ProviderError({ ...base, kind: 'network', message: `${provider} (${model}): the connection dropped mid-response (${describeCause(error)})` });
-  }
-  return new ProviderError({ ...base, kind: 'unknown', message: `${provider} (${model}) failed: ${reason}` });
-}
-
-/** undici's errors when the socket closes while the body is read (`terminated`, `other side closed`, ECONNRESET). */
-function isConnectionDrop(error: unknown): error is Error {
-  if (!(error instanceof Error)) return false;
-  const text = `${error.message} ${describeCause(error)}`;
-  return /terminated|other side closed|socket|ECONNRESET|EPIPE|premature close/i.test(text);
-}
-
-function describeCause(error: Error): string {
-  const cause = error.cause;
-  if (cause instanceof Error) {
-    const code = (cause as { code?: unknown }).code;
-    return `${cause.message}${typeof code === 'string' ? ` ${code}` : ''}`;
-  }
-  return error.message;
 }

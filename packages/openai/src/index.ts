@@ -8,5 +8,5 @@ export {
 } from './openai-provider.js';
 export { OpenAIChatModel, placeholderApiKey, type OpenAIChatModelConfig } from './openai-chat-model.js';
 export { type MaxTokensField } from './build-openai-request.js';
-export { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
+export { mapOpenAICompatibleFinishReason as mapOpenAIFinishReason } from '@modelmux/openai-compatible';
 export { mapOpenAIError, openAIErrorKind, type OpenAIErrorContext, type OpenAIErrorFields } from './map-openai-error.js';

@@ -1,103 +1,42 @@
+import { createCallSignal, InvalidRequestError, type ChatRequest, type ProviderError, type EmbedRequest, type EmbedResult, type StreamEvent } from '@modelmux/core';
 import {
-  InvalidRequestError,
-  ProviderError,
-  specificationVersion,
-  type ChatRequest,
-  type ChatResult,
-  type EmbedRequest,
-  type EmbedResult,
-  type HealthCheckResult,
-  type ModelCatalogue,
-  type Provider,
-  type StreamEvent,
-  type Usage,
-} from '@modelmux/core';
+  OpenAICompatibleChatModel,
+  type OpenAIChatWireCompletion,
+  type OpenAIChatWireRequest,
+  type OpenAICompatibleChatModelConfig,
+  type OpenAICompatibleErrorContext,
+  type OpenAICompatibleInstanceDefaults,
+  type OpenAICompatibleStreamCall,
+} from '@modelmux/openai-compatible';
 import OpenAI from 'openai';
+import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { buildOpenAIRequest, type MaxTokensField } from './build-openai-request.js';
-import { createCallSignal } from '@modelmux/core';
-import { mapOpenAIError, type OpenAIErrorContext } from './map-openai-error.js';
-import { mapOpenAIResponse } from './map-openai-response.js';
-import { openAICost } from './openai-cost.js';
+import { mapOpenAIError } from './map-openai-error.js';
 import { streamOpenAIChat } from './openai-stream.js';
 
+export { placeholderApiKey } from '@modelmux/openai-compatible';
+
 /** The resolved configuration of one OpenAI (or OpenAI-compatible) provider instance. */
-export interface OpenAIChatModelConfig {
-  name: string;
-  /** The real key, or undefined (a compatible endpoint then gets a placeholder). */
-  apiKey: string | undefined;
+export interface OpenAIChatModelConfig extends OpenAICompatibleChatModelConfig {
   baseURL: string;
-  /** True when `baseURL` is not OpenAI's own (Ollama, vLLM, LM Studio, a proxy, a fake). */
-  customEndpoint: boolean;
-  model: string;
   embeddingModel: string;
   headers: Record<string, string> | undefined;
-  timeoutMs: number | undefined;
-  temperature: number | undefined;
-  maxTokens: number | undefined;
   maxTokensField: MaxTokensField;
-  catalogue: ModelCatalogue | undefined;
   fetch: typeof globalThis.fetch | undefined;
   organization: string | undefined;
   project: string | undefined;
 }
 
-/** Sent to compatible endpoints that need no key, because the SDK insists on one. Never a real key. */
-export const placeholderApiKey = 'modelmux-no-key';
-
 /** A modelmux `Provider` over the official openai SDK: chat, streaming, embeddings and a health check. */
-export class OpenAIChatModel implements Provider {
-  readonly specificationVersion = specificationVersion;
+export class OpenAIChatModel extends OpenAICompatibleChatModel<OpenAI, ChatCompletionChunk> {
   readonly type = 'openai';
-  readonly name: string;
-  readonly defaultModel: string;
   readonly defaultEmbeddingModel: string;
-  private readonly config: OpenAIChatModelConfig;
-  private sdk: OpenAI | undefined;
+  protected declare readonly config: OpenAIChatModelConfig;
+  protected readonly missingKeyHint = 'pass `apiKey` to createOpenAI() or set OPENAI_API_KEY';
 
   constructor(config: OpenAIChatModelConfig) {
-    this.config = config;
-    this.name = config.name;
-    this.defaultModel = config.model;
+    super(config);
     this.defaultEmbeddingModel = config.embeddingModel;
-  }
-
-  /** Has a key, or talks to a custom (OpenAI-compatible) endpoint that may need none. */
-  isAvailable(): boolean {
-    return this.config.apiKey !== undefined || this.config.customEndpoint;
-  }
-
-  /** One chat completion, normalised; failures are thrown as `ProviderError`. */
-  async generate<T = unknown>(request: ChatRequest<T>): Promise<ChatResult<T>> {
-    const body = this.body(request);
-    const call = createCallSignal(request.signal, this.config.timeoutMs);
-    const context: OpenAIErrorContext = { provider: this.name, model: body.model, signal: request.signal, timedOut: call.timedOut };
-    const started = performance.now();
-    try {
-      const completion = await this.client(context).chat.completions.create({ ...body, stream: false }, { signal: call.signal });
-      return mapOpenAIResponse(completion, {
-        provider: this.name,
-        requestedModel: body.model,
-        responseFormat: request.responseFormat,
-        latencyMs: performance.now() - started,
-        cost: (models, usage) => this.cost(models, usage),
-      });
-    } catch (error) {
-      throw mapOpenAIError(error, context);
-    } finally {
-      call.dispose();
-    }
-  }
-
-  /** One streamed chat completion; the call starts on the first `next()`, `return()` aborts it. */
-  stream(request: ChatRequest): AsyncGenerator<StreamEvent, void, undefined> {
-    const body = this.body(request);
-    const context: OpenAIErrorContext = { provider: this.name, model: body.model, signal: request.signal };
-    return streamOpenAIChat({
-      context,
-      timeoutMs: this.config.timeoutMs,
-      cost: (models, usage) => this.cost(models, usage),
-      open: (signal) => this.client(context).chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal }),
-    });
   }
 
   /** Embeds a batch of texts (vectors in input order). */
@@ -107,7 +46,7 @@ export class OpenAIChatModel implements Provider {
     }
     const model = request.model ?? this.defaultEmbeddingModel;
     const call = createCallSignal(request.signal, this.config.timeoutMs);
-    const context: OpenAIErrorContext = { provider: this.name, model, signal: request.signal, timedOut: call.timedOut };
+    const context: OpenAICompatibleErrorContext = { provider: this.name, model, signal: request.signal, timedOut: call.timedOut };
     const started = performance.now();
     try {
       const response = await this.client(context).embeddings.create(
@@ -131,50 +70,13 @@ export class OpenAIChatModel implements Provider {
     }
   }
 
-  /** Lists the models (no tokens spent); never throws. */
-  async healthCheck(options: { signal?: AbortSignal } = {}): Promise<HealthCheckResult> {
-    const call = createCallSignal(options.signal, this.config.timeoutMs);
-    const context: OpenAIErrorContext = { provider: this.name, model: this.defaultModel, signal: options.signal, timedOut: call.timedOut };
-    const started = performance.now();
-    try {
-      await this.client(context).models.list({ signal: call.signal });
-      return { healthy: true, latencyMs: performance.now() - started, model: this.defaultModel };
-    } catch (error) {
-      return { healthy: false, latencyMs: performance.now() - started, model: this.defaultModel, error: mapOpenAIError(error, context).message };
-    } finally {
-      call.dispose();
-    }
+  protected buildBody(request: ChatRequest, defaults: OpenAICompatibleInstanceDefaults): OpenAIChatWireRequest {
+    return buildOpenAIRequest(request, { ...defaults, maxTokensField: this.config.maxTokensField });
   }
 
-  private body(request: ChatRequest) {
-    return buildOpenAIRequest(request, {
-      model: this.defaultModel,
-      temperature: this.config.temperature,
-      maxTokens: this.config.maxTokens,
-      maxTokensField: this.config.maxTokensField,
-      providerOptionKeys: this.name === this.type ? [this.type] : [this.type, this.name],
-    });
-  }
-
-  private cost(models: readonly (string | undefined)[], usage: Usage): number | undefined {
-    return openAICost(models, usage, this.config.catalogue);
-  }
-
-  /** The SDK client, made on first use; without a key for OpenAI itself, an `auth` error and no call. */
-  private client(context: OpenAIErrorContext): OpenAI {
-    if (this.sdk) return this.sdk;
-    const { apiKey, customEndpoint } = this.config;
-    if (apiKey === undefined && !customEndpoint) {
-      throw new ProviderError({
-        kind: 'auth',
-        provider: context.provider,
-        model: context.model,
-        isRetryable: false,
-        message: `${context.provider}: no API key; pass \`apiKey\` to createOpenAI() or set OPENAI_API_KEY`,
-      });
-    }
-    this.sdk = new OpenAI({
-      apiKey: apiKey ?? placeholderApiKey,
+  protected createClient(apiKey: string): OpenAI {
+    return new OpenAI({
+      apiKey,
       baseURL: this.config.baseURL,
       maxRetries: 0,
       adminAPIKey: null,
@@ -185,6 +87,25 @@ export class OpenAIChatModel implements Provider {
       ...(this.config.headers ? { defaultHeaders: this.config.headers } : {}),
       ...(this.config.fetch ? { fetch: this.config.fetch } : {}),
     });
-    return this.sdk;
+  }
+
+  protected complete(client: OpenAI, body: OpenAIChatWireRequest, signal: AbortSignal): Promise<OpenAIChatWireCompletion> {
+    return client.chat.completions.create({ ...body, stream: false }, { signal });
+  }
+
+  protected openStream(client: OpenAI, body: OpenAIChatWireRequest, signal: AbortSignal): Promise<AsyncIterable<ChatCompletionChunk>> {
+    return client.chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal });
+  }
+
+  protected runStream(call: OpenAICompatibleStreamCall<ChatCompletionChunk>): AsyncGenerator<StreamEvent, void, undefined> {
+    return streamOpenAIChat(call);
+  }
+
+  protected listModels(client: OpenAI, signal: AbortSignal): Promise<unknown> {
+    return client.models.list({ signal });
+  }
+
+  protected mapError(error: unknown, context: OpenAICompatibleErrorContext): ProviderError {
+    return mapOpenAIError(error, context);
   }
 }

@@ -1,5 +1,5 @@
-import { registerSecret, type ModelCatalogue, type ProviderSettings } from '@modelmux/core';
-import type { MaxTokensField } from './build-openai-request.js';
+import type { ModelCatalogue, ProviderSettings } from '@modelmux/core';
+import { nonEmpty, resolveOpenAICompatibleEndpoint, type MaxTokensField } from '@modelmux/openai-compatible';
 import { OpenAIChatModel } from './openai-chat-model.js';
 
 /** OpenAI's own API; any other `baseURL` is treated as an OpenAI-compatible endpoint. */
@@ -54,11 +54,7 @@ export interface OpenAISettings extends ProviderSettings {
  * const { text } = await openai.generate({ messages: [{ role: 'user', content: 'Hi' }] });
  */
 export function createOpenAI(settings: OpenAISettings = {}): OpenAIChatModel {
-  const env = settings.env ?? process.env;
-  const baseURL = (settings.baseURL ?? openAIBaseURL).replace(/\/+$/, '');
-  const customEndpoint = baseURL !== openAIBaseURL;
-  const apiKey = nonEmpty(settings.apiKey) ?? (customEndpoint ? undefined : nonEmpty(env['OPENAI_API_KEY']));
-  registerSecret(apiKey);
+  const { baseURL, customEndpoint, apiKey, env } = resolveOpenAICompatibleEndpoint(settings, { defaultBaseURL: openAIBaseURL, apiKeyEnvVar: 'OPENAI_API_KEY' });
   return new OpenAIChatModel({
     name: settings.name ?? 'openai',
     apiKey,
@@ -76,8 +72,4 @@ export function createOpenAI(settings: OpenAISettings = {}): OpenAIChatModel {
     organization: customEndpoint ? undefined : nonEmpty(env['OPENAI_ORG_ID']),
     project: customEndpoint ? undefined : nonEmpty(env['OPENAI_PROJECT_ID']),
   });
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value;
 }

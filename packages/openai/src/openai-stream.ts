@@ -1,73 +1,15 @@
-import { ProviderError, type StreamEvent, type Usage } from '@modelmux/core';
-import type { Stream } from 'openai/core/streaming';
+import type { StreamEvent } from '@modelmux/core';
+import { streamOpenAICompatibleChat, type OpenAICompatibleStreamCall } from '@modelmux/openai-compatible';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import { createCallSignal } from '@modelmux/core';
-import { mapOpenAIError, type OpenAIErrorContext } from './map-openai-error.js';
-import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
-import { mapOpenAIUsage } from './map-openai-usage.js';
-import { OpenAIStreamState } from './openai-stream-state.js';
+import { mapOpenAIError } from './map-openai-error.js';
 
 /** What `streamOpenAIChat` needs: how to open the SDK stream, who is calling, the timeout, and how to price usage. */
-export interface OpenAIStreamOptions {
-  /** Opens the SDK stream with the call's signal (the caller's, combined with our timeout). */
-  open: (signal: AbortSignal) => Promise<Stream<ChatCompletionChunk>>;
-  /** Provider, model and the caller's signal. */
-  context: Omit<OpenAIErrorContext, 'timedOut'>;
-  /** An idle timeout: the longest wait for the response, then between two chunks. */
-  timeoutMs?: number | undefined;
-  cost: (models: readonly (string | undefined)[], usage: Usage) => number | undefined;
-}
+export type OpenAIStreamOptions = OpenAICompatibleStreamCall<ChatCompletionChunk>;
 
 /**
- * Runs one streamed chat completion as modelmux events. The request (and the timeout) starts
- * on the first `next()`; `return()` (the consumer breaks) aborts the HTTP request. A stream
- * that ends without a finish reason or usage, a malformed chunk, a dropped connection, an
- * abort or an idle timeout throws a `ProviderError`: a cut answer is never passed off as whole.
+ * Runs one streamed chat completion as modelmux events (`streamOpenAICompatibleChat` with the
+ * openai SDK's errors; usage comes in the last chunk, asked for with `stream_options`).
  */
-export async function* streamOpenAIChat({ open, context: caller, timeoutMs, cost }: OpenAIStreamOptions): AsyncGenerator<StreamEvent, void, undefined> {
-  const { provider, model: requestedModel } = caller;
-  const call = createCallSignal(caller.signal, timeoutMs);
-  const context: OpenAIErrorContext = { ...caller, timedOut: call.timedOut };
-  const state = new OpenAIStreamState();
-  let ended = false;
-  try {
-    let sdkStream: Stream<ChatCompletionChunk>;
-    try {
-      sdkStream = await open(call.signal);
-    } catch (error) {
-      ended = true;
-      throw mapOpenAIError(error, context);
-    }
-    try {
-      for await (const chunk of sdkStream) {
-        call.touch();
-        if (!OpenAIStreamState.isChunk(chunk)) {
-          throw new ProviderError({ kind: 'server', provider, model: requestedModel, message: `${provider} (${requestedModel}) sent a malformed stream chunk` });
-        }
-        yield* state.accept(chunk);
-      }
-      ended = true;
-    } catch (error) {
-      ended = true;
-      throw mapOpenAIError(error, context);
-    }
-  } finally {
-    // The consumer stopped early (break / return()): abort the HTTP request.
-    if (!ended) call.abort();
-    call.dispose();
-  }
-  // The SDK ends the iteration quietly when its signal fires mid-body (the caller or our timer).
-  if (call.signal.aborted) throw mapOpenAIError(call.signal.reason, context);
-  const model = state.model ?? requestedModel;
-  if (!state.finishReason || !state.usage) {
-    throw new ProviderError({
-      kind: 'network',
-      provider,
-      model,
-      message: `${provider} (${model}): the stream ended without ${state.finishReason ? 'usage' : 'a finish reason'} (truncated)`,
-    });
-  }
-  yield* state.completedToolCalls();
-  const usage = mapOpenAIUsage(state.usage);
-  yield { type: 'finish', finishReason: mapOpenAIFinishReason(state.finishReason), usage, provider, model, costUsd: cost([model, requestedModel], usage) };
+export function streamOpenAIChat(options: OpenAIStreamOptions): AsyncGenerator<StreamEvent, void, undefined> {
+  return streamOpenAICompatibleChat({ ...options, mapError: mapOpenAIError });
 }

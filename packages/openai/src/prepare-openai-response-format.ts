@@ -1,5 +1,5 @@
 import { isZodSchema, toJsonSchema, type JsonSchema, type ResponseFormat } from '@modelmux/core';
-import type { ResponseFormatJSONObject, ResponseFormatJSONSchema } from 'openai/resources/shared';
+import type { OpenAIChatWireResponseFormat } from '@modelmux/openai-compatible';
 
 /**
  * Maps a modelmux response format to OpenAI's `response_format`: `json_schema` when a schema is
@@ -8,7 +8,7 @@ import type { ResponseFormatJSONObject, ResponseFormatJSONSchema } from 'openai/
  * (`additionalProperties: false` where it says nothing), since zod drops unknown keys anyway;
  * a plain JSON Schema is sent as given.
  */
-export function prepareOpenAIResponseFormat(format: ResponseFormat | undefined): ResponseFormatJSONSchema | ResponseFormatJSONObject | undefined {
+export function prepareOpenAIResponseFormat(format: ResponseFormat | undefined): OpenAIChatWireResponseFormat | undefined {
   if (!format || format.type !== 'json') return undefined;
   if (!format.schema) return { type: 'json_object' };
   const schema = isZodSchema(format.schema) ? closeObjects(toJsonSchema(format.schema)) : toJsonSchema(format.schema);

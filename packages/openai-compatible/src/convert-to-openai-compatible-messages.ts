@@ -1,13 +1,9 @@
 import type { ContentPart, Message, ToolCall } from '@modelmux/core';
-import type {
-  ChatCompletionContentPart,
-  ChatCompletionMessageFunctionToolCall,
-  ChatCompletionMessageParam,
-} from 'openai/resources/chat/completions';
+import type { OpenAIChatWireContentPart, OpenAIChatWireMessage, OpenAIChatWireToolCall } from './openai-chat-wire.js';
 
 /** Turns modelmux messages into OpenAI chat messages (system, user text/images, assistant tool calls, tool results). */
-export function convertToOpenAIMessages(messages: readonly Message[]): ChatCompletionMessageParam[] {
-  return messages.map((message): ChatCompletionMessageParam => {
+export function convertToOpenAICompatibleMessages(messages: readonly Message[]): OpenAIChatWireMessage[] {
+  return messages.map((message): OpenAIChatWireMessage => {
     switch (message.role) {
       case 'system':
         return { role: 'system', content: message.content };
@@ -26,19 +22,19 @@ export function convertToOpenAIMessages(messages: readonly Message[]): ChatCompl
   });
 }
 
-function convertPart(part: ContentPart): ChatCompletionContentPart {
+function convertPart(part: ContentPart): OpenAIChatWireContentPart {
   if (part.type === 'text') return { type: 'text', text: part.text };
   const url = part.source.kind === 'url' ? part.source.url : `data:${part.source.mediaType};base64,${part.source.data}`;
   return { type: 'image_url', image_url: { url } };
 }
 
 /** The arguments as sent back: the parsed args re-serialised, or the raw text when they never parsed. */
-function convertToolCall(call: ToolCall): ChatCompletionMessageFunctionToolCall {
+function convertToolCall(call: ToolCall): OpenAIChatWireToolCall {
   const args = call.args === undefined ? call.rawArgs : JSON.stringify(call.args);
   return { id: call.id, type: 'function', function: { name: call.name, arguments: args } };
 }
 
-/** A tool result as the text OpenAI wants: strings as they are, anything else as JSON. */
+/** A tool result as the text the wire format wants: strings as they are, anything else as JSON. */
 export function toolResultText(result: unknown): string {
   if (typeof result === 'string') return result;
   return JSON.stringify(result) ?? 'null';

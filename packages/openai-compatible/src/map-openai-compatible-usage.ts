@@ -1,8 +1,8 @@
 import type { Usage } from '@modelmux/core';
-import type { CompletionUsage } from 'openai/resources/completions';
+import type { OpenAIChatWireUsage } from './openai-chat-wire.js';
 
-/** Maps OpenAI's usage (with cached prompt tokens and reasoning tokens when reported) to modelmux usage. */
-export function mapOpenAIUsage(usage: CompletionUsage | null | undefined): Usage {
+/** Maps OpenAI-style usage (with cached prompt tokens and reasoning tokens when reported) to modelmux usage. */
+export function mapOpenAICompatibleUsage(usage: OpenAIChatWireUsage | null | undefined): Usage {
   const inputTokens = usage?.prompt_tokens ?? 0;
   const outputTokens = usage?.completion_tokens ?? 0;
   const result: Usage = { inputTokens, outputTokens, totalTokens: usage?.total_tokens ?? inputTokens + outputTokens };

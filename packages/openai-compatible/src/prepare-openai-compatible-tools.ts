@@ -1,17 +1,17 @@
 import { toJsonSchema, type ToolChoice, type ToolDefinition } from '@modelmux/core';
-import type { ChatCompletionFunctionTool, ChatCompletionToolChoiceOption } from 'openai/resources/chat/completions';
+import type { OpenAIChatWireTool, OpenAIChatWireToolChoice } from './openai-chat-wire.js';
 
 /** The `tools` and `tool_choice` body fields for a request (both absent when no tools are offered). */
-export interface OpenAIToolFields {
-  tools?: ChatCompletionFunctionTool[];
-  tool_choice?: ChatCompletionToolChoiceOption;
+export interface OpenAICompatibleToolFields {
+  tools?: OpenAIChatWireTool[];
+  tool_choice?: OpenAIChatWireToolChoice;
 }
 
-/** Maps tool definitions (zod or JSON Schema) and the tool choice to OpenAI's function tools. */
-export function prepareOpenAITools(tools: readonly ToolDefinition[] | undefined, toolChoice: ToolChoice | undefined): OpenAIToolFields {
-  // OpenAI rejects a tool_choice without tools, so 'none' with no tools sends neither.
+/** Maps tool definitions (zod or JSON Schema) and the tool choice to function tools. */
+export function prepareOpenAICompatibleTools(tools: readonly ToolDefinition[] | undefined, toolChoice: ToolChoice | undefined): OpenAICompatibleToolFields {
+  // A tool_choice without tools is rejected, so 'none' with no tools sends neither.
   if (!tools?.length) return {};
-  const fields: OpenAIToolFields = {
+  const fields: OpenAICompatibleToolFields = {
     tools: tools.map((tool) => ({
       type: 'function',
       function: {

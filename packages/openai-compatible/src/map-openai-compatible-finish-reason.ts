@@ -1,7 +1,7 @@
 import type { FinishReason } from '@modelmux/core';
 
-/** Maps Groq's `finish_reason` to a modelmux finish reason. */
-export function mapGroqFinishReason(reason: string | null | undefined): FinishReason {
+/** Maps a chat completion's `finish_reason` to a modelmux finish reason. */
+export function mapOpenAICompatibleFinishReason(reason: string | null | undefined): FinishReason {
   switch (reason) {
     case 'stop':
       return 'stop';

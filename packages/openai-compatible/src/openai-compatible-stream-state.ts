@@ -1,6 +1,5 @@
 import type { StreamEvent, ToolCallEvent } from '@modelmux/core';
-import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import type { CompletionUsage } from 'openai/resources/completions';
+import type { OpenAIChatWireChunk, OpenAIChatWireUsage } from './openai-chat-wire.js';
 import { parseToolCall } from './parse-tool-call.js';
 
 interface PendingToolCall {
@@ -9,26 +8,36 @@ interface PendingToolCall {
   rawArgs: string;
 }
 
+/** Where a vendor puts usage in its stream chunks (OpenAI: `usage` on a last chunk with no choices). */
+export type StreamUsageOf<Chunk extends OpenAIChatWireChunk> = (chunk: Chunk) => OpenAIChatWireUsage | null | undefined;
+
 /**
- * Folds OpenAI stream chunks into modelmux events: text and tool-call deltas as they come,
+ * Folds chat completion chunks into modelmux events: text and tool-call deltas as they come,
  * and what the `finish` event needs (finish reason, usage, model) once the stream ends.
  */
-export class OpenAIStreamState {
+export class OpenAICompatibleStreamState<Chunk extends OpenAIChatWireChunk = OpenAIChatWireChunk> {
   finishReason: string | undefined;
-  usage: CompletionUsage | undefined;
+  usage: OpenAIChatWireUsage | undefined;
   model: string | undefined;
   private readonly toolCalls = new Map<number, PendingToolCall>();
+  private readonly usageOf: StreamUsageOf<Chunk>;
+
+  /** `usageOf` reads a chunk's usage where the vendor puts it (default: OpenAI's `usage`). */
+  constructor(usageOf: StreamUsageOf<Chunk> = (chunk) => chunk.usage) {
+    this.usageOf = usageOf;
+  }
 
   /** True when `chunk` has the shape of a chat completion chunk (a `choices` array). */
-  static isChunk(chunk: unknown): chunk is ChatCompletionChunk {
+  static isChunk(chunk: unknown): chunk is OpenAIChatWireChunk {
     return typeof chunk === 'object' && chunk !== null && Array.isArray((chunk as { choices?: unknown }).choices);
   }
 
   /** Takes one chunk; returns the delta events it carries. */
-  accept(chunk: ChatCompletionChunk): StreamEvent[] {
+  accept(chunk: Chunk): StreamEvent[] {
     const events: StreamEvent[] = [];
     if (chunk.model) this.model = chunk.model;
-    if (chunk.usage) this.usage = chunk.usage;
+    const usage = this.usageOf(chunk);
+    if (usage) this.usage = usage;
     const choice = chunk.choices[0];
     if (!choice) return events;
     const delta = choice.delta ?? {};
