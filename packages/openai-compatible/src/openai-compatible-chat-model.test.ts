@@ -1,0 +1,162 @@
+import { collectStream, type ChatRequest, type ModelInfo, type ProviderError, type StreamEvent } from '@modelmux/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { OpenAICompatibleInstanceDefaults } from './build-openai-compatible-request.js';
+import { buildOpenAICompatibleRequest } from './build-openai-compatible-request.js';
+import { mapOpenAICompatibleError, type OpenAICompatibleErrorContext } from './map-openai-compatible-error.js';
+import type { OpenAIChatWireChunk, OpenAIChatWireCompletion, OpenAIChatWireRequest } from './openai-chat-wire.js';
+import { OpenAICompatibleChatModel, placeholderApiKey, type OpenAICompatibleChatModelConfig } from './openai-compatible-chat-model.js';
+import { streamOpenAICompatibleChat, type OpenAICompatibleStreamCall } from './stream-openai-compatible-chat.js';
+
+/** What the test's stand-in for an SDK client answers, and what it was sent. */
+interface WireClient {
+  apiKey: string;
+  sent: OpenAIChatWireRequest[];
+  answer: (body: OpenAIChatWireRequest, signal: AbortSignal) => Promise<OpenAIChatWireCompletion>;
+  chunks: OpenAIChatWireChunk[];
+  models: (signal: AbortSignal) => Promise<unknown>;
+}
+
+const completion: OpenAIChatWireCompletion = {
+  model: 'acme-1-001',
+  choices: [{ finish_reason: 'stop', message: { content: 'Hello' } }],
+  usage: { prompt_tokens: 4, completion_tokens: 1, total_tokens: 5 },
+};
+
+/** The smallest adapter: the hooks over a plain object instead of an SDK. */
+class AcmeChatModel extends OpenAICompatibleChatModel<WireClient> {
+  readonly type = 'acme';
+  readonly clients: WireClient[] = [];
+  protected readonly missingKeyHint = 'pass `apiKey` or set ACME_API_KEY';
+
+  constructor(
+    config: Partial<OpenAICompatibleChatModelConfig>,
+    private readonly behaviour: Partial<Pick<WireClient, 'answer' | 'chunks' | 'models'>> = {},
+  ) {
+    super({ name: 'acme', apiKey: 'acme-key-0123456789', customEndpoint: false, model: 'acme-1', timeoutMs: undefined, temperature: undefined, maxTokens: undefined, catalogue: undefined, ...config });
+  }
+
+  protected buildBody(request: ChatRequest, defaults: OpenAICompatibleInstanceDefaults): OpenAIChatWireRequest {
+    return buildOpenAICompatibleRequest(request, { ...defaults, maxTokensField: 'max_tokens' });
+  }
+  protected createClient(apiKey: string): WireClient {
+    const client = { apiKey, sent: [], answer: async () => completion, chunks: [], models: async () => [], ...this.behaviour };
+    this.clients.push(client);
+    return client;
+  }
+  protected complete(client: WireClient, body: OpenAIChatWireRequest, signal: AbortSignal): Promise<OpenAIChatWireCompletion> {
+    client.sent.push(body);
+    return client.answer(body, signal);
+  }
+  protected async openStream(client: WireClient, body: OpenAIChatWireRequest): Promise<AsyncIterable<OpenAIChatWireChunk>> {
+    client.sent.push(body);
+    return (async function* () {
+      yield* client.chunks;
+    })();
+  }
+  protected runStream(call: OpenAICompatibleStreamCall): AsyncGenerator<StreamEvent, void, undefined> {
+    return streamOpenAICompatibleChat({ ...call, mapError: (error, context) => this.mapError(error, context) });
+  }
+  protected listModels(client: WireClient, signal: AbortSignal): Promise<unknown> {
+    return client.models(signal);
+  }
+  protected mapError(error: unknown, context: OpenAICompatibleErrorContext): ProviderError {
+    return mapOpenAICompatibleError(error, context, undefined, { contextLengthMessage: /context/ });
+  }
+}
+
+const hi = { messages: [{ role: 'user' as const, content: 'Hi' }] };
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('OpenAICompatibleChatModel', () => {
+  it('generates through the hooks: the instance defaults in the body, the completion mapped and priced', async () => {
+    const model = new AcmeChatModel({ temperature: 0.2, maxTokens: 9 });
+    const result = await model.generate(hi);
+    expect(result).toMatchObject({ text: 'Hello', finishReason: 'stop', provider: 'acme', model: 'acme-1-001', costUsd: undefined, usage: { totalTokens: 5 } });
+    expect(result.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(model.clients[0]?.sent).toEqual([{ model: 'acme-1', messages: [{ role: 'user', content: 'Hi' }], temperature: 0.2, max_tokens: 9 }]);
+  });
+
+  it('prices usage from the configured catalogue', async () => {
+    const capabilities = { tools: true, vision: false, json: true, streaming: true, embeddings: false };
+    const info: ModelInfo = { id: 'acme-1', provider: 'acme', inputPerMTok: 1_000_000, outputPerMTok: 2_000_000, contextWindow: 8192, maxOutputTokens: 1024, capabilities, quality: 0.5, typicalLatencyMs: 500 };
+    const result = await new AcmeChatModel({ catalogue: { 'acme-1': info } }).generate(hi);
+    expect(result.costUsd).toBe(4 * 1 + 1 * 2);
+  });
+
+  it('merges providerOptions by type, then by instance name when it differs', async () => {
+    const options = { providerOptions: { acme: { seed: 1, user: 'u' }, 'acme-eu': { seed: 2 } } };
+    const plain = new AcmeChatModel({});
+    await plain.generate({ ...hi, ...options });
+    expect(plain.clients[0]?.sent[0]).toMatchObject({ seed: 1, user: 'u' });
+    const named = new AcmeChatModel({ name: 'acme-eu' });
+    await named.generate({ ...hi, ...options });
+    expect(named.clients[0]?.sent[0]).toMatchObject({ seed: 2, user: 'u' });
+  });
+
+  it('makes the client once, on first use', async () => {
+    const model = new AcmeChatModel({});
+    expect(model.clients).toHaveLength(0);
+    await model.generate(hi);
+    await model.healthCheck();
+    await collectStream(model.stream(hi)).catch(() => undefined);
+    expect(model.clients).toHaveLength(1);
+    expect(model.clients[0]?.apiKey).toBe('acme-key-0123456789');
+  });
+
+  it('without a key for the vendor itself is unavailable and fails with kind auth before making a client', async () => {
+    const model = new AcmeChatModel({ apiKey: undefined });
+    expect(model.isAvailable()).toBe(false);
+    const error = await model.generate(hi).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'auth', isRetryable: false, provider: 'acme', model: 'acme-1', message: 'acme: no API key; pass `apiKey` or set ACME_API_KEY' });
+    expect((await collectStream(model.stream(hi)).catch((e: unknown) => e)) as ProviderError).toMatchObject({ kind: 'auth' });
+    expect(await model.healthCheck()).toMatchObject({ healthy: false, model: 'acme-1', error: expect.stringContaining('ACME_API_KEY') });
+    expect(model.clients).toEqual([]);
+  });
+
+  it('gives a custom endpoint without a key the placeholder key', async () => {
+    const model = new AcmeChatModel({ apiKey: undefined, customEndpoint: true });
+    expect(model.isAvailable()).toBe(true);
+    await model.generate(hi);
+    expect(model.clients[0]?.apiKey).toBe(placeholderApiKey);
+  });
+
+  it('maps a failure with the call’s context', async () => {
+    const model = new AcmeChatModel({}, { answer: () => Promise.reject(new SyntaxError('Unexpected token <')) });
+    const error = await model.generate({ ...hi, model: 'acme-2' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'server', provider: 'acme', model: 'acme-2' });
+  });
+
+  it('times the whole call with timeoutMs (kind timeout), and tells the caller’s abort apart (kind aborted)', async () => {
+    vi.useFakeTimers();
+    const hang = (_body: OpenAIChatWireRequest, signal: AbortSignal) => new Promise<OpenAIChatWireCompletion>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+    const timed = new AcmeChatModel({ timeoutMs: 50 }, { answer: hang }).generate(hi).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(await timed).toMatchObject({ kind: 'timeout' });
+    const controller = new AbortController();
+    const aborted = new AcmeChatModel({ timeoutMs: 50 }, { answer: hang }).generate({ ...hi, signal: controller.signal }).catch((e: unknown) => e);
+    controller.abort();
+    expect(await aborted).toMatchObject({ kind: 'aborted' });
+  });
+
+  it('streams through openStream and the vendor’s stream function', async () => {
+    const chunks: OpenAIChatWireChunk[] = [
+      { model: 'acme-1-001', choices: [{ delta: { content: 'Hel' } }] },
+      { choices: [{ delta: { content: 'lo' }, finish_reason: 'stop' }], usage: { prompt_tokens: 2, completion_tokens: 1 } },
+    ];
+    const model = new AcmeChatModel({ maxTokens: 3 }, { chunks });
+    const events = [];
+    for await (const event of model.stream(hi)) events.push(event);
+    expect(events.map((e) => e.type)).toEqual(['text-delta', 'text-delta', 'finish']);
+    expect(events.at(-1)).toMatchObject({ finishReason: 'stop', model: 'acme-1-001', usage: { totalTokens: 3 } });
+    expect(model.clients[0]?.sent).toEqual([{ model: 'acme-1', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 3 }]);
+  });
+
+  it('checks health by listing models, and never throws', async () => {
+    expect(await new AcmeChatModel({}).healthCheck()).toMatchObject({ healthy: true, model: 'acme-1' });
+    const down = new AcmeChatModel({}, { models: () => Promise.reject(new TypeError('fetch failed', { cause: new Error('socket hang up') })) });
+    expect(await down.healthCheck()).toMatchObject({ healthy: false, error: expect.stringContaining('connection dropped') });
+  });
+});
