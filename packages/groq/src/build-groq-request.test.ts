@@ -10,34 +10,6 @@ describe('buildGroqRequest', () => {
     expect(body).toEqual({ model: 'llama-3.3-70b-versatile', messages: [{ role: 'user', content: 'Hi' }], temperature: 0.3, max_completion_tokens: 50 });
   });
 
-  it('maps stop, topP, tools and a named tool choice', () => {
-    const body = buildGroqRequest(
-      {
-        messages: [{ role: 'user', content: 'Weather?' }],
-        stop: ['END'],
-        topP: 0.9,
-        tools: [{ name: 'get_weather', description: 'Weather of a city', parameters: z.object({ city: z.string() }) }],
-        toolChoice: { name: 'get_weather' },
-      },
-      defaults,
-    );
-    expect(body).toMatchObject({
-      stop: ['END'],
-      top_p: 0.9,
-      tools: [{ type: 'function', function: { name: 'get_weather', description: 'Weather of a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } }],
-      tool_choice: { type: 'function', function: { name: 'get_weather' } },
-    });
-  });
-
-  it('merges provider options by type then instance name, over the mapped fields', () => {
-    const body = buildGroqRequest(
-      { messages: [{ role: 'user', content: 'Hi' }], temperature: 0.1, providerOptions: { groq: { seed: 1, temperature: 0.5 }, 'groq-eu': { seed: 2, service_tier: 'flex' }, openai: { store: true } } },
-      { ...defaults, providerOptionKeys: ['groq', 'groq-eu'] },
-    );
-    expect(body).toMatchObject({ seed: 2, temperature: 0.5, service_tier: 'flex' });
-    expect(body).not.toHaveProperty('store');
-  });
-
   it('asks for JSON mode and describes the schema in a system message after the caller’s own', () => {
     const body = buildGroqRequest(
       { messages: [{ role: 'system', content: 'You are terse.' }, { role: 'user', content: 'Paris?' }], responseFormat: { type: 'json', schema: z.object({ city: z.string() }) } },

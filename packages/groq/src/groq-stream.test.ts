@@ -86,4 +86,11 @@ describe('streamGroqChat', () => {
     expect(error?.kind).toBe('timeout');
     expect(events).toEqual([{ type: 'text-delta', text: 'Hel' }]);
   });
+
+  it('also takes an OpenAI-style usage field', async () => {
+    const openAIStyleUsage = `data: ${JSON.stringify({ ...base, choices: [], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } })}\n\n`;
+    const { events, error } = await collect(streamOf(chunk({ content: 'Hi' }) + chunk({}, 'stop') + openAIStyleUsage));
+    expect(error).toBeUndefined();
+    expect(events.at(-1)).toMatchObject({ type: 'finish', usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2 } });
+  });
 });
