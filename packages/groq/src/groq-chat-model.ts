@@ -1,12 +1,9 @@
-import type { ChatRequest, ProviderError, StreamEvent } from '@modelmux/core';
+import type { ChatRequest } from '@modelmux/core';
 import {
   OpenAICompatibleChatModel,
-  type OpenAIChatWireCompletion,
   type OpenAIChatWireRequest,
   type OpenAICompatibleChatModelConfig,
-  type OpenAICompatibleErrorContext,
   type OpenAICompatibleInstanceDefaults,
-  type OpenAICompatibleStreamCall,
 } from '@modelmux/openai-compatible';
 import Groq from 'groq-sdk';
 import type { ChatCompletionChunk } from 'groq-sdk/resources/chat/completions';
@@ -31,6 +28,10 @@ export class GroqChatModel extends OpenAICompatibleChatModel<Groq, ChatCompletio
   readonly type = 'groq';
   protected declare readonly config: GroqChatModelConfig;
   protected readonly missingKeyHint = 'pass `apiKey` to createGroq() or set GROQ_API_KEY';
+  /** Groq reports stream usage in `x_groq.usage` on the last chunk without being asked. */
+  protected readonly requestsStreamUsage = false;
+  protected readonly mapError = mapGroqError;
+  protected readonly runStream = streamGroqChat;
 
   constructor(config: GroqChatModelConfig) {
     super(config);
@@ -49,26 +50,5 @@ export class GroqChatModel extends OpenAICompatibleChatModel<Groq, ChatCompletio
       ...(this.config.headers ? { defaultHeaders: this.config.headers } : {}),
       ...(this.config.fetch ? { fetch: this.config.fetch } : {}),
     });
-  }
-
-  protected complete(client: Groq, body: OpenAIChatWireRequest, signal: AbortSignal): Promise<OpenAIChatWireCompletion> {
-    return client.chat.completions.create({ ...body, stream: false }, { signal });
-  }
-
-  /** Groq reports stream usage in `x_groq.usage` on the last chunk without being asked (no `stream_options`). */
-  protected openStream(client: Groq, body: OpenAIChatWireRequest, signal: AbortSignal): Promise<AsyncIterable<ChatCompletionChunk>> {
-    return client.chat.completions.create({ ...body, stream: true }, { signal });
-  }
-
-  protected runStream(call: OpenAICompatibleStreamCall<ChatCompletionChunk>): AsyncGenerator<StreamEvent, void, undefined> {
-    return streamGroqChat(call);
-  }
-
-  protected listModels(client: Groq, signal: AbortSignal): Promise<unknown> {
-    return client.models.list({ signal });
-  }
-
-  protected mapError(error: unknown, context: OpenAICompatibleErrorContext): ProviderError {
-    return mapGroqError(error, context);
   }
 }

@@ -5,7 +5,6 @@ import {
   type OpenAICompatibleErrorContext,
   type OpenAICompatibleErrorDialect,
   type OpenAICompatibleErrorFields,
-  type OpenAICompatibleSdkError,
 } from '@modelmux/openai-compatible';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'groq-sdk';
 
@@ -21,10 +20,11 @@ interface GroqErrorBody {
   code?: string;
 }
 
-/** Groq's wording of a context-length error, and 498 (flex tier at capacity) as overloaded. */
-const dialect: OpenAICompatibleErrorDialect = {
+/** Groq's wording of a context-length error, 498 (flex tier at capacity) as overloaded, and groq-sdk's error classes. */
+const dialect: OpenAICompatibleErrorDialect<APIError> = {
   contextLengthMessage: /maximum context length|context window|reduce the length/i,
   statusKinds: { 498: 'overloaded' },
+  sdk: { APIUserAbortError, APIConnectionTimeoutError, APIConnectionError, APIError, read: readGroqError },
 };
 
 /**
@@ -39,27 +39,18 @@ export function groqErrorKind(fields: GroqErrorFields): ErrorKind {
 
 /** Turns anything groq-sdk throws into a `ProviderError` with a kind, status, retry-after and the original as `cause`. */
 export function mapGroqError(error: unknown, context: GroqErrorContext): ProviderError {
-  return mapOpenAICompatibleError(error, context, recogniseGroqError(error), dialect);
-}
-
-/** groq-sdk's error classes, most specific first (its timeout and abort errors are also `APIError`s). */
-function recogniseGroqError(error: unknown): OpenAICompatibleSdkError | undefined {
-  if (error instanceof APIUserAbortError) return { type: 'aborted' };
-  if (error instanceof APIConnectionTimeoutError) return { type: 'timeout' };
-  if (error instanceof APIConnectionError) return { type: 'connection' };
-  if (error instanceof APIError) {
-    const body = errorBody(error);
-    const fields = { status: error.status as number | undefined, code: body.code, type: body.type, message: body.message ?? error.message };
-    return { type: 'api', fields, headers: error.headers as Headers | undefined };
-  }
-  return undefined;
+  return mapOpenAICompatibleError(error, context, dialect);
 }
 
 /**
- * The error details: groq-sdk keeps the whole body (`{ error: {…} }`) for HTTP errors but only
- * the inner object for errors sent inside a stream.
+ * The fields of a groq-sdk `APIError`: it keeps the whole body (`{ error: {…} }`) for HTTP errors
+ * but only the inner object for errors sent inside a stream, and its own message is the body's JSON.
  */
-function errorBody(error: APIError): GroqErrorBody {
+function readGroqError(error: APIError): { fields: GroqErrorFields; headers: Headers | undefined } {
   const raw = error.error as ({ error?: GroqErrorBody } & GroqErrorBody) | undefined;
-  return (raw?.error && typeof raw.error === 'object' ? raw.error : raw) ?? {};
+  const body = (raw?.error && typeof raw.error === 'object' ? raw.error : raw) ?? {};
+  return {
+    fields: { status: error.status as number | undefined, code: body.code, type: body.type, message: body.message ?? error.message },
+    headers: error.headers as Headers | undefined,
+  };
 }

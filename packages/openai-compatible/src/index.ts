@@ -44,12 +44,14 @@ export {
   type OpenAICompatibleErrorContext,
   type OpenAICompatibleErrorFields,
   type OpenAICompatibleErrorDialect,
-  type OpenAICompatibleSdkError,
+  type OpenAICompatibleSdkErrors,
 } from './map-openai-compatible-error.js';
 export {
   OpenAICompatibleChatModel,
   placeholderApiKey,
   type OpenAICompatibleChatModelConfig,
+  type OpenAICompatibleClient,
+  type OpenAICompatibleCallOptions,
 } from './openai-compatible-chat-model.js';
 export {
   resolveOpenAICompatibleEndpoint,

@@ -1,16 +1,41 @@
 import { ProviderError, registerSecret } from '@modelmux/core';
 import { describe, expect, it } from 'vitest';
-import { mapOpenAICompatibleError, openAICompatibleErrorKind, type OpenAICompatibleErrorDialect, type OpenAICompatibleSdkError } from './map-openai-compatible-error.js';
+import {
+  mapOpenAICompatibleError,
+  openAICompatibleErrorKind,
+  type OpenAICompatibleErrorContext,
+  type OpenAICompatibleErrorDialect,
+} from './map-openai-compatible-error.js';
+
+// The shape of the SDKs' (Stainless-generated) error classes: abort and connection errors are
+// APIErrors too, and the timeout is a connection error, so the order of the checks matters.
+class APIError extends Error {
+  constructor(
+    readonly status: number | undefined,
+    readonly body: { code?: string; type?: string; message?: string } = {},
+    readonly headers: Headers = new Headers(),
+  ) {
+    super(`${status ?? ''} ${body.message ?? 'error'}`.trim());
+  }
+}
+class APIUserAbortError extends APIError {}
+class APIConnectionError extends APIError {}
+class APIConnectionTimeoutError extends APIConnectionError {}
 
 const context = { provider: 'acme', model: 'acme-1' };
-const dialect: OpenAICompatibleErrorDialect = { contextLengthMessage: /maximum context length/i };
-const map = (error: unknown, sdkError?: OpenAICompatibleSdkError, ctx: Parameters<typeof mapOpenAICompatibleError>[1] = context) =>
-  mapOpenAICompatibleError(error, ctx, sdkError, dialect);
-const api = (status: number | undefined, fields: { code?: string; type?: string; message?: string } = {}, headers: Record<string, string> = {}): OpenAICompatibleSdkError => ({
-  type: 'api',
-  fields: { status, ...fields },
-  headers: new Headers(headers),
-});
+const dialect: OpenAICompatibleErrorDialect<APIError> = {
+  contextLengthMessage: /maximum context length/i,
+  sdk: {
+    APIUserAbortError,
+    APIConnectionTimeoutError,
+    APIConnectionError,
+    APIError,
+    read: (error) => ({ fields: { status: error.status, ...error.body }, headers: error.headers }),
+  },
+};
+const map = (error: unknown, ctx: OpenAICompatibleErrorContext = context) => mapOpenAICompatibleError(error, ctx, dialect);
+const api = (status: number | undefined, body: { code?: string; type?: string; message?: string } = {}, headers: Record<string, string> = {}) =>
+  new APIError(status, body, new Headers(headers));
 
 describe('openAICompatibleErrorKind', () => {
   it.each([
@@ -48,41 +73,41 @@ describe('openAICompatibleErrorKind', () => {
 
 describe('mapOpenAICompatibleError', () => {
   it('maps an API error with its status, code, message and retry-after', () => {
-    const cause = new Error('429 Slow down');
-    const error = map(cause, api(429, { code: 'rate_limit_exceeded', message: 'Slow down' }, { 'retry-after': '2' }));
+    const cause = api(429, { code: 'rate_limit_exceeded', message: 'Slow down' }, { 'retry-after': '2' });
+    const error = map(cause);
     expect(error).toMatchObject({ kind: 'rate_limit', status: 429, retryAfterMs: 2000, isRetryable: true, provider: 'acme', model: 'acme-1' });
     expect(error.message).toBe('acme (acme-1) failed with 429 [rate_limit_exceeded]: Slow down');
     expect(error.cause).toBe(cause);
   });
 
   it('prefers retry-after-ms over retry-after, and leaves retryAfterMs out without either', () => {
-    expect(map(new Error('x'), api(429, {}, { 'retry-after': '2', 'retry-after-ms': '250' })).retryAfterMs).toBe(250);
-    expect(map(new Error('x'), api(429)).retryAfterMs).toBeUndefined();
+    expect(map(api(429, {}, { 'retry-after': '2', 'retry-after-ms': '250' })).retryAfterMs).toBe(250);
+    expect(map(api(429)).retryAfterMs).toBeUndefined();
   });
 
   it('maps insufficient_quota to a non-retryable quota_exceeded', () => {
-    expect(map(new Error('x'), api(429, { code: 'insufficient_quota', type: 'insufficient_quota' }))).toMatchObject({ kind: 'quota_exceeded', isRetryable: false });
+    expect(map(api(429, { code: 'insufficient_quota', type: 'insufficient_quota' }))).toMatchObject({ kind: 'quota_exceeded', isRetryable: false });
   });
 
   it('names an error sent inside a stream (no status) and falls back to the error’s own message', () => {
-    const error = map(new Error('rate limited mid-stream'), api(undefined, { code: 'rate_limit_exceeded' }));
+    const error = map(new APIError(undefined, { code: 'rate_limit_exceeded' }));
     expect(error).toMatchObject({ kind: 'rate_limit', status: undefined });
-    expect(error.message).toBe('acme (acme-1) failed with an error in the stream [rate_limit_exceeded]: rate limited mid-stream');
+    expect(error.message).toBe('acme (acme-1) failed with an error in the stream [rate_limit_exceeded]: error');
   });
 
-  it('maps the SDK’s abort to aborted, its timeout to timeout and its connection error to network', () => {
-    expect(map(new Error('Request was aborted.'), { type: 'aborted' })).toMatchObject({ kind: 'aborted', isRetryable: false });
-    expect(map(new Error('Request timed out.'), { type: 'timeout' })).toMatchObject({ kind: 'timeout', isRetryable: true, message: 'acme: the request timed out (Request timed out.)' });
-    const connection = map(new Error('Connection error.', { cause: Object.assign(new Error('connect refused'), { code: 'ECONNREFUSED' }) }), { type: 'connection' });
-    expect(connection).toMatchObject({ kind: 'network', message: 'acme: connection failed (connect refused ECONNREFUSED)' });
+  it('recognises the SDK’s abort, timeout and connection errors before the APIError they also are', () => {
+    expect(map(new APIUserAbortError(undefined))).toMatchObject({ kind: 'aborted', isRetryable: false });
+    expect(map(new APIConnectionTimeoutError(undefined, { message: 'Request timed out.' }))).toMatchObject({ kind: 'timeout', isRetryable: true, message: 'acme: the request timed out (Request timed out.)' });
+    const refused = Object.assign(new APIConnectionError(undefined, { message: 'Connection error.' }), { cause: Object.assign(new Error('connect refused'), { code: 'ECONNREFUSED' }) });
+    expect(map(refused)).toMatchObject({ kind: 'network', message: 'acme: connection failed (connect refused ECONNREFUSED)' });
   });
 
   it('asks our timeout first, then the caller’s signal, whatever the SDK threw', () => {
     const controller = new AbortController();
     controller.abort();
-    expect(map(new Error('x'), { type: 'aborted' }, { ...context, signal: controller.signal, timedOut: () => true }).kind).toBe('timeout');
-    expect(map(new TypeError('terminated'), undefined, { ...context, signal: controller.signal, timedOut: () => false }).kind).toBe('aborted');
-    expect(map(new Error('x'), api(500), { ...context, signal: controller.signal }).kind).toBe('aborted');
+    expect(map(new APIUserAbortError(undefined), { ...context, signal: controller.signal, timedOut: () => true }).kind).toBe('timeout');
+    expect(map(new TypeError('terminated'), { ...context, signal: controller.signal, timedOut: () => false }).kind).toBe('aborted');
+    expect(map(api(500), { ...context, signal: controller.signal }).kind).toBe('aborted');
   });
 
   it('maps a malformed body to a retryable server error and a dropped body to network', () => {
@@ -91,19 +116,20 @@ describe('mapOpenAICompatibleError', () => {
     expect(map(new Error('read ECONNRESET')).kind).toBe('network');
   });
 
-  it('maps anything else to unknown', () => {
+  it('maps anything else to unknown, and an SDK error without the SDK’s classes as a plain error', () => {
     expect(map('a string')).toMatchObject({ kind: 'unknown', message: 'acme (acme-1) failed: a string' });
     expect(map(new Error('odd')).kind).toBe('unknown');
+    expect(mapOpenAICompatibleError(api(429), context, { contextLengthMessage: /context/ }).kind).toBe('unknown');
   });
 
   it('passes a ProviderError through untouched', () => {
     const original = new ProviderError({ kind: 'quality', provider: 'acme', message: 'bad JSON' });
-    expect(map(original, api(500))).toBe(original);
+    expect(map(original)).toBe(original);
   });
 
   it('redacts a key that the vendor echoes in its message', () => {
     registerSecret('plainsecret-echoed-515151');
-    const error = map(new Error('x'), api(401, { code: 'invalid_api_key', message: 'Incorrect API key provided: plainsecret-echoed-515151' }));
+    const error = map(api(401, { code: 'invalid_api_key', message: 'Incorrect API key provided: plainsecret-echoed-515151' }));
     expect(error.kind).toBe('auth');
     expect(error.message).not.toContain('plainsecret-echoed-515151');
     expect(error.message).toContain('[REDACTED]');

@@ -1,20 +1,17 @@
-import { collectStream, type ChatRequest, type ModelInfo, type ProviderError, type StreamEvent } from '@modelmux/core';
+import { collectStream, type ChatRequest, type ModelInfo, type ProviderError } from '@modelmux/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OpenAICompatibleInstanceDefaults } from './build-openai-compatible-request.js';
 import { buildOpenAICompatibleRequest } from './build-openai-compatible-request.js';
 import { mapOpenAICompatibleError, type OpenAICompatibleErrorContext } from './map-openai-compatible-error.js';
 import type { OpenAIChatWireChunk, OpenAIChatWireCompletion, OpenAIChatWireRequest } from './openai-chat-wire.js';
-import { OpenAICompatibleChatModel, placeholderApiKey, type OpenAICompatibleChatModelConfig } from './openai-compatible-chat-model.js';
+import {
+  OpenAICompatibleChatModel,
+  placeholderApiKey,
+  type OpenAICompatibleCallOptions,
+  type OpenAICompatibleChatModelConfig,
+  type OpenAICompatibleClient,
+} from './openai-compatible-chat-model.js';
 import { streamOpenAICompatibleChat, type OpenAICompatibleStreamCall } from './stream-openai-compatible-chat.js';
-
-/** What the test's stand-in for an SDK client answers, and what it was sent. */
-interface WireClient {
-  apiKey: string;
-  sent: OpenAIChatWireRequest[];
-  answer: (body: OpenAIChatWireRequest, signal: AbortSignal) => Promise<OpenAIChatWireCompletion>;
-  chunks: OpenAIChatWireChunk[];
-  models: (signal: AbortSignal) => Promise<unknown>;
-}
 
 const completion: OpenAIChatWireCompletion = {
   model: 'acme-1-001',
@@ -22,45 +19,59 @@ const completion: OpenAIChatWireCompletion = {
   usage: { prompt_tokens: 4, completion_tokens: 1, total_tokens: 5 },
 };
 
-/** The smallest adapter: the hooks over a plain object instead of an SDK. */
+/** What the test's client answers. */
+interface Behaviour {
+  answer: (body: OpenAIChatWireRequest, signal: AbortSignal) => Promise<OpenAIChatWireCompletion>;
+  chunks: OpenAIChatWireChunk[];
+  models: (signal: AbortSignal) => Promise<unknown>;
+}
+
+/** A client of the wire format over plain functions (this package has no SDK), recording what it was sent. */
+class WireClient implements OpenAICompatibleClient {
+  readonly sent: OpenAIChatWireRequest[] = [];
+  readonly chat = { completions: { create: this.create.bind(this) as OpenAICompatibleClient['chat']['completions']['create'] } };
+  readonly models = { list: ({ signal }: OpenAICompatibleCallOptions) => this.behaviour.models(signal) };
+
+  constructor(
+    readonly apiKey: string,
+    private readonly behaviour: Behaviour,
+  ) {}
+
+  private async create(body: OpenAIChatWireRequest & { stream: boolean }, { signal }: OpenAICompatibleCallOptions): Promise<unknown> {
+    this.sent.push(body);
+    if (!body.stream) return this.behaviour.answer(body, signal);
+    const chunks = this.behaviour.chunks;
+    return (async function* () {
+      yield* chunks;
+    })();
+  }
+}
+
+/** The smallest adapter: the hooks over the plain client. */
 class AcmeChatModel extends OpenAICompatibleChatModel<WireClient> {
   readonly type = 'acme';
   readonly clients: WireClient[] = [];
   protected readonly missingKeyHint = 'pass `apiKey` or set ACME_API_KEY';
+  protected readonly requestsStreamUsage: boolean;
+  protected readonly mapError = (error: unknown, context: OpenAICompatibleErrorContext) => mapOpenAICompatibleError(error, context, { contextLengthMessage: /context/ });
+  protected readonly runStream = (call: OpenAICompatibleStreamCall) => streamOpenAICompatibleChat({ ...call, mapError: this.mapError });
 
   constructor(
     config: Partial<OpenAICompatibleChatModelConfig>,
-    private readonly behaviour: Partial<Pick<WireClient, 'answer' | 'chunks' | 'models'>> = {},
+    private readonly behaviour: Partial<Behaviour> = {},
+    requestsStreamUsage = false,
   ) {
     super({ name: 'acme', apiKey: 'acme-key-0123456789', customEndpoint: false, model: 'acme-1', timeoutMs: undefined, temperature: undefined, maxTokens: undefined, catalogue: undefined, ...config });
+    this.requestsStreamUsage = requestsStreamUsage;
   }
 
   protected buildBody(request: ChatRequest, defaults: OpenAICompatibleInstanceDefaults): OpenAIChatWireRequest {
     return buildOpenAICompatibleRequest(request, { ...defaults, maxTokensField: 'max_tokens' });
   }
   protected createClient(apiKey: string): WireClient {
-    const client = { apiKey, sent: [], answer: async () => completion, chunks: [], models: async () => [], ...this.behaviour };
+    const client = new WireClient(apiKey, { answer: async () => completion, chunks: [], models: async () => [], ...this.behaviour });
     this.clients.push(client);
     return client;
-  }
-  protected complete(client: WireClient, body: OpenAIChatWireRequest, signal: AbortSignal): Promise<OpenAIChatWireCompletion> {
-    client.sent.push(body);
-    return client.answer(body, signal);
-  }
-  protected async openStream(client: WireClient, body: OpenAIChatWireRequest): Promise<AsyncIterable<OpenAIChatWireChunk>> {
-    client.sent.push(body);
-    return (async function* () {
-      yield* client.chunks;
-    })();
-  }
-  protected runStream(call: OpenAICompatibleStreamCall): AsyncGenerator<StreamEvent, void, undefined> {
-    return streamOpenAICompatibleChat({ ...call, mapError: (error, context) => this.mapError(error, context) });
-  }
-  protected listModels(client: WireClient, signal: AbortSignal): Promise<unknown> {
-    return client.models(signal);
-  }
-  protected mapError(error: unknown, context: OpenAICompatibleErrorContext): ProviderError {
-    return mapOpenAICompatibleError(error, context, undefined, { contextLengthMessage: /context/ });
   }
 }
 
@@ -76,7 +87,7 @@ describe('OpenAICompatibleChatModel', () => {
     const result = await model.generate(hi);
     expect(result).toMatchObject({ text: 'Hello', finishReason: 'stop', provider: 'acme', model: 'acme-1-001', costUsd: undefined, usage: { totalTokens: 5 } });
     expect(result.latencyMs).toBeGreaterThanOrEqual(0);
-    expect(model.clients[0]?.sent).toEqual([{ model: 'acme-1', messages: [{ role: 'user', content: 'Hi' }], temperature: 0.2, max_tokens: 9 }]);
+    expect(model.clients[0]?.sent).toEqual([{ model: 'acme-1', messages: [{ role: 'user', content: 'Hi' }], temperature: 0.2, max_tokens: 9, stream: false }]);
   });
 
   it('prices usage from the configured catalogue', async () => {
@@ -151,7 +162,13 @@ describe('OpenAICompatibleChatModel', () => {
     for await (const event of model.stream(hi)) events.push(event);
     expect(events.map((e) => e.type)).toEqual(['text-delta', 'text-delta', 'finish']);
     expect(events.at(-1)).toMatchObject({ finishReason: 'stop', model: 'acme-1-001', usage: { totalTokens: 3 } });
-    expect(model.clients[0]?.sent).toEqual([{ model: 'acme-1', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 3 }]);
+    expect(model.clients[0]?.sent).toEqual([{ model: 'acme-1', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 3, stream: true }]);
+  });
+
+  it('asks for stream usage only where the vendor needs asking', async () => {
+    const model = new AcmeChatModel({}, {}, true);
+    await collectStream(model.stream(hi)).catch(() => undefined);
+    expect(model.clients[0]?.sent[0]).toMatchObject({ stream: true, stream_options: { include_usage: true } });
   });
 
   it('checks health by listing models, and never throws', async () => {

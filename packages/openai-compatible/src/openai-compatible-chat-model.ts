@@ -31,6 +31,25 @@ export interface OpenAICompatibleChatModelConfig {
   catalogue: ModelCatalogue | undefined;
 }
 
+/** The call options the model passes to every SDK call. */
+export interface OpenAICompatibleCallOptions {
+  signal: AbortSignal;
+}
+
+/**
+ * The part of an SDK client the model calls: chat completions (whole or streamed) and the model
+ * list. The openai SDK's and groq-sdk's clients fit it as they are.
+ */
+export interface OpenAICompatibleClient<Chunk extends OpenAIChatWireChunk = OpenAIChatWireChunk> {
+  chat: {
+    completions: {
+      create(body: OpenAIChatWireRequest & { stream: false }, options: OpenAICompatibleCallOptions): PromiseLike<OpenAIChatWireCompletion>;
+      create(body: OpenAIChatWireRequest & { stream: true; stream_options?: { include_usage: boolean } }, options: OpenAICompatibleCallOptions): PromiseLike<AsyncIterable<Chunk>>;
+    };
+  };
+  models: { list(options: OpenAICompatibleCallOptions): PromiseLike<unknown> };
+}
+
 /** Sent to custom endpoints that need no key, because the SDKs insist on one. Never a real key. */
 export const placeholderApiKey = 'modelmux-no-key';
 
@@ -40,7 +59,9 @@ export const placeholderApiKey = 'modelmux-no-key';
  * first use, and every failure a `ProviderError`. An adapter extends it with its SDK calls, its
  * request builder and its error mapper; the rest is the same for every such vendor.
  */
-export abstract class OpenAICompatibleChatModel<Client, Chunk extends OpenAIChatWireChunk = OpenAIChatWireChunk> implements Provider {
+export abstract class OpenAICompatibleChatModel<Client extends OpenAICompatibleClient<Chunk>, Chunk extends OpenAIChatWireChunk = OpenAIChatWireChunk>
+  implements Provider
+{
   readonly specificationVersion = specificationVersion;
   abstract readonly type: string;
   readonly name: string;
@@ -66,7 +87,7 @@ export abstract class OpenAICompatibleChatModel<Client, Chunk extends OpenAIChat
     const context: OpenAICompatibleErrorContext = { provider: this.name, model: body.model, signal: request.signal, timedOut: call.timedOut };
     const started = performance.now();
     try {
-      const completion = await this.complete(this.client(context), body, call.signal);
+      const completion = await this.client(context).chat.completions.create({ ...body, stream: false }, { signal: call.signal });
       return mapOpenAICompatibleResponse(completion, {
         provider: this.name,
         requestedModel: body.model,
@@ -89,7 +110,10 @@ export abstract class OpenAICompatibleChatModel<Client, Chunk extends OpenAIChat
       context,
       timeoutMs: this.config.timeoutMs,
       cost: (models, usage) => this.cost(models, usage),
-      open: (signal) => this.openStream(this.client(context), body, signal),
+      open: async (signal) => {
+        const streamBody = { ...body, stream: true as const, ...(this.requestsStreamUsage ? { stream_options: { include_usage: true } } : {}) };
+        return this.client(context).chat.completions.create(streamBody, { signal });
+      },
     });
   }
 
@@ -99,7 +123,7 @@ export abstract class OpenAICompatibleChatModel<Client, Chunk extends OpenAIChat
     const context: OpenAICompatibleErrorContext = { provider: this.name, model: this.defaultModel, signal: options.signal, timedOut: call.timedOut };
     const started = performance.now();
     try {
-      await this.listModels(this.client(context), call.signal);
+      await this.client(context).models.list({ signal: call.signal });
       return { healthy: true, latencyMs: performance.now() - started, model: this.defaultModel };
     } catch (error) {
       return { healthy: false, latencyMs: performance.now() - started, model: this.defaultModel, error: this.mapError(error, context).message };
@@ -110,20 +134,16 @@ export abstract class OpenAICompatibleChatModel<Client, Chunk extends OpenAIChat
 
   /** How to fix a missing key, for the `auth` error (e.g. "pass `apiKey` to createGroq() or set GROQ_API_KEY"). */
   protected abstract readonly missingKeyHint: string;
+  /** True: a stream asks for usage with `stream_options: { include_usage: true }` (OpenAI); false: the vendor sends it unasked (Groq). */
+  protected abstract readonly requestsStreamUsage: boolean;
+  /** The adapter's error mapper (it knows its SDK's error classes). */
+  protected abstract readonly mapError: (error: unknown, context: OpenAICompatibleErrorContext) => ProviderError;
+  /** Runs a stream as events: `streamOpenAICompatibleChat` with the vendor's error mapper and usage field. */
+  protected abstract readonly runStream: (call: OpenAICompatibleStreamCall<Chunk>) => AsyncGenerator<StreamEvent, void, undefined>;
   /** The request body: the vendor's builder over the instance's defaults. */
   protected abstract buildBody(request: ChatRequest, defaults: OpenAICompatibleInstanceDefaults): OpenAIChatWireRequest;
   /** Makes the SDK client (retries off, our base URL). */
   protected abstract createClient(apiKey: string): Client;
-  /** Sends one non-streamed chat completion. */
-  protected abstract complete(client: Client, body: OpenAIChatWireRequest, signal: AbortSignal): Promise<OpenAIChatWireCompletion>;
-  /** Opens one streamed chat completion (with the vendor's stream options). */
-  protected abstract openStream(client: Client, body: OpenAIChatWireRequest, signal: AbortSignal): Promise<AsyncIterable<Chunk>>;
-  /** Runs a stream as events: `streamOpenAICompatibleChat` with the vendor's error mapper and usage field. */
-  protected abstract runStream(call: OpenAICompatibleStreamCall<Chunk>): AsyncGenerator<StreamEvent, void, undefined>;
-  /** Lists the models (the health check). */
-  protected abstract listModels(client: Client, signal: AbortSignal): Promise<unknown>;
-  /** The adapter's error mapper. */
-  protected abstract mapError(error: unknown, context: OpenAICompatibleErrorContext): ProviderError;
 
   /** The cost of a call: the model as returned, then as requested, from the configured catalogue. */
   protected cost(models: readonly (string | undefined)[], usage: Usage): number | undefined {

@@ -1,10 +1,10 @@
 import type { Provider } from '@modelmux/core';
 import { expectTypeOf, test } from 'vitest';
-import type { OpenAICompatibleChatModel, OpenAIChatWireMessage, OpenAIChatWireRequest } from './index.js';
+import type { OpenAICompatibleChatModel, OpenAICompatibleClient, OpenAIChatWireMessage, OpenAIChatWireRequest } from './index.js';
 
 test('a model built on the base class is a Provider without embed', () => {
-  expectTypeOf<OpenAICompatibleChatModel<unknown>>().toExtend<Provider>();
-  expectTypeOf<OpenAICompatibleChatModel<unknown>>().not.toHaveProperty('embed');
+  expectTypeOf<OpenAICompatibleChatModel<OpenAICompatibleClient>>().toExtend<Provider>();
+  expectTypeOf<OpenAICompatibleChatModel<OpenAICompatibleClient>>().not.toHaveProperty('embed');
 });
 
 test('the wire request carries wire messages and a model', () => {

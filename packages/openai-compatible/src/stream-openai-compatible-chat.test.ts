@@ -5,7 +5,7 @@ import type { OpenAIChatWireChunk } from './openai-chat-wire.js';
 import { streamOpenAICompatibleChat, type OpenAICompatibleStreamOptions } from './stream-openai-compatible-chat.js';
 
 const context = { provider: 'acme', model: 'acme-1' };
-const mapError = (error: unknown, ctx: OpenAICompatibleErrorContext) => mapOpenAICompatibleError(error, ctx, undefined, { contextLengthMessage: /context/ });
+const mapError = (error: unknown, ctx: OpenAICompatibleErrorContext) => mapOpenAICompatibleError(error, ctx, { contextLengthMessage: /context/ });
 const text = (content: string): OpenAIChatWireChunk => ({ model: 'acme-1-001', choices: [{ delta: { content } }] });
 const finish = (reason: string): OpenAIChatWireChunk => ({ choices: [{ delta: {}, finish_reason: reason }] });
 const usage: OpenAIChatWireChunk = { choices: [], usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 } };

@@ -5,7 +5,6 @@ import {
   type OpenAICompatibleErrorContext,
   type OpenAICompatibleErrorDialect,
   type OpenAICompatibleErrorFields,
-  type OpenAICompatibleSdkError,
 } from '@modelmux/openai-compatible';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 
@@ -15,7 +14,17 @@ export type OpenAIErrorContext = OpenAICompatibleErrorContext;
 /** The parts of an OpenAI error body that decide its kind. */
 export type OpenAIErrorFields = OpenAICompatibleErrorFields;
 
-const dialect: OpenAICompatibleErrorDialect = { contextLengthMessage: /maximum context length|context window|too many tokens/i };
+/** OpenAI's wording of a context-length error, and the openai SDK's error classes. */
+const dialect: OpenAICompatibleErrorDialect<APIError> = {
+  contextLengthMessage: /maximum context length|context window|too many tokens/i,
+  sdk: {
+    APIUserAbortError,
+    APIConnectionTimeoutError,
+    APIConnectionError,
+    APIError,
+    read: (error) => ({ fields: { status: error.status, code: error.code, type: error.type, message: error.message }, headers: error.headers }),
+  },
+};
 
 /**
  * Decides the kind of an OpenAI API error: quota (429 `insufficient_quota`) before rate limit,
@@ -29,16 +38,5 @@ export function openAIErrorKind(fields: OpenAIErrorFields): ErrorKind {
 
 /** Turns anything the openai SDK throws into a `ProviderError` with a kind, status, retry-after and the original as `cause`. */
 export function mapOpenAIError(error: unknown, context: OpenAIErrorContext): ProviderError {
-  return mapOpenAICompatibleError(error, context, recogniseOpenAIError(error), dialect);
-}
-
-/** The openai SDK's error classes, most specific first (its timeout and abort errors are also `APIError`s). */
-function recogniseOpenAIError(error: unknown): OpenAICompatibleSdkError | undefined {
-  if (error instanceof APIUserAbortError) return { type: 'aborted' };
-  if (error instanceof APIConnectionTimeoutError) return { type: 'timeout' };
-  if (error instanceof APIConnectionError) return { type: 'connection' };
-  if (error instanceof APIError) {
-    return { type: 'api', fields: { status: error.status, code: error.code, type: error.type, message: error.message }, headers: error.headers };
-  }
-  return undefined;
+  return mapOpenAICompatibleError(error, context, dialect);
 }

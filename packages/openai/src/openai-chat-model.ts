@@ -1,12 +1,10 @@
-import { createCallSignal, InvalidRequestError, type ChatRequest, type ProviderError, type EmbedRequest, type EmbedResult, type StreamEvent } from '@modelmux/core';
+import { createCallSignal, InvalidRequestError, type ChatRequest, type EmbedRequest, type EmbedResult } from '@modelmux/core';
 import {
   OpenAICompatibleChatModel,
-  type OpenAIChatWireCompletion,
   type OpenAIChatWireRequest,
   type OpenAICompatibleChatModelConfig,
   type OpenAICompatibleErrorContext,
   type OpenAICompatibleInstanceDefaults,
-  type OpenAICompatibleStreamCall,
 } from '@modelmux/openai-compatible';
 import OpenAI from 'openai';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
@@ -33,6 +31,9 @@ export class OpenAIChatModel extends OpenAICompatibleChatModel<OpenAI, ChatCompl
   readonly defaultEmbeddingModel: string;
   protected declare readonly config: OpenAIChatModelConfig;
   protected readonly missingKeyHint = 'pass `apiKey` to createOpenAI() or set OPENAI_API_KEY';
+  protected readonly requestsStreamUsage = true;
+  protected readonly mapError = mapOpenAIError;
+  protected readonly runStream = streamOpenAIChat;
 
   constructor(config: OpenAIChatModelConfig) {
     super(config);
@@ -87,25 +88,5 @@ export class OpenAIChatModel extends OpenAICompatibleChatModel<OpenAI, ChatCompl
       ...(this.config.headers ? { defaultHeaders: this.config.headers } : {}),
       ...(this.config.fetch ? { fetch: this.config.fetch } : {}),
     });
-  }
-
-  protected complete(client: OpenAI, body: OpenAIChatWireRequest, signal: AbortSignal): Promise<OpenAIChatWireCompletion> {
-    return client.chat.completions.create({ ...body, stream: false }, { signal });
-  }
-
-  protected openStream(client: OpenAI, body: OpenAIChatWireRequest, signal: AbortSignal): Promise<AsyncIterable<ChatCompletionChunk>> {
-    return client.chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal });
-  }
-
-  protected runStream(call: OpenAICompatibleStreamCall<ChatCompletionChunk>): AsyncGenerator<StreamEvent, void, undefined> {
-    return streamOpenAIChat(call);
-  }
-
-  protected listModels(client: OpenAI, signal: AbortSignal): Promise<unknown> {
-    return client.models.list({ signal });
-  }
-
-  protected mapError(error: unknown, context: OpenAICompatibleErrorContext): ProviderError {
-    return mapOpenAIError(error, context);
   }
 }
