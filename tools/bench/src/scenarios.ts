@@ -18,7 +18,7 @@ export interface BenchSize {
   deadPrimaryRequests: number;
 }
 
-export const fullSize: BenchSize = { rounds: 400, warmup: 50, batch: 2_000, throughputCalls: 4_000, concurrency: 64, deadPrimaryRequests: 200 };
+export const fullSize: BenchSize = { rounds: 1000, warmup: 100, batch: 2_000, throughputCalls: 4_000, concurrency: 64, deadPrimaryRequests: 200 };
 
 const request: ChatRequest = { messages: [{ role: 'user', content: 'Say hello in five words.' }], maxTokens: 32 };
 const sdkBody = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Say hello in five words.' }], max_tokens: 32 };
