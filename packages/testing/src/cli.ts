@@ -18,6 +18,8 @@ const program = new Command()
   .action(async (options: { port: number; host: string; seed?: number }) => {
     const fake = await startFakeProviders({ port: options.port, host: options.host, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
     process.stdout.write(cliBanner(fake));
+    // A closed stdout (e.g. piped into `head`) must not crash the shutdown.
+    process.stdout.on('error', () => undefined);
     const stop = (signal: string) => {
       process.stdout.write(`\n${signal}: closing\n`);
       fake.close().then(
