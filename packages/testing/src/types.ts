@@ -81,6 +81,12 @@ export interface RecordedRequest {
   body: unknown;
   /** Arrival time (ms since the epoch). */
   at: number;
+  /**
+   * True once the connection closed before the response was complete: the client aborted
+   * (its signal, a timeout, a stream it stopped reading), or a `hang` / `reset` / stream-cut
+   * step ended. Updated in place, so keep the record and poll it.
+   */
+  closedEarly: boolean;
 }
 
 /** Options of `startFakeProviders`. */

@@ -1,9 +1,7 @@
 // The resilience layer end to end: the real @modelmux/openai and @modelmux/anthropic adapters
 // (official SDKs) against the fake vendor servers. What reaches the wire is counted at the fake
-// (`fake.count`), and aborts are proven server-side: the socket that carried the request closes.
-import diagnostics from 'node:diagnostics_channel';
-import type { IncomingMessage } from 'node:http';
-import type { Socket } from 'node:net';
+// (`fake.count`), and aborts are proven server-side: the fake marks a request `closedEarly`
+// when its connection closed before the answer was complete.
 import { createAnthropic } from '@modelmux/anthropic';
 import {
   AllProvidersFailedError,
@@ -17,28 +15,6 @@ import { createOpenAI } from '@modelmux/openai';
 import { type FallbackExecutor, type FallbackExecutorOptions, bannedPattern, createFallbackExecutor } from '@modelmux/resilience';
 import { type FakeProviders, startFakeProviders } from '@modelmux/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-
-/** Server-side view of each request: its path and whether its socket has closed. */
-interface ServerRequest {
-  path: string;
-  closed: boolean;
-}
-const serverRequests: ServerRequest[] = [];
-const requestsBySocket = new WeakMap<Socket, ServerRequest[]>();
-const onRequestStart = (message: unknown): void => {
-  const { request, socket } = message as { request: IncomingMessage; socket: Socket };
-  const seen: ServerRequest = { path: request.url ?? '', closed: false };
-  serverRequests.push(seen);
-  let carried = requestsBySocket.get(socket);
-  if (!carried) {
-    // One listener per (keep-alive) socket, marking every request it carried.
-    const list: ServerRequest[] = [];
-    carried = list;
-    requestsBySocket.set(socket, list);
-    socket.once('close', () => list.forEach((r) => (r.closed = true)));
-  }
-  carried.push(seen);
-};
 
 const question: ChatRequest = { messages: [{ role: 'user', content: 'What is the capital of France?' }] };
 
@@ -66,21 +42,18 @@ describe('resilience end to end (real adapters, fake vendors)', () => {
   let anthropic: Provider;
   let executor: FallbackExecutor;
   const make = (options: FallbackExecutorOptions = {}) => (executor = createFallbackExecutor({ baseDelayMs: 1, maxDelayMs: 5, ...options }));
-  const lastOpenAIRequest = () => serverRequests.filter((r) => r.path.startsWith('/v1/chat/completions')).at(-1);
+  const lastOpenAIRequest = () => fake.requests('openai').at(-1);
 
   beforeAll(async () => {
-    diagnostics.subscribe('http.server.request.start', onRequestStart);
     fake = await startFakeProviders();
     openai = createOpenAI({ apiKey: 'sk-e2e-resilience-openai-0123456789', baseURL: fake.baseURL.openai });
     anthropic = createAnthropic({ apiKey: 'sk-ant-e2e-resilience-0123456789', baseURL: fake.baseURL.anthropic, model: 'claude-haiku-4-5', env: {} });
   });
   afterAll(async () => {
     await fake.close();
-    diagnostics.unsubscribe('http.server.request.start', onRequestStart);
   });
   beforeEach(() => {
     fake.reset();
-    serverRequests.length = 0;
   });
   afterEach(() => executor?.dispose());
 
@@ -173,7 +146,7 @@ describe('resilience end to end (real adapters, fake vendors)', () => {
     expect(elapsed).toBeLessThan(3_000);
     expect(fake.count('openai')).toBe(1);
     expect(fake.count('anthropic')).toBe(0); // nothing new starts after the deadline
-    await vi.waitFor(() => expect(lastOpenAIRequest()?.closed).toBe(true), { timeout: 1_000, interval: 10 });
+    await vi.waitFor(() => expect(lastOpenAIRequest()?.closedEarly).toBe(true), { timeout: 1_000, interval: 10 });
   });
 
   it('the per-attempt timeout aborts the call at the fake and falls back', async () => {
@@ -181,7 +154,7 @@ describe('resilience end to end (real adapters, fake vendors)', () => {
     make({ timeoutMs: 200, maxRetries: 0 });
     const result = await executor.generate([openai, anthropic], question);
     expect(result.provider).toBe('anthropic');
-    await vi.waitFor(() => expect(serverRequests.find((r) => r.path.startsWith('/v1/chat/completions'))?.closed).toBe(true), { timeout: 1_000, interval: 10 });
+    await vi.waitFor(() => expect(fake.requests('openai')[0]?.closedEarly).toBe(true), { timeout: 1_000, interval: 10 });
   });
 
   it('a caller abort stops at once: the call is aborted at the fake and no other provider is called', async () => {
@@ -189,10 +162,10 @@ describe('resilience end to end (real adapters, fake vendors)', () => {
     const controller = new AbortController();
     const pending = outcome(make().generate([openai, anthropic], { ...question, signal: controller.signal }));
     await vi.waitFor(() => expect(fake.count('openai')).toBe(1), { timeout: 1_000, interval: 5 });
-    expect(lastOpenAIRequest()?.closed).toBe(false);
+    expect(lastOpenAIRequest()?.closedEarly).toBe(false);
     controller.abort();
     expect(((await pending).error as ProviderError).kind).toBe('aborted');
-    await vi.waitFor(() => expect(lastOpenAIRequest()?.closed).toBe(true), { timeout: 1_000, interval: 10 });
+    await vi.waitFor(() => expect(lastOpenAIRequest()?.closedEarly).toBe(true), { timeout: 1_000, interval: 10 });
     expect(fake.count('anthropic')).toBe(0);
   });
 
@@ -203,7 +176,7 @@ describe('resilience end to end (real adapters, fake vendors)', () => {
     executor.onFailure(({ provider, kind, hedgeLost }) => failures.push(`${provider}:${kind}:${hedgeLost}`));
     const result = await executor.generate([openai, anthropic], question);
     expect(result.provider).toBe('anthropic');
-    await vi.waitFor(() => expect(lastOpenAIRequest()?.closed).toBe(true), { timeout: 1_000, interval: 10 });
+    await vi.waitFor(() => expect(lastOpenAIRequest()?.closedEarly).toBe(true), { timeout: 1_000, interval: 10 });
     await vi.waitFor(() => expect(failures).toEqual(['openai:aborted:true']), { timeout: 1_000, interval: 10 });
   });
 

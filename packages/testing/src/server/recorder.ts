@@ -8,14 +8,16 @@ const secretQueryKeys = new Set(['key', 'api_key', 'apikey', 'access_token']);
 export class Recorder {
   private records: RecordedRequest[] = [];
 
-  /** Records one request. */
-  add(provider: FakeProviderName, method: string, url: URL, headers: IncomingHttpHeaders, body: unknown): void {
+  /** Records one request; the record is returned so the server can mark it `closedEarly`. */
+  add(provider: FakeProviderName, method: string, url: URL, headers: IncomingHttpHeaders, body: unknown): RecordedRequest {
     const query: Record<string, string> = {};
     for (const [name, value] of url.searchParams) query[name] = secretQueryKeys.has(name.toLowerCase()) ? REDACTED : value;
-    this.records.push({ provider, method, path: url.pathname, query, headers: redactHeaders(headers), body, at: Date.now() });
+    const record: RecordedRequest = { provider, method, path: url.pathname, query, headers: redactHeaders(headers), body, at: Date.now(), closedEarly: false };
+    this.records.push(record);
+    return record;
   }
 
-  /** Records of one provider, or all, in arrival order (copies). */
+  /** Records of one provider, or all, in arrival order (a new array of the live records). */
   list(provider?: FakeProviderName): RecordedRequest[] {
     return this.records.filter((r) => provider === undefined || r.provider === provider);
   }

@@ -141,6 +141,22 @@ describe('rules', () => {
 });
 
 describe('close', () => {
+  it('marks a request closedEarly when the client aborts it, and not when it was answered', async () => {
+    fake.script('openai', ['ok', 'hang']);
+    const client = new OpenAI({ apiKey: 'sk-test-closed-early-000', baseURL: fake.baseURL.openai, maxRetries: 0 });
+    await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] });
+    const controller = new AbortController();
+    const pending = client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] }, { signal: controller.signal }).catch((error: unknown) => error);
+    await expect.poll(() => fake.count('openai')).toBe(2);
+    const [answered, hung] = fake.requests('openai');
+    expect(answered?.closedEarly).toBe(false);
+    expect(hung?.closedEarly).toBe(false);
+    controller.abort();
+    expect(await pending).toBeInstanceOf(OpenAI.APIUserAbortError);
+    await expect.poll(() => hung?.closedEarly).toBe(true);
+    expect(answered?.closedEarly).toBe(false);
+  });
+
   it('closes promptly while requests hang or wait, failing them on the client side', async () => {
     const server = await startFakeProviders();
     server.script('openai', ['hang']);

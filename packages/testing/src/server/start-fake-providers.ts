@@ -59,7 +59,10 @@ export async function startFakeProviders(options: FakeProvidersOptions = {}): Pr
       return;
     }
     const { provider, route } = routed;
-    recorder.add(provider, req.method ?? 'GET', url, req.headers, body);
+    const record = recorder.add(provider, req.method ?? 'GET', url, req.headers, body);
+    res.once('close', () => {
+      if (!res.writableFinished) record.closedEarly = true;
+    });
     const model = String(asRecord(body)['model'] ?? (route.kind === 'models' ? '' : route.model));
     const reply = { seq: ++seq, now: Date.now(), model };
     const next = states[provider].next();
