@@ -1,21 +1,23 @@
 import type Anthropic from '@anthropic-ai/sdk';
+import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import {
   ProviderError,
   estimateCost,
   getModelInfo,
-  parseStructuredOutput,
+  healthCheckByGenerate,
+  runProviderGenerate,
+  runProviderStream,
   specificationVersion,
   type ChatRequest,
   type ChatResult,
   type HealthCheckResult,
   type ModelCatalogue,
   type Provider,
+  type ProviderCallOptions,
   type StreamEvent,
-  type Usage,
 } from '@modelmux/core';
 import { AnthropicStreamMapper } from './anthropic-stream.js';
 import { buildAnthropicRequest, type AnthropicCall } from './build-anthropic-request.js';
-import { createCallSignal } from '@modelmux/core';
 import { mapAnthropicError } from './map-anthropic-error.js';
 import { mapAnthropicResponse } from './map-anthropic-response.js';
 
@@ -53,32 +55,18 @@ export class AnthropicChatModel implements Provider {
   }
 
   /** One Messages API call, normalised to a `ChatResult`. */
-  async generate<T = unknown>(request: ChatRequest<T>): Promise<ChatResult<T>> {
-    const started = performance.now();
-    const model = request.model ?? this.defaultModel;
-    const call = createCallSignal(request.signal, this.config.timeoutMs);
-    try {
-      const client = this.requireClient(model);
-      const prepared = this.prepare(request);
-      const message = await client.messages.create(prepared.body, { signal: call.signal });
-      const answer = mapAnthropicResponse(message, prepared.jsonOutput);
-      const resultModel = message.model || model;
-      const parseJson = answer.finishReason === 'stop' || answer.finishReason === 'length';
-      const object = parseJson ? parseStructuredOutput<T>(answer.text, request.responseFormat, { provider: this.name, model: resultModel }) : undefined;
-      return {
-        ...answer,
-        ...(object !== undefined ? { object } : {}),
-        provider: this.name,
-        model: resultModel,
-        latencyMs: performance.now() - started,
-        costUsd: this.cost(resultModel, answer.usage),
-        raw: message,
-      };
-    } catch (error) {
-      throw mapAnthropicError(error, { provider: this.name, model, call, apiKey: this.config.apiKey });
-    } finally {
-      call.dispose();
-    }
+  generate<T = unknown>(request: ChatRequest<T>): Promise<ChatResult<T>> {
+    const call = this.callOptions(request);
+    return runProviderGenerate<T>({
+      ...call,
+      responseFormat: request.responseFormat,
+      send: async (signal) => {
+        const client = this.requireClient(call.model);
+        const prepared = this.prepare(request);
+        const message = await client.messages.create(prepared.body, { signal });
+        return { ...mapAnthropicResponse(message, prepared.jsonOutput), model: message.model, raw: message };
+      },
+    });
   }
 
   /**
@@ -86,54 +74,24 @@ export class AnthropicChatModel implements Provider {
    * without `message_stop`, breaks off or carries an `error` event throws a `ProviderError`;
    * a consumer that stops reading aborts the HTTP request.
    */
-  async *stream(request: ChatRequest): AsyncGenerator<StreamEvent, void, undefined> {
-    const model = request.model ?? this.defaultModel;
-    const call = createCallSignal(request.signal, this.config.timeoutMs);
-    let finished = false;
-    try {
-      const client = this.requireClient(model);
-      const prepared = this.prepare(request);
-      const mapper = new AnthropicStreamMapper(prepared.jsonOutput, { provider: this.name, model });
-      const events = await client.messages.create({ ...prepared.body, stream: true }, { signal: call.signal });
-      let resultModel = model;
-      for await (const event of events) {
-        // Buffered events can still arrive after an abort: stop at once instead of yielding them.
-        if (call.signal.aborted) throw mapAnthropicError(new Error('aborted'), { provider: this.name, model, call });
-        call.touch();
-        if (event.type === 'message_start' && event.message.model) resultModel = event.message.model;
-        for (const out of mapper.push(event)) yield out;
-      }
-      const end = mapper.end();
-      // The SDK ends a stream quietly when its signal aborts: say why (timeout or caller).
-      if (call.signal.aborted) throw mapAnthropicError(new Error('aborted'), { provider: this.name, model, call });
-      if (!end) {
-        throw new ProviderError({
-          kind: 'network',
-          provider: this.name,
-          model,
-          message: 'Anthropic network: the stream ended before message_stop (truncated)',
-        });
-      }
-      finished = true;
-      yield { type: 'finish', ...end, provider: this.name, model: resultModel, costUsd: this.cost(resultModel, end.usage) };
-    } catch (error) {
-      throw mapAnthropicError(error, { provider: this.name, model, call, apiKey: this.config.apiKey });
-    } finally {
-      if (!finished) call.abort();
-      call.dispose();
-    }
+  stream(request: ChatRequest): AsyncGenerator<StreamEvent, void, undefined> {
+    const call = this.callOptions(request);
+    return runProviderStream<RawMessageStreamEvent>({
+      ...call,
+      open: async (signal) => {
+        const client = this.requireClient(call.model);
+        const prepared = this.prepare(request);
+        const mapper = new AnthropicStreamMapper(prepared.jsonOutput, { provider: this.name, model: call.model });
+        return { chunks: await client.messages.create({ ...prepared.body, stream: true }, { signal }), mapper };
+      },
+      modelOf: (event) => (event.type === 'message_start' ? event.message.model : undefined),
+      truncatedMessage: () => 'Anthropic network: the stream ended before message_stop (truncated)',
+    });
   }
 
   /** A one-token call to the default model; never throws. */
-  async healthCheck(options: { signal?: AbortSignal } = {}): Promise<HealthCheckResult> {
-    const started = performance.now();
-    try {
-      await this.generate({ messages: [{ role: 'user', content: 'ping' }], maxTokens: 1, ...(options.signal ? { signal: options.signal } : {}) });
-      return { healthy: true, latencyMs: performance.now() - started, model: this.defaultModel };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { healthy: false, latencyMs: performance.now() - started, model: this.defaultModel, error: message };
-    }
+  healthCheck(options: { signal?: AbortSignal } = {}): Promise<HealthCheckResult> {
+    return healthCheckByGenerate(this, options);
   }
 
   private prepare(request: ChatRequest): AnthropicCall {
@@ -156,7 +114,16 @@ export class AnthropicChatModel implements Provider {
     });
   }
 
-  private cost(model: string, usage: Usage): number | undefined {
-    return estimateCost(model, usage, this.config.catalogue);
+  /** What generate and stream share: the model, the signals, our error mapper and the price. */
+  private callOptions(request: ChatRequest): ProviderCallOptions {
+    const model = request.model ?? this.defaultModel;
+    return {
+      provider: this.name,
+      model,
+      signal: request.signal,
+      timeoutMs: this.config.timeoutMs,
+      mapError: (error, call) => mapAnthropicError(error, { provider: this.name, model, call, apiKey: this.config.apiKey }),
+      cost: (resultModel, usage) => estimateCost(resultModel, usage, this.config.catalogue),
+    };
   }
 }

@@ -84,3 +84,13 @@ export {
 } from './registry.js';
 export { assertProvider } from './registry-assert-provider.js';
 export { createCallSignal, type CallSignal } from './call-signal.js';
+export {
+  runProviderStream,
+  type RunProviderStreamOptions,
+  type ProviderStreamSource,
+  type ProviderStreamMapper,
+  type ProviderStreamEnd,
+} from './run-provider-stream.js';
+export { healthCheckByGenerate } from './health-check-by-generate.js';
+export { runProviderGenerate, type RunProviderGenerateOptions, type ProviderResponse } from './run-provider-generate.js';
+export { type ProviderCallOptions } from './provider-call-options.js';

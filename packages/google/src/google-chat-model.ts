@@ -1,9 +1,13 @@
-import type { GoogleGenerativeAI, GenerativeModel } from '@google/generative-ai';
+import type { GenerateContentResponse, GoogleGenerativeAI, GenerativeModel } from '@google/generative-ai';
 import {
   ProviderError,
   estimateCost,
-  parseStructuredOutput,
+  createCallSignal,
+  healthCheckByGenerate,
+  runProviderGenerate,
+  runProviderStream,
   specificationVersion,
+  type CallSignal,
   type ChatRequest,
   type ChatResult,
   type EmbedRequest,
@@ -11,11 +15,11 @@ import {
   type HealthCheckResult,
   type ModelCatalogue,
   type Provider,
+  type ProviderCallOptions,
   type StreamEvent,
   type Usage,
 } from '@modelmux/core';
 import { buildGoogleRequest, type GoogleCall } from './build-google-request.js';
-import { createCallSignal, type CallSignal } from '@modelmux/core';
 import { embedWithGoogle } from './google-embed.js';
 import { GoogleStreamMapper } from './google-stream.js';
 import { mapGoogleError } from './map-google-error.js';
@@ -57,31 +61,16 @@ export class GoogleChatModel implements Provider {
   }
 
   /** One `generateContent` call, normalised to a `ChatResult`. */
-  async generate<T = unknown>(request: ChatRequest<T>): Promise<ChatResult<T>> {
-    const started = performance.now();
-    const model = request.model ?? this.defaultModel;
-    const call = createCallSignal(request.signal, this.config.timeoutMs);
-    try {
-      const prepared = this.prepare(request);
-      const { response } = await this.generativeModel(prepared.model).generateContent(prepared.body, { signal: call.signal });
-      const answer = mapGoogleResponse(response);
-      const resultModel = (response as { modelVersion?: string }).modelVersion || model;
-      const parseJson = answer.finishReason === 'stop' || answer.finishReason === 'length';
-      const object = parseJson ? parseStructuredOutput<T>(answer.text, request.responseFormat, { provider: this.name, model: resultModel }) : undefined;
-      return {
-        ...answer,
-        ...(object !== undefined ? { object } : {}),
-        provider: this.name,
-        model: resultModel,
-        latencyMs: performance.now() - started,
-        costUsd: this.cost(resultModel, answer.usage),
-        raw: response,
-      };
-    } catch (error) {
-      throw mapGoogleError(error, this.errorContext(model, call));
-    } finally {
-      call.dispose();
-    }
+  generate<T = unknown>(request: ChatRequest<T>): Promise<ChatResult<T>> {
+    return runProviderGenerate<T>({
+      ...this.callOptions(request),
+      responseFormat: request.responseFormat,
+      send: async (signal) => {
+        const prepared = this.prepare(request);
+        const { response } = await this.generativeModel(prepared.model).generateContent(prepared.body, { signal });
+        return { ...mapGoogleResponse(response), model: (response as { modelVersion?: string }).modelVersion, raw: response };
+      },
+    });
   }
 
   /**
@@ -89,37 +78,20 @@ export class GoogleChatModel implements Provider {
    * stream that ends without a `finishReason`, breaks off or sends a malformed chunk throws a
    * `ProviderError`; a consumer that stops reading aborts the HTTP request.
    */
-  async *stream(request: ChatRequest): AsyncGenerator<StreamEvent, void, undefined> {
-    const model = request.model ?? this.defaultModel;
-    const call = createCallSignal(request.signal, this.config.timeoutMs);
-    let finished = false;
-    try {
-      const prepared = this.prepare(request);
-      const result = await this.generativeModel(prepared.model).generateContentStream(prepared.body, { signal: call.signal });
-      // The SDK also aggregates the stream into `response`; we read `stream`, so only silence it.
-      result.response.catch(() => undefined);
-      const mapper = new GoogleStreamMapper({ provider: this.name, model });
-      let resultModel = model;
-      for await (const chunk of result.stream) {
-        // Buffered chunks can still arrive after an abort: stop at once instead of yielding them.
-        if (call.signal.aborted) throw mapGoogleError(new Error('aborted'), this.errorContext(model, call));
-        call.touch();
-        resultModel = (chunk as { modelVersion?: string }).modelVersion || resultModel;
-        for (const event of mapper.push(chunk)) yield event;
-      }
-      const end = mapper.end();
-      if (call.signal.aborted) throw mapGoogleError(new Error('aborted'), this.errorContext(model, call));
-      if (!end) {
-        throw new ProviderError({ kind: 'network', provider: this.name, model, message: 'Gemini network: the stream ended without a finishReason (truncated)' });
-      }
-      finished = true;
-      yield { type: 'finish', ...end, provider: this.name, model: resultModel, costUsd: this.cost(resultModel, end.usage) };
-    } catch (error) {
-      throw mapGoogleError(error, this.errorContext(model, call));
-    } finally {
-      if (!finished) call.abort();
-      call.dispose();
-    }
+  stream(request: ChatRequest): AsyncGenerator<StreamEvent, void, undefined> {
+    const call = this.callOptions(request);
+    return runProviderStream<GenerateContentResponse>({
+      ...call,
+      open: async (signal) => {
+        const prepared = this.prepare(request);
+        const result = await this.generativeModel(prepared.model).generateContentStream(prepared.body, { signal });
+        // The SDK also aggregates the stream into `response`; we read `stream`, so only silence it.
+        result.response.catch(() => undefined);
+        return { chunks: result.stream, mapper: new GoogleStreamMapper({ provider: this.name, model: call.model }) };
+      },
+      modelOf: (chunk) => (chunk as { modelVersion?: string }).modelVersion,
+      truncatedMessage: () => 'Gemini network: the stream ended without a finishReason (truncated)',
+    });
   }
 
   /** Embeds the inputs with one `batchEmbedContents` call (`text-embedding-004` unless set). */
@@ -148,15 +120,8 @@ export class GoogleChatModel implements Provider {
   }
 
   /** A one-token call to the default model; never throws. */
-  async healthCheck(options: { signal?: AbortSignal } = {}): Promise<HealthCheckResult> {
-    const started = performance.now();
-    try {
-      await this.generate({ messages: [{ role: 'user', content: 'ping' }], maxTokens: 1, ...(options.signal ? { signal: options.signal } : {}) });
-      return { healthy: true, latencyMs: performance.now() - started, model: this.defaultModel };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { healthy: false, latencyMs: performance.now() - started, model: this.defaultModel, error: message };
-    }
+  healthCheck(options: { signal?: AbortSignal } = {}): Promise<HealthCheckResult> {
+    return healthCheckByGenerate(this, options);
   }
 
   private prepare(request: ChatRequest): GoogleCall {
@@ -180,6 +145,19 @@ export class GoogleChatModel implements Provider {
       });
     }
     return client.getGenerativeModel({ model }, { baseUrl: this.config.baseURL, ...(this.config.headers ? { customHeaders: this.config.headers } : {}) });
+  }
+
+  /** What generate and stream share: the model, the signals, our error mapper and the price. */
+  private callOptions(request: ChatRequest): ProviderCallOptions {
+    const model = request.model ?? this.defaultModel;
+    return {
+      provider: this.name,
+      model,
+      signal: request.signal,
+      timeoutMs: this.config.timeoutMs,
+      mapError: (error, call) => mapGoogleError(error, this.errorContext(model, call)),
+      cost: (resultModel, usage) => this.cost(resultModel, usage),
+    };
   }
 
   private errorContext(model: string, call: CallSignal): { provider: string; model: string; call: CallSignal; apiKey?: string } {

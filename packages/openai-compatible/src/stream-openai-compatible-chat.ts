@@ -1,4 +1,4 @@
-import { createCallSignal, ProviderError, type StreamEvent } from '@modelmux/core';
+import { ProviderError, runProviderStream, type ProviderStreamMapper, type StreamEvent } from '@modelmux/core';
 import type { OpenAICompatibleErrorContext } from './map-openai-compatible-error.js';
 import { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-reason.js';
 import { mapOpenAICompatibleUsage } from './map-openai-compatible-usage.js';
@@ -26,58 +26,37 @@ export interface OpenAICompatibleStreamOptions<Chunk extends OpenAIChatWireChunk
 }
 
 /**
- * Runs one streamed chat completion as modelmux events. The request (and the timeout) starts
- * on the first `next()`; `return()` (the consumer breaks) aborts the HTTP request. A stream
- * that ends without a finish reason or usage, a malformed chunk, a dropped connection, an
- * abort or an idle timeout throws a `ProviderError`: a cut answer is never passed off as whole.
+ * Runs one streamed chat completion as modelmux events, on core's `runProviderStream`. The
+ * request (and the timeout) starts on the first `next()`; `return()` (the consumer breaks)
+ * aborts the HTTP request. A stream that ends without a finish reason or usage, a malformed
+ * chunk, a dropped connection, an abort or an idle timeout throws a `ProviderError`: a cut
+ * answer is never passed off as whole. The complete tool calls come just before `finish`.
  */
-export async function* streamOpenAICompatibleChat<Chunk extends OpenAIChatWireChunk>(
-  options: OpenAICompatibleStreamOptions<Chunk>,
-): AsyncGenerator<StreamEvent, void, undefined> {
+export function streamOpenAICompatibleChat<Chunk extends OpenAIChatWireChunk>(options: OpenAICompatibleStreamOptions<Chunk>): AsyncGenerator<StreamEvent, void, undefined> {
   const { open, context: caller, timeoutMs, cost, mapError } = options;
   const { provider, model: requestedModel } = caller;
-  const call = createCallSignal(caller.signal, timeoutMs);
-  const context: OpenAICompatibleErrorContext = { ...caller, timedOut: call.timedOut };
   const state = new OpenAICompatibleStreamState<Chunk>(options.usageOf);
-  let ended = false;
-  try {
-    let sdkStream: AsyncIterable<Chunk>;
-    try {
-      sdkStream = await open(call.signal);
-    } catch (error) {
-      ended = true;
-      throw mapError(error, context);
-    }
-    try {
-      for await (const chunk of sdkStream) {
-        call.touch();
-        if (!OpenAICompatibleStreamState.isChunk(chunk)) {
-          throw new ProviderError({ kind: 'server', provider, model: requestedModel, message: `${provider} (${requestedModel}) sent a malformed stream chunk` });
-        }
-        yield* state.accept(chunk);
+  const mapper: ProviderStreamMapper<Chunk> = {
+    push: (chunk) => {
+      if (!OpenAICompatibleStreamState.isChunk(chunk)) {
+        throw new ProviderError({ kind: 'server', provider, model: requestedModel, message: `${provider} (${requestedModel}) sent a malformed stream chunk` });
       }
-      ended = true;
-    } catch (error) {
-      ended = true;
-      throw mapError(error, context);
-    }
-  } finally {
-    // The consumer stopped early (break / return()): abort the HTTP request.
-    if (!ended) call.abort();
-    call.dispose();
-  }
-  // The SDKs end the iteration quietly when their signal fires mid-body (the caller or our timer).
-  if (call.signal.aborted) throw mapError(call.signal.reason, context);
-  const model = state.model ?? requestedModel;
-  if (!state.finishReason || !state.usage) {
-    throw new ProviderError({
-      kind: 'network',
-      provider,
-      model,
-      message: `${provider} (${model}): the stream ended without ${state.finishReason ? 'usage' : 'a finish reason'} (truncated)`,
-    });
-  }
-  yield* state.completedToolCalls();
-  const usage = mapOpenAICompatibleUsage(state.usage);
-  yield { type: 'finish', finishReason: mapOpenAICompatibleFinishReason(state.finishReason), usage, provider, model, costUsd: cost([model, requestedModel], usage) };
+      return state.accept(chunk);
+    },
+    end: () =>
+      state.finishReason && state.usage
+        ? { finishReason: mapOpenAICompatibleFinishReason(state.finishReason), usage: mapOpenAICompatibleUsage(state.usage), events: state.completedToolCalls() }
+        : undefined,
+  };
+  return runProviderStream<Chunk>({
+    provider,
+    model: requestedModel,
+    signal: caller.signal,
+    timeoutMs,
+    open: async (signal) => ({ chunks: await open(signal), mapper }),
+    modelOf: (chunk) => chunk.model,
+    mapError: (error, call) => mapError(error, { ...caller, timedOut: call.timedOut }),
+    cost: (model, usage) => cost([model, requestedModel], usage),
+    truncatedMessage: (model) => `${provider} (${model}): the stream ended without ${state.finishReason ? 'usage' : 'a finish reason'} (truncated)`,
+  });
 }
