@@ -1,6 +1,6 @@
 import { ProviderError, type ErrorKind } from '@modelmux/core';
 import { startFakeProviders, type FakeProviders, type FakeStep } from '@modelmux/testing';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAnthropic } from './anthropic-provider.js';
 
 const apiKey = 'sk-ant-api03-errors-test-key-0123456789';
@@ -61,15 +61,6 @@ describe('AnthropicChatModel errors', () => {
     expect(await failure(provider().generate(request))).toMatchObject({ kind: 'server' });
   });
 
-  it("maps the caller's abort to aborted", async () => {
-    fake.script('anthropic', ['hang']);
-    const controller = new AbortController();
-    const promise = provider().generate({ ...request, signal: controller.signal });
-    await vi.waitFor(() => expect(fake.count('anthropic')).toBe(1));
-    controller.abort();
-    expect(await failure(promise)).toMatchObject({ kind: 'aborted', isRetryable: false });
-  });
-
   it('never sends a request for an already aborted signal', async () => {
     const controller = new AbortController();
     controller.abort();
@@ -85,29 +76,3 @@ describe('AnthropicChatModel errors', () => {
   });
 });
 
-describe('AnthropicChatModel timeoutMs', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  it('fails a hung call with timeout after timeoutMs (not aborted)', async () => {
-    fake.script('anthropic', ['hang']);
-    const promise = provider({ timeoutMs: 5_000 }).generate(request);
-    const settled = failure(promise);
-    await vi.waitFor(() => expect(fake.count('anthropic')).toBe(1), { interval: 5 });
-    await vi.advanceTimersByTimeAsync(5_000);
-    expect(await settled).toMatchObject({ kind: 'timeout', isRetryable: true });
-  });
-
-  it('fails a stream that goes quiet with timeout', async () => {
-    fake.script('anthropic', ['hang']);
-    const iterator = provider({ timeoutMs: 2_000 }).stream(request)[Symbol.asyncIterator]();
-    const settled = failure(iterator.next());
-    await vi.waitFor(() => expect(fake.count('anthropic')).toBe(1), { interval: 5 });
-    await vi.advanceTimersByTimeAsync(2_000);
-    expect(await settled).toMatchObject({ kind: 'timeout' });
-  });
-});
