@@ -1,5 +1,5 @@
 import type { ContentBlockParam, ImageBlockParam, MessageParam } from '@anthropic-ai/sdk/resources/messages';
-import { InvalidRequestError, type ContentPart, type Message, type ToolCall } from '@modelmux/core';
+import { InvalidRequestError, groupIntoTurns, toolCallArgsObject, type ContentPart, type Message, type ToolCall } from '@modelmux/core';
 
 /** The conversation as the Messages API takes it: one top-level `system` and user/assistant turns. */
 export interface AnthropicPrompt {
@@ -14,33 +14,17 @@ export interface AnthropicPrompt {
  * Empty text blocks are dropped (the API rejects them).
  */
 export function convertToAnthropicMessages(messages: readonly Message[]): AnthropicPrompt {
-  const systems: string[] = [];
-  const turns: MessageParam[] = [];
-  const push = (role: 'user' | 'assistant', blocks: ContentBlockParam[]): void => {
-    if (blocks.length === 0) return;
-    const last = turns.at(-1);
-    if (last && last.role === role) (last.content as ContentBlockParam[]).push(...blocks);
-    else turns.push({ role, content: blocks });
-  };
-
-  messages.forEach((message, index) => {
+  const { system, turns } = groupIntoTurns<'user' | 'assistant', ContentBlockParam>(messages, (message, index) => {
     switch (message.role) {
-      case 'system':
-        systems.push(message.content);
-        break;
       case 'user':
-        push('user', userBlocks(message.content, index));
-        break;
+        return { role: 'user', items: userBlocks(message.content, index) };
       case 'assistant':
-        push('assistant', [...textBlock(message.content), ...(message.toolCalls ?? []).map((call, i) => toolUseBlock(call, `messages.${index}.toolCalls.${i}`))]);
-        break;
+        return { role: 'assistant', items: [...textBlock(message.content), ...(message.toolCalls ?? []).map((call, i) => toolUseBlock(call, `messages.${index}.toolCalls.${i}`))] };
       case 'tool':
-        push('user', [{ type: 'tool_result', tool_use_id: message.toolCallId, content: toolResultText(message.result) }]);
-        break;
+        return { role: 'user', items: [{ type: 'tool_result', tool_use_id: message.toolCallId, content: toolResultText(message.result) }] };
     }
   });
-
-  return { system: systems.length > 0 ? systems.join('\n\n') : undefined, messages: turns };
+  return { system, messages: turns.map(({ role, items }) => ({ role, content: items })) };
 }
 
 function textBlock(text: string): ContentBlockParam[] {
@@ -67,24 +51,7 @@ function imageBlock(source: Extract<ContentPart, { type: 'image' }>['source'], f
 }
 
 function toolUseBlock(call: ToolCall, field: string): ContentBlockParam {
-  return { type: 'tool_use', id: call.id, name: call.name, input: toolInput(call, field) };
-}
-
-/** The tool call's arguments as the object Anthropic wants (`rawArgs` parsed when `args` is absent). */
-function toolInput(call: ToolCall, field: string): Record<string, unknown> {
-  let args = call.args;
-  if (args === undefined && call.rawArgs) {
-    try {
-      args = JSON.parse(call.rawArgs);
-    } catch {
-      throw new InvalidRequestError({ field: `${field}.rawArgs`, message: 'is not valid JSON' });
-    }
-  }
-  if (args === undefined || args === null) return {};
-  if (typeof args !== 'object' || Array.isArray(args)) {
-    throw new InvalidRequestError({ field: `${field}.args`, message: 'Anthropic needs tool arguments to be a JSON object' });
-  }
-  return args as Record<string, unknown>;
+  return { type: 'tool_use', id: call.id, name: call.name, input: toolCallArgsObject(call, field, 'Anthropic') };
 }
 
 /** A tool result as text: strings as they are, anything else as JSON. */

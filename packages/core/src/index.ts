@@ -94,3 +94,5 @@ export {
 export { healthCheckByGenerate } from './health-check-by-generate.js';
 export { runProviderGenerate, type RunProviderGenerateOptions, type ProviderResponse } from './run-provider-generate.js';
 export { type ProviderCallOptions } from './provider-call-options.js';
+export { groupIntoTurns, type ConversationMessage, type Turn } from './group-into-turns.js';
+export { toolCallArgsObject } from './tool-call-args-object.js';

@@ -1,5 +1,5 @@
 import type { Content, Part } from '@google/generative-ai';
-import { InvalidRequestError, type ContentPart, type ImageSource, type Message, type ToolCall } from '@modelmux/core';
+import { InvalidRequestError, groupIntoTurns, toolCallArgsObject, type ContentPart, type ImageSource, type Message, type ToolCall } from '@modelmux/core';
 
 /** The conversation as Gemini takes it: a `systemInstruction` and the `contents` turns. */
 export interface GooglePrompt {
@@ -15,34 +15,19 @@ export interface GooglePrompt {
  * turns of one role are merged, so parallel calls get their results in one turn.
  */
 export function convertToGoogleMessages(messages: readonly Message[]): GooglePrompt {
-  const systems: string[] = [];
-  const contents: Content[] = [];
-  const push = (role: 'user' | 'model' | 'function', parts: Part[]): void => {
-    if (parts.length === 0) return;
-    const last = contents.at(-1);
-    if (last && last.role === role) last.parts.push(...parts);
-    else contents.push({ role, parts });
-  };
-
-  messages.forEach((message, index) => {
+  const { system, turns } = groupIntoTurns<'user' | 'model' | 'function', Part>(messages, (message, index) => {
     switch (message.role) {
-      case 'system':
-        systems.push(message.content);
-        break;
       case 'user':
-        push('user', userParts(message.content, index));
-        break;
+        return { role: 'user', items: userParts(message.content, index) };
       case 'assistant':
-        push('model', [...textPart(message.content), ...(message.toolCalls ?? []).map((call, i) => functionCallPart(call, `messages.${index}.toolCalls.${i}`))]);
-        break;
+        return { role: 'model', items: [...textPart(message.content), ...(message.toolCalls ?? []).map((call, i) => functionCallPart(call, `messages.${index}.toolCalls.${i}`))] };
       case 'tool': {
         const name = message.toolName ?? findToolName(messages, index, message.toolCallId);
-        push('function', [{ functionResponse: { name, response: functionResponse(message.result) } }]);
-        break;
+        return { role: 'function', items: [{ functionResponse: { name, response: functionResponse(message.result) } }] };
       }
     }
   });
-  return { systemInstruction: systems.length > 0 ? systems.join('\n\n') : undefined, contents };
+  return { systemInstruction: system, contents: turns.map(({ role, items }) => ({ role, parts: items })) };
 }
 
 function textPart(text: string): Part[] {
@@ -84,18 +69,7 @@ function imagePart(source: ImageSource, field: string): Part {
 }
 
 function functionCallPart(call: ToolCall, field: string): Part {
-  let args = call.args;
-  if (args === undefined && call.rawArgs) {
-    try {
-      args = JSON.parse(call.rawArgs);
-    } catch {
-      throw new InvalidRequestError({ field: `${field}.rawArgs`, message: 'is not valid JSON' });
-    }
-  }
-  if (args !== undefined && args !== null && (typeof args !== 'object' || Array.isArray(args))) {
-    throw new InvalidRequestError({ field: `${field}.args`, message: 'Gemini needs tool arguments to be a JSON object' });
-  }
-  return { functionCall: { name: call.name, args: (args ?? {}) as object } };
+  return { functionCall: { name: call.name, args: toolCallArgsObject(call, field, 'Gemini') } };
 }
 
 /** Gemini wants a JSON object as the function's response: objects go as they are, anything else as `{ result }`. */
