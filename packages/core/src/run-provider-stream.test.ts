@@ -166,18 +166,9 @@ describe('runProviderStream', () => {
     const controller = new AbortController();
     const buffered: Chunk[] = [{ text: 'one' }, { text: 'two' }, { text: 'three' }, { done: 'stop', tokens: 1 }];
     const stream = run([], { signal: controller.signal, open: async (signal) => ({ chunks: stalling(buffered, signal), mapper: new ChunkMapper() }) });
-    const events: StreamEvent[] = [];
-    const { error } = await drain(
-      (async function* () {
-        for await (const event of stream) {
-          events.push(event);
-          controller.abort();
-          yield event;
-        }
-      })(),
-    );
-    expect(events).toEqual([{ type: 'text-delta', text: 'one' }]);
-    expect(error).toMatchObject({ kind: 'aborted', isRetryable: false });
+    expect((await stream.next()).value).toEqual({ type: 'text-delta', text: 'one' });
+    controller.abort();
+    await expect(stream.next()).rejects.toMatchObject({ kind: 'aborted', isRetryable: false });
   });
 
   it('throws kind aborted when the caller aborts and the SDK then ends quietly', async () => {
