@@ -58,15 +58,16 @@ function run(chunks: readonly Chunk[], options: Partial<RunProviderStreamOptions
   });
 }
 
+/** Reads a stream to its end: the events it yielded, and the error it threw, if any. */
 async function drain(stream: AsyncIterable<StreamEvent>): Promise<{ events: StreamEvent[]; error?: ProviderError }> {
   const events: StreamEvent[] = [];
-  try {
+  const read = async () => {
     for await (const event of stream) events.push(event);
-  } catch (error) {
-    if (!ProviderError.isInstance(error)) throw error;
-    return { events, error };
-  }
-  return { events };
+  };
+  return read().then(
+    () => ({ events }),
+    (error: ProviderError) => ({ events, error }),
+  );
 }
 
 afterEach(() => {

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidRequestError } from './errors/invalid-request-error.js';
 import type { ToolCall } from './messages.js';
 import { toolCallArgsObject } from './tool-call-args-object.js';
 
 const call = (args: unknown, rawArgs: string): ToolCall => ({ id: 'c1', name: 'lookup', args, rawArgs });
 const field = 'messages.2.toolCalls.0';
-
-function rejection(toolCall: ToolCall): InvalidRequestError {
-  try {
-    toolCallArgsObject(toolCall, field, 'Acme');
-  } catch (error) {
-    if (InvalidRequestError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an InvalidRequestError');
-}
 
 describe('toolCallArgsObject', () => {
   it('returns args, else rawArgs parsed', () => {
@@ -29,12 +18,16 @@ describe('toolCallArgsObject', () => {
   });
 
   it('rejects rawArgs that are not JSON, naming the field', () => {
-    expect(rejection(call(undefined, '{"city":'))).toMatchObject({ field: `${field}.rawArgs`, message: expect.stringContaining('is not valid JSON') });
+    expect(() => toolCallArgsObject(call(undefined, '{"city":'), field, 'Acme')).toThrow(
+      expect.objectContaining({ name: 'ModelmuxInvalidRequestError', field: `${field}.rawArgs`, message: expect.stringContaining('is not valid JSON') }),
+    );
   });
 
   it('rejects arguments that are not a JSON object, naming the field and the vendor', () => {
     for (const toolCall of [call([1, 2], '[1,2]'), call('Paris', '"Paris"'), call(undefined, '42')]) {
-      expect(rejection(toolCall)).toMatchObject({ field: `${field}.args`, message: expect.stringContaining('Acme needs tool arguments to be a JSON object') });
+      expect(() => toolCallArgsObject(toolCall, field, 'Acme')).toThrow(
+        expect.objectContaining({ name: 'ModelmuxInvalidRequestError', field: `${field}.args`, message: expect.stringContaining('Acme needs tool arguments to be a JSON object') }),
+      );
     }
   });
 });
