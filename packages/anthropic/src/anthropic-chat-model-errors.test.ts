@@ -1,5 +1,5 @@
-import { ProviderError, type ErrorKind } from '@modelmux/core';
-import { startFakeProviders, type FakeProviders, type FakeStep } from '@modelmux/testing';
+import type { ErrorKind } from '@modelmux/core';
+import { startFakeProviders, type FakeProviders, type FakeStep, providerFailure } from '@modelmux/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAnthropic } from './anthropic-provider.js';
 
@@ -20,14 +20,6 @@ function provider(settings: Parameters<typeof createAnthropic>[0] = {}) {
 
 const request = { messages: [{ role: 'user' as const, content: 'hello' }] };
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!ProviderError.isInstance(error)) throw new Error(`expected a ProviderError, got ${String(error)}`);
-  return error;
-}
 
 describe('AnthropicChatModel errors', () => {
   it.each([
@@ -44,7 +36,7 @@ describe('AnthropicChatModel errors', () => {
     [{ status: 503 }, 'overloaded', 503, true, undefined],
   ] as [FakeStep, ErrorKind, number, boolean, number | undefined][])('%j → %s', async (step, kind, status, retryable, retryAfterMs) => {
     fake.script('anthropic', [step]);
-    const error = await failure(provider({ name: 'claude' }).generate(request));
+    const error = await providerFailure(provider({ name: 'claude' }).generate(request));
     expect(error).toMatchObject({ kind, status, isRetryable: retryable, provider: 'claude', model: 'claude-haiku-4-5' });
     expect(error.retryAfterMs).toBe(retryAfterMs);
     expect(error.cause).toBeInstanceOf(Error);
@@ -53,24 +45,24 @@ describe('AnthropicChatModel errors', () => {
 
   it('maps a reset connection to network', async () => {
     fake.script('anthropic', ['reset']);
-    expect(await failure(provider().generate(request))).toMatchObject({ kind: 'network', isRetryable: true });
+    expect(await providerFailure(provider().generate(request))).toMatchObject({ kind: 'network', isRetryable: true });
   });
 
   it('maps a malformed JSON body to server', async () => {
     fake.script('anthropic', ['malformed']);
-    expect(await failure(provider().generate(request))).toMatchObject({ kind: 'server' });
+    expect(await providerFailure(provider().generate(request))).toMatchObject({ kind: 'server' });
   });
 
   it('never sends a request for an already aborted signal', async () => {
     const controller = new AbortController();
     controller.abort();
-    expect(await failure(provider().generate({ ...request, signal: controller.signal }))).toMatchObject({ kind: 'aborted' });
+    expect(await providerFailure(provider().generate({ ...request, signal: controller.signal }))).toMatchObject({ kind: 'aborted' });
     expect(fake.count('anthropic')).toBe(0);
   });
 
   it('never puts the API key in an error message', async () => {
     fake.script('anthropic', [{ error: 'auth', message: `invalid x-api-key: ${apiKey}` }]);
-    const error = await failure(provider().generate(request));
+    const error = await providerFailure(provider().generate(request));
     expect(error.message).not.toContain(apiKey);
     expect(String(error.stack)).not.toContain(apiKey);
   });

@@ -1,5 +1,5 @@
-import { collectStream, ProviderError, type StreamEvent } from '@modelmux/core';
-import { startFakeProviders, type FakeProviders } from '@modelmux/testing';
+import { collectStream } from '@modelmux/core';
+import { startFakeProviders, type FakeProviders, collectEvents, streamFailure } from '@modelmux/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createAnthropic } from './anthropic-provider.js';
@@ -22,27 +22,12 @@ function provider(settings: Parameters<typeof createAnthropic>[0] = {}) {
 const question = { messages: [{ role: 'user' as const, content: 'Tell me about the history of Paris in a few sentences.' }] };
 const weather = { name: 'get_weather', description: 'Get the weather for a city', parameters: z.object({ city: z.string() }) };
 
-async function drain(stream: AsyncIterable<StreamEvent>): Promise<StreamEvent[]> {
-  const events: StreamEvent[] = [];
-  for await (const event of stream) events.push(event);
-  return events;
-}
 
-async function failure(stream: AsyncIterable<StreamEvent>): Promise<{ error: ProviderError; events: StreamEvent[] }> {
-  const events: StreamEvent[] = [];
-  try {
-    for await (const event of stream) events.push(event);
-  } catch (error) {
-    if (!ProviderError.isInstance(error)) throw error;
-    return { error, events };
-  }
-  throw new Error('expected the stream to fail');
-}
 
 describe('AnthropicChatModel.stream', () => {
   it('streams text deltas and ends with finish (input usage from message_start, output from message_delta)', async () => {
     fake.script('anthropic', [{ reply: { text: 'Paris grew from a Gallic settlement into a capital.', usage: { inputTokens: 40, outputTokens: 12, cachedInputTokens: 30 } } }]);
-    const events = await drain(provider({ name: 'claude' }).stream(question));
+    const events = await collectEvents(provider({ name: 'claude' }).stream(question));
     expect(fake.requests('anthropic')[0]?.body).toMatchObject({ stream: true, model: 'claude-haiku-4-5', max_tokens: 8192 });
     const deltas = events.filter((e) => e.type === 'text-delta');
     expect(deltas.length).toBeGreaterThan(1);
@@ -58,7 +43,7 @@ describe('AnthropicChatModel.stream', () => {
   });
 
   it('streams a tool call: deltas with id and name, then the whole call, finish tool-calls', async () => {
-    const events = await drain(provider().stream({ messages: [{ role: 'user', content: 'What is the weather in Paris?' }], tools: [weather], toolChoice: 'required' }));
+    const events = await collectEvents(provider().stream({ messages: [{ role: 'user', content: 'What is the weather in Paris?' }], tools: [weather], toolChoice: 'required' }));
     const first = events.find((e) => e.type === 'tool-call-delta');
     expect(first).toMatchObject({ type: 'tool-call-delta', index: 0, name: 'get_weather', id: expect.stringMatching(/^toolu_/) });
     const args = events.flatMap((e) => (e.type === 'tool-call-delta' ? [e.argsDelta] : [])).join('');
@@ -76,7 +61,7 @@ describe('AnthropicChatModel.stream', () => {
 
   it('throws network when the connection is cut mid-stream, after the first events', async () => {
     fake.script('anthropic', [{ streamCutAfter: 4 }]);
-    const { error, events } = await failure(provider().stream(question));
+    const { error, events } = await streamFailure(provider().stream(question));
     expect(events.some((e) => e.type === 'text-delta')).toBe(true);
     expect(error).toMatchObject({ kind: 'network', provider: 'anthropic', isRetryable: true });
   });
@@ -88,7 +73,7 @@ describe('AnthropicChatModel.stream', () => {
       const text = await response.text();
       return new Response(text.slice(0, text.indexOf('event: message_stop')), { status: response.status, headers: response.headers });
     };
-    const { error, events } = await failure(provider({ fetch }).stream(question));
+    const { error, events } = await streamFailure(provider({ fetch }).stream(question));
     expect(events.some((e) => e.type === 'text-delta')).toBe(true);
     expect(events.some((e) => e.type === 'finish')).toBe(false);
     expect(error).toMatchObject({ kind: 'network', message: expect.stringContaining('message_stop') });
@@ -96,19 +81,19 @@ describe('AnthropicChatModel.stream', () => {
 
   it('throws the typed error of an event: error (overloaded_error)', async () => {
     fake.script('anthropic', [{ streamErrorAfter: 3, error: 'overloaded' }]);
-    const { error } = await failure(provider().stream(question));
+    const { error } = await streamFailure(provider().stream(question));
     expect(error).toMatchObject({ kind: 'overloaded', isRetryable: true, provider: 'anthropic', model: 'claude-haiku-4-5' });
   });
 
   it('throws server on a malformed event', async () => {
     fake.script('anthropic', ['malformed']);
-    const { error } = await failure(provider().stream(question));
+    const { error } = await streamFailure(provider().stream(question));
     expect(error).toMatchObject({ kind: 'server' });
   });
 
   it('throws the HTTP error of a failed stream request (429 with retry-after)', async () => {
     fake.script('anthropic', [{ error: 'rate_limit', retryAfter: 4 }]);
-    const { error, events } = await failure(provider().stream(question));
+    const { error, events } = await streamFailure(provider().stream(question));
     expect(events).toEqual([]);
     expect(error).toMatchObject({ kind: 'rate_limit', status: 429, retryAfterMs: 4000 });
   });
@@ -116,7 +101,7 @@ describe('AnthropicChatModel.stream', () => {
   it("reports the caller's abort mid-stream as aborted", async () => {
     const controller = new AbortController();
     const stream = provider().stream({ ...question, signal: controller.signal });
-    const { error } = await failure(
+    const { error } = await streamFailure(
       (async function* () {
         for await (const event of stream) {
           yield event;

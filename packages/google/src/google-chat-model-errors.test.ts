@@ -1,5 +1,5 @@
-import { ProviderError, type ErrorKind } from '@modelmux/core';
-import { startFakeProviders, type FakeProviders, type FakeStep } from '@modelmux/testing';
+import type { ErrorKind } from '@modelmux/core';
+import { startFakeProviders, type FakeProviders, type FakeStep, providerFailure } from '@modelmux/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGoogle } from './google-provider.js';
 
@@ -20,14 +20,6 @@ function provider(settings: Parameters<typeof createGoogle>[0] = {}) {
 
 const request = { messages: [{ role: 'user' as const, content: 'hello' }] };
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!ProviderError.isInstance(error)) throw new Error(`expected a ProviderError, got ${String(error)}`);
-  return error;
-}
 
 describe('GoogleChatModel errors', () => {
   it.each([
@@ -44,7 +36,7 @@ describe('GoogleChatModel errors', () => {
     [{ error: 'overloaded' }, 'overloaded', 503, true, undefined],
   ] as [FakeStep, ErrorKind, number, boolean, number | undefined][])('%j → %s', async (step, kind, status, retryable, retryAfterMs) => {
     fake.script('google', [step]);
-    const error = await failure(provider({ name: 'gemini' }).generate(request));
+    const error = await providerFailure(provider({ name: 'gemini' }).generate(request));
     expect(error).toMatchObject({ kind, status, isRetryable: retryable, provider: 'gemini', model: 'gemini-2.5-flash' });
     expect(error.retryAfterMs).toBe(retryAfterMs);
     expect(error.message).not.toContain(apiKey);
@@ -53,18 +45,18 @@ describe('GoogleChatModel errors', () => {
 
   it('maps embed errors the same way', async () => {
     fake.script('google', [{ error: 'rate_limit', retryAfterMs: 1500 }]);
-    expect(await failure(provider().embed({ input: ['x'] }))).toMatchObject({ kind: 'rate_limit', retryAfterMs: 1500, model: 'text-embedding-004' });
+    expect(await providerFailure(provider().embed({ input: ['x'] }))).toMatchObject({ kind: 'rate_limit', retryAfterMs: 1500, model: 'text-embedding-004' });
   });
 
   it('maps a reset connection to network and a malformed body to server', async () => {
     fake.script('google', ['reset', 'malformed']);
-    expect(await failure(provider().generate(request))).toMatchObject({ kind: 'network', isRetryable: true });
-    expect(await failure(provider().generate(request))).toMatchObject({ kind: 'server' });
+    expect(await providerFailure(provider().generate(request))).toMatchObject({ kind: 'network', isRetryable: true });
+    expect(await providerFailure(provider().generate(request))).toMatchObject({ kind: 'server' });
   });
 
   it('never puts the API key in an error message', async () => {
     fake.script('google', [{ error: 'auth', message: `API key not valid: ${apiKey}` }]);
-    const error = await failure(provider().generate(request));
+    const error = await providerFailure(provider().generate(request));
     expect(error.message).not.toContain(apiKey);
     expect(String(error.stack)).not.toContain(apiKey);
   });

@@ -1,5 +1,5 @@
-import { collectStream, ProviderError, type StreamEvent } from '@modelmux/core';
-import { startFakeProviders, type FakeProviders } from '@modelmux/testing';
+import { collectStream } from '@modelmux/core';
+import { startFakeProviders, type FakeProviders, collectEvents, streamFailure } from '@modelmux/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createGoogle } from './google-provider.js';
@@ -24,22 +24,7 @@ function provider(settings: Parameters<typeof createGoogle>[0] = {}) {
 
 const question = { messages: [{ role: 'user' as const, content: 'Tell me about the history of Paris in a few sentences.' }] };
 
-async function drain(stream: AsyncIterable<StreamEvent>): Promise<StreamEvent[]> {
-  const events: StreamEvent[] = [];
-  for await (const event of stream) events.push(event);
-  return events;
-}
 
-async function failure(stream: AsyncIterable<StreamEvent>): Promise<{ error: ProviderError; events: StreamEvent[] }> {
-  const events: StreamEvent[] = [];
-  try {
-    for await (const event of stream) events.push(event);
-  } catch (error) {
-    if (!ProviderError.isInstance(error)) throw error;
-    return { error, events };
-  }
-  throw new Error('expected the stream to fail');
-}
 
 /** The real global fetch, wrapped (the Gemini SDK takes no `fetch` option and calls the global one). */
 function wrapFetch(wrap: (real: typeof fetch, input: Parameters<typeof fetch>[0], init?: RequestInit) => Promise<Response>): void {
@@ -50,7 +35,7 @@ function wrapFetch(wrap: (real: typeof fetch, input: Parameters<typeof fetch>[0]
 describe('GoogleChatModel.stream', () => {
   it('streams text deltas from streamGenerateContent?alt=sse and finishes with the last chunk usage', async () => {
     fake.script('google', [{ reply: { text: 'Paris grew from a Gallic settlement into a capital.', usage: { inputTokens: 40, outputTokens: 12, cachedInputTokens: 30 } } }]);
-    const events = await drain(provider({ name: 'gemini' }).stream(question));
+    const events = await collectEvents(provider({ name: 'gemini' }).stream(question));
     const request = fake.requests('google')[0];
     expect(request?.path).toBe('/v1beta/models/gemini-2.5-flash:streamGenerateContent');
     expect(request?.query).toEqual({ alt: 'sse' });
@@ -83,7 +68,7 @@ describe('GoogleChatModel.stream', () => {
 
   it('throws network when the connection is cut mid-stream', async () => {
     fake.script('google', [{ streamCutAfter: 2 }]);
-    const { error, events } = await failure(provider().stream(question));
+    const { error, events } = await streamFailure(provider().stream(question));
     expect(events.some((e) => e.type === 'text-delta')).toBe(true);
     expect(error).toMatchObject({ kind: 'network', isRetryable: true, provider: 'google' });
   });
@@ -95,31 +80,31 @@ describe('GoogleChatModel.stream', () => {
       const events = text.split('\n\n').filter(Boolean);
       return new Response(events.slice(0, -1).map((e) => `${e}\n\n`).join(''), { status: response.status, headers: response.headers });
     });
-    const { error, events } = await failure(provider().stream(question));
+    const { error, events } = await streamFailure(provider().stream(question));
     expect(events.some((e) => e.type === 'text-delta')).toBe(true);
     expect(error).toMatchObject({ kind: 'network', message: expect.stringContaining('finishReason') });
   });
 
   it('throws the typed error of an { error } chunk', async () => {
     fake.script('google', [{ streamErrorAfter: 1, error: 'overloaded' }]);
-    const { error } = await failure(provider().stream(question));
+    const { error } = await streamFailure(provider().stream(question));
     expect(error).toMatchObject({ kind: 'overloaded', status: 503, isRetryable: true });
   });
 
   it('throws server on a malformed chunk', async () => {
     fake.script('google', ['malformed']);
-    expect((await failure(provider().stream(question))).error).toMatchObject({ kind: 'server' });
+    expect((await streamFailure(provider().stream(question))).error).toMatchObject({ kind: 'server' });
   });
 
   it('throws the HTTP error of a failed stream request', async () => {
     fake.script('google', [{ error: 'rate_limit', retryAfter: 2 }]);
-    expect((await failure(provider().stream(question))).error).toMatchObject({ kind: 'rate_limit', status: 429, retryAfterMs: 2000 });
+    expect((await streamFailure(provider().stream(question))).error).toMatchObject({ kind: 'rate_limit', status: 429, retryAfterMs: 2000 });
   });
 
   it("reports the caller's abort mid-stream as aborted", async () => {
     const controller = new AbortController();
     const stream = provider().stream({ ...question, signal: controller.signal });
-    const { error } = await failure(
+    const { error } = await streamFailure(
       (async function* () {
         for await (const event of stream) {
           yield event;

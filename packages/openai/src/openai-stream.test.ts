@@ -1,5 +1,5 @@
-import { ProviderError, type StreamEvent } from '@modelmux/core';
-import { startFakeProviders, type FakeProviders } from '@modelmux/testing';
+import type { StreamEvent } from '@modelmux/core';
+import { startFakeProviders, type FakeProviders, streamFailure } from '@modelmux/testing';
 import { Stream } from 'openai/core/streaming';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,16 +36,6 @@ function stallingBody(first: string, signal: AbortSignal): ReadableStream<Uint8A
   });
 }
 
-async function failure(stream: AsyncIterable<StreamEvent>): Promise<{ error: ProviderError; events: StreamEvent[] }> {
-  const events: StreamEvent[] = [];
-  try {
-    for await (const event of stream) events.push(event);
-  } catch (error) {
-    expect(ProviderError.isInstance(error)).toBe(true);
-    return { error: error as ProviderError, events };
-  }
-  throw new Error('the stream did not fail');
-}
 
 describe('streamOpenAIChat over a body that closes cleanly too early', () => {
   it('yields text, then a finish with usage, for a whole stream', async () => {
@@ -58,20 +48,20 @@ describe('streamOpenAIChat over a body that closes cleanly too early', () => {
   });
 
   it('throws kind network when the stream ends without a finish reason', async () => {
-    const { error, events } = await failure(streamOf(chunk({ content: 'Hel' })));
+    const { error, events } = await streamFailure(streamOf(chunk({ content: 'Hel' })));
     expect(error).toMatchObject({ kind: 'network', provider: 'openai' });
     expect(error.message).toContain('without a finish reason');
     expect(events).toEqual([{ type: 'text-delta', text: 'Hel' }]);
   });
 
   it('throws kind network when the usage chunk never came', async () => {
-    const { error } = await failure(streamOf(chunk({ content: 'Hi' }) + chunk({}, 'stop')));
+    const { error } = await streamFailure(streamOf(chunk({ content: 'Hi' }) + chunk({}, 'stop')));
     expect(error.kind).toBe('network');
     expect(error.message).toContain('without usage');
   });
 
   it('throws kind server for JSON that is not a chunk', async () => {
-    const { error } = await failure(streamOf(`data: {"unexpected":true}\n\n`));
+    const { error } = await streamFailure(streamOf(`data: {"unexpected":true}\n\n`));
     expect(error.kind).toBe('server');
     expect(error.message).toContain('malformed');
   });
@@ -94,7 +84,7 @@ describe('streamOpenAIChat over a body that closes cleanly too early', () => {
       open: async (signal) => Stream.fromSSEResponse<ChatCompletionChunk>(new Response(stallingBody(chunk({ content: 'Hel' }), signal)), new AbortController()),
     });
     const started = performance.now();
-    const { error, events } = await failure(stream);
+    const { error, events } = await streamFailure(stream);
     expect(error.kind).toBe('timeout');
     expect(events).toEqual([{ type: 'text-delta', text: 'Hel' }]);
     expect(performance.now() - started).toBeLessThan(1_000);
@@ -115,7 +105,7 @@ describe('a caller abort after the first event', () => {
     const provider = createOpenAI({ apiKey: 'sk-stream-test-0123456789', baseURL: fake.baseURL.openai });
     const stream = provider.stream({ messages: [{ role: 'user', content: 'Tell me a long story about the sea' }], signal: controller.signal });
     const events: StreamEvent[] = [];
-    const { error } = await failure(
+    const { error } = await streamFailure(
       (async function* () {
         for await (const event of stream) {
           events.push(event);

@@ -15,3 +15,4 @@ export {
   type FakeProviders,
 } from './types.js';
 export { embedText } from './brain/embed-text.js';
+export { collectEvents, streamFailure, providerFailure } from './stream-helpers.js';

@@ -1,6 +1,7 @@
 import { collectStream, estimateCost, type StreamEvent } from '@modelmux/core';
+import { providerFailure } from '@modelmux/testing';
 import { describe, expect, it, vi } from 'vitest';
-import { bodyText, cityInfo, type ConformanceContext, drain, png, providerError, uncataloguedModel, weather } from './conformance-context.js';
+import { bodyText, cityInfo, type ConformanceContext, drain, png, uncataloguedModel, weather } from './conformance-context.js';
 
 /** Generate, stream, tools, structured output and embeddings: what a working adapter answers. */
 export function describeAnswers(ctx: ConformanceContext): void {
@@ -125,7 +126,7 @@ export function describeAnswers(ctx: ConformanceContext): void {
       script({ streamCutAfter: 2 });
       const provider = create();
       const seen: StreamEvent[] = [];
-      const error = await providerError(drain(provider.stream(ask('Tell me about the Eiffel Tower')), seen));
+      const error = await providerFailure(drain(provider.stream(ask('Tell me about the Eiffel Tower')), seen));
       expectProviderError(error, 'network', provider);
       expect(error.isRetryable).toBe(true);
       expect(seen.some((e) => e.type === 'finish')).toBe(false);
@@ -135,7 +136,7 @@ export function describeAnswers(ctx: ConformanceContext): void {
       script('malformed');
       const provider = create();
       const seen: StreamEvent[] = [];
-      const error = await providerError(drain(provider.stream(ask('Hello')), seen));
+      const error = await providerFailure(drain(provider.stream(ask('Hello')), seen));
       expectProviderError(error, 'server', provider);
       expect(seen.some((e) => e.type === 'finish')).toBe(false);
     });
@@ -144,7 +145,7 @@ export function describeAnswers(ctx: ConformanceContext): void {
       script({ streamErrorAfter: 2, error: 'server' });
       const provider = create();
       const seen: StreamEvent[] = [];
-      const error = await providerError(drain(provider.stream(ask('Hello')), seen));
+      const error = await providerFailure(drain(provider.stream(ask('Hello')), seen));
       expect(error.provider).toBe(provider.name);
       expect(['server', 'overloaded']).toContain(error.kind);
       expect(seen.some((e) => e.type === 'finish')).toBe(false);
@@ -153,7 +154,7 @@ export function describeAnswers(ctx: ConformanceContext): void {
     it('throws the mapped error from the first next() when the call fails', async () => {
       script({ error: 'rate_limit', retryAfter: 2 });
       const provider = create();
-      const error = await providerError(drain(provider.stream(ask('Hello'))));
+      const error = await providerFailure(drain(provider.stream(ask('Hello'))));
       expectProviderError(error, 'rate_limit', provider);
       expect(error.retryAfterMs).toBe(2000);
     });
@@ -228,7 +229,7 @@ export function describeAnswers(ctx: ConformanceContext): void {
     it('fails with kind quality when the answer does not match the schema', async () => {
       script({ reply: { text: '{"city":"Paris"}' } });
       const provider = create();
-      const error = await providerError(provider.generate(ask('Paris?', { responseFormat: { type: 'json', schema: cityInfo } })));
+      const error = await providerFailure(provider.generate(ask('Paris?', { responseFormat: { type: 'json', schema: cityInfo } })));
       expectProviderError(error, 'quality', provider);
     });
   });

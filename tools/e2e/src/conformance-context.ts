@@ -50,27 +50,15 @@ export const cityInfo = z.object({ city: z.string(), population: z.number() });
 // A 1x1 transparent PNG.
 export const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-
 /** Consumes a stream into its events (a failure is thrown after the events seen so far are kept in `seen`). */
 export async function drain(stream: AsyncIterable<StreamEvent>, seen: StreamEvent[] = []): Promise<StreamEvent[]> {
   for await (const event of stream) seen.push(event);
   return seen;
 }
 
-/** The rejection of `promise`, which must be a `ProviderError`. */
-export async function providerError(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(ProviderError.isInstance(error), `expected a ProviderError, got ${String(error)}`).toBe(true);
-  return error as ProviderError;
-}
-
 export function bodyText(request: RecordedRequest | undefined): string {
   return JSON.stringify(request?.body ?? null);
 }
-
 
 /** What every section of the suite works with: the adapter under test and the fake it talks to. */
 export interface ConformanceContext {

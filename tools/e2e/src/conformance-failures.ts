@@ -1,5 +1,6 @@
+import { providerFailure } from '@modelmux/testing';
 import { describe, expect, it } from 'vitest';
-import { type ConformanceContext, drain, providerError } from './conformance-context.js';
+import { type ConformanceContext, drain } from './conformance-context.js';
 import type { FakeStep } from '@modelmux/testing';
 import type { ProviderError } from '@modelmux/core';
 
@@ -13,7 +14,7 @@ export function describeFailures(ctx: ConformanceContext): void {
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 50);
       const started = performance.now();
-      const error = await providerError(provider.generate(ask('Hello', { signal: controller.signal })));
+      const error = await providerFailure(provider.generate(ask('Hello', { signal: controller.signal })));
       expectProviderError(error, 'aborted', provider);
       expect(error.isRetryable).toBe(false);
       expect(performance.now() - started).toBeLessThan(2_000);
@@ -24,7 +25,7 @@ export function describeFailures(ctx: ConformanceContext): void {
       const provider = create();
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 50);
-      const error = await providerError(drain(provider.stream(ask('Hello', { signal: controller.signal }))));
+      const error = await providerFailure(drain(provider.stream(ask('Hello', { signal: controller.signal }))));
       expectProviderError(error, 'aborted', provider);
     });
 
@@ -32,7 +33,7 @@ export function describeFailures(ctx: ConformanceContext): void {
       script('hang');
       const provider = create({ timeoutMs: 150 });
       const started = performance.now();
-      const error = await providerError(provider.generate(ask('Hello')));
+      const error = await providerFailure(provider.generate(ask('Hello')));
       expectProviderError(error, 'timeout', provider);
       expect(error.isRetryable).toBe(true);
       expect(performance.now() - started).toBeLessThan(2_000);
@@ -41,7 +42,7 @@ export function describeFailures(ctx: ConformanceContext): void {
     it('reports its own timeout in a stream as kind timeout', async () => {
       script('hang');
       const provider = create({ timeoutMs: 150 });
-      const error = await providerError(drain(provider.stream(ask('Hello'))));
+      const error = await providerFailure(drain(provider.stream(ask('Hello'))));
       expectProviderError(error, 'timeout', provider);
     });
   });
@@ -63,7 +64,7 @@ export function describeFailures(ctx: ConformanceContext): void {
     it.each(cases)('maps $step to $kind after exactly one request', async ({ step, kind, retryable, status, retryAfterMs }) => {
       script(step);
       const provider = create();
-      const error = await providerError(provider.generate(ask('Hello')));
+      const error = await providerFailure(provider.generate(ask('Hello')));
       expectProviderError(error, kind, provider);
       expect(error.isRetryable).toBe(retryable);
       expect(error.model).toBe(options.model);
@@ -75,7 +76,7 @@ export function describeFailures(ctx: ConformanceContext): void {
 
     it.runIf(options.retryAfterMs)('reads a retry delay given in milliseconds', async () => {
       script({ error: 'rate_limit', retryAfterMs: 1500 });
-      const error = await providerError(create().generate(ask('Hello')));
+      const error = await providerFailure(create().generate(ask('Hello')));
       expect(error.retryAfterMs).toBe(1500);
     });
   });
