@@ -14,12 +14,37 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'] },
-            { sourceTag: 'scope:adapter', onlyDependOnLibsWithTags: ['scope:core', 'scope:testing', 'scope:adapter-shared'] },
+            {
+              sourceTag: 'scope:adapter',
+              onlyDependOnLibsWithTags: ['scope:core', 'scope:testing', 'scope:adapter-shared'],
+            },
             { sourceTag: 'scope:adapter-shared', onlyDependOnLibsWithTags: ['scope:core'] },
             { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:core'] },
-            { sourceTag: 'scope:engine', onlyDependOnLibsWithTags: ['scope:core', 'scope:testing', 'scope:engine'] },
-            { sourceTag: 'scope:meta', onlyDependOnLibsWithTags: ['scope:core', 'scope:adapter', 'scope:adapter-shared', 'scope:engine', 'scope:testing'] },
-            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:core', 'scope:adapter', 'scope:adapter-shared', 'scope:engine', 'scope:meta', 'scope:testing'] },
+            {
+              sourceTag: 'scope:engine',
+              onlyDependOnLibsWithTags: ['scope:core', 'scope:testing', 'scope:engine'],
+            },
+            {
+              sourceTag: 'scope:meta',
+              onlyDependOnLibsWithTags: [
+                'scope:core',
+                'scope:adapter',
+                'scope:adapter-shared',
+                'scope:engine',
+                'scope:testing',
+              ],
+            },
+            {
+              sourceTag: 'scope:app',
+              onlyDependOnLibsWithTags: [
+                'scope:core',
+                'scope:adapter',
+                'scope:adapter-shared',
+                'scope:engine',
+                'scope:meta',
+                'scope:testing',
+              ],
+            },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
           ],
         },

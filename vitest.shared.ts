@@ -8,7 +8,12 @@ import { defineConfig } from 'vitest/config';
 export function projectConfig(name: string) {
   return defineConfig({
     resolve: { conditions: ['development', 'module', 'node', 'import', 'default'] },
-    ssr: { resolve: { conditions: ['development', 'module', 'node', 'import', 'default'], externalConditions: ['development'] } },
+    ssr: {
+      resolve: {
+        conditions: ['development', 'module', 'node', 'import', 'default'],
+        externalConditions: ['development'],
+      },
+    },
     test: {
       name,
       include: ['src/**/*.test.ts'],

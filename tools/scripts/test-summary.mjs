@@ -10,14 +10,19 @@ let failed = 0;
 let skipped = 0;
 const files = roots
   .filter((root) => existsSync(root))
-  .flatMap((root) => readdirSync(root).map((name) => join(root, name, '.test-results', 'vitest.json')))
+  .flatMap((root) =>
+    readdirSync(root).map((name) => join(root, name, '.test-results', 'vitest.json')),
+  )
   .filter((file) => existsSync(file));
 for (const file of files) {
   const report = JSON.parse(readFileSync(file, 'utf8'));
   passed += report.numPassedTests ?? 0;
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   // A suite that failed to load has no failed tests of its own: count it as one failure.
-  failed += (report.numFailedTests ?? 0) || (report.numFailedTestSuites ?? 0) || (report.success === false ? 1 : 0);
+  failed +=
+    (report.numFailedTests ?? 0) ||
+    (report.numFailedTestSuites ?? 0) ||
+    (report.success === false ? 1 : 0);
 }
 console.log(`Projects with test reports: ${files.length}`);
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

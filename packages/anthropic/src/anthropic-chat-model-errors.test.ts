@@ -1,5 +1,10 @@
 import type { ErrorKind } from '@modelmux/core';
-import { startFakeProviders, type FakeProviders, type FakeStep, providerFailure } from '@modelmux/testing';
+import {
+  startFakeProviders,
+  type FakeProviders,
+  type FakeStep,
+  providerFailure,
+} from '@modelmux/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAnthropic } from './anthropic-provider.js';
 
@@ -15,11 +20,16 @@ afterAll(async () => {
 beforeEach(() => fake.reset());
 
 function provider(settings: Parameters<typeof createAnthropic>[0] = {}) {
-  return createAnthropic({ apiKey, baseURL: fake.baseURL.anthropic, model: 'claude-haiku-4-5', env: {}, ...settings });
+  return createAnthropic({
+    apiKey,
+    baseURL: fake.baseURL.anthropic,
+    model: 'claude-haiku-4-5',
+    env: {},
+    ...settings,
+  });
 }
 
 const request = { messages: [{ role: 'user' as const, content: 'hello' }] };
-
 
 describe('AnthropicChatModel errors', () => {
   it.each([
@@ -34,18 +44,30 @@ describe('AnthropicChatModel errors', () => {
     [{ status: 402, error: 'quota' }, 'quota_exceeded', 402, false, undefined],
     [{ error: 'server' }, 'server', 500, true, undefined],
     [{ status: 503 }, 'overloaded', 503, true, undefined],
-  ] as [FakeStep, ErrorKind, number, boolean, number | undefined][])('%j → %s', async (step, kind, status, retryable, retryAfterMs) => {
-    fake.script('anthropic', [step]);
-    const error = await providerFailure(provider({ name: 'claude' }).generate(request));
-    expect(error).toMatchObject({ kind, status, isRetryable: retryable, provider: 'claude', model: 'claude-haiku-4-5' });
-    expect(error.retryAfterMs).toBe(retryAfterMs);
-    expect(error.cause).toBeInstanceOf(Error);
-    expect(fake.count('anthropic')).toBe(1); // SDK retries are off
-  });
+  ] as [FakeStep, ErrorKind, number, boolean, number | undefined][])(
+    '%j → %s',
+    async (step, kind, status, retryable, retryAfterMs) => {
+      fake.script('anthropic', [step]);
+      const error = await providerFailure(provider({ name: 'claude' }).generate(request));
+      expect(error).toMatchObject({
+        kind,
+        status,
+        isRetryable: retryable,
+        provider: 'claude',
+        model: 'claude-haiku-4-5',
+      });
+      expect(error.retryAfterMs).toBe(retryAfterMs);
+      expect(error.cause).toBeInstanceOf(Error);
+      expect(fake.count('anthropic')).toBe(1); // SDK retries are off
+    },
+  );
 
   it('maps a reset connection to network', async () => {
     fake.script('anthropic', ['reset']);
-    expect(await providerFailure(provider().generate(request))).toMatchObject({ kind: 'network', isRetryable: true });
+    expect(await providerFailure(provider().generate(request))).toMatchObject({
+      kind: 'network',
+      isRetryable: true,
+    });
   });
 
   it('maps a malformed JSON body to server', async () => {
@@ -56,7 +78,9 @@ describe('AnthropicChatModel errors', () => {
   it('never sends a request for an already aborted signal', async () => {
     const controller = new AbortController();
     controller.abort();
-    expect(await providerFailure(provider().generate({ ...request, signal: controller.signal }))).toMatchObject({ kind: 'aborted' });
+    expect(
+      await providerFailure(provider().generate({ ...request, signal: controller.signal })),
+    ).toMatchObject({ kind: 'aborted' });
     expect(fake.count('anthropic')).toBe(0);
   });
 
@@ -67,4 +91,3 @@ describe('AnthropicChatModel errors', () => {
     expect(String(error.stack)).not.toContain(apiKey);
   });
 });
-

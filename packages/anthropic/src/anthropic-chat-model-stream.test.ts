@@ -1,5 +1,10 @@
 import { collectStream } from '@modelmux/core';
-import { startFakeProviders, type FakeProviders, collectEvents, streamFailure } from '@modelmux/testing';
+import {
+  startFakeProviders,
+  type FakeProviders,
+  collectEvents,
+  streamFailure,
+} from '@modelmux/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createAnthropic } from './anthropic-provider.js';
@@ -16,22 +21,47 @@ afterAll(async () => {
 beforeEach(() => fake.reset());
 
 function provider(settings: Parameters<typeof createAnthropic>[0] = {}) {
-  return createAnthropic({ apiKey, baseURL: fake.baseURL.anthropic, model: 'claude-haiku-4-5', env: {}, ...settings });
+  return createAnthropic({
+    apiKey,
+    baseURL: fake.baseURL.anthropic,
+    model: 'claude-haiku-4-5',
+    env: {},
+    ...settings,
+  });
 }
 
-const question = { messages: [{ role: 'user' as const, content: 'Tell me about the history of Paris in a few sentences.' }] };
-const weather = { name: 'get_weather', description: 'Get the weather for a city', parameters: z.object({ city: z.string() }) };
-
-
+const question = {
+  messages: [
+    { role: 'user' as const, content: 'Tell me about the history of Paris in a few sentences.' },
+  ],
+};
+const weather = {
+  name: 'get_weather',
+  description: 'Get the weather for a city',
+  parameters: z.object({ city: z.string() }),
+};
 
 describe('AnthropicChatModel.stream', () => {
   it('streams text deltas and ends with finish (input usage from message_start, output from message_delta)', async () => {
-    fake.script('anthropic', [{ reply: { text: 'Paris grew from a Gallic settlement into a capital.', usage: { inputTokens: 40, outputTokens: 12, cachedInputTokens: 30 } } }]);
+    fake.script('anthropic', [
+      {
+        reply: {
+          text: 'Paris grew from a Gallic settlement into a capital.',
+          usage: { inputTokens: 40, outputTokens: 12, cachedInputTokens: 30 },
+        },
+      },
+    ]);
     const events = await collectEvents(provider({ name: 'claude' }).stream(question));
-    expect(fake.requests('anthropic')[0]?.body).toMatchObject({ stream: true, model: 'claude-haiku-4-5', max_tokens: 8192 });
+    expect(fake.requests('anthropic')[0]?.body).toMatchObject({
+      stream: true,
+      model: 'claude-haiku-4-5',
+      max_tokens: 8192,
+    });
     const deltas = events.filter((e) => e.type === 'text-delta');
     expect(deltas.length).toBeGreaterThan(1);
-    expect(deltas.map((e) => (e.type === 'text-delta' ? e.text : '')).join('')).toBe('Paris grew from a Gallic settlement into a capital.');
+    expect(deltas.map((e) => (e.type === 'text-delta' ? e.text : '')).join('')).toBe(
+      'Paris grew from a Gallic settlement into a capital.',
+    );
     expect(events.at(-1)).toEqual({
       type: 'finish',
       finishReason: 'stop',
@@ -43,17 +73,38 @@ describe('AnthropicChatModel.stream', () => {
   });
 
   it('streams a tool call: deltas with id and name, then the whole call, finish tool-calls', async () => {
-    const events = await collectEvents(provider().stream({ messages: [{ role: 'user', content: 'What is the weather in Paris?' }], tools: [weather], toolChoice: 'required' }));
+    const events = await collectEvents(
+      provider().stream({
+        messages: [{ role: 'user', content: 'What is the weather in Paris?' }],
+        tools: [weather],
+        toolChoice: 'required',
+      }),
+    );
     const first = events.find((e) => e.type === 'tool-call-delta');
-    expect(first).toMatchObject({ type: 'tool-call-delta', index: 0, name: 'get_weather', id: expect.stringMatching(/^toolu_/) });
-    const args = events.flatMap((e) => (e.type === 'tool-call-delta' ? [e.argsDelta] : [])).join('');
+    expect(first).toMatchObject({
+      type: 'tool-call-delta',
+      index: 0,
+      name: 'get_weather',
+      id: expect.stringMatching(/^toolu_/),
+    });
+    const args = events
+      .flatMap((e) => (e.type === 'tool-call-delta' ? [e.argsDelta] : []))
+      .join('');
     const call = events.find((e) => e.type === 'tool-call');
-    expect(call).toMatchObject({ type: 'tool-call', toolCall: { name: 'get_weather', rawArgs: args, args: JSON.parse(args) } });
+    expect(call).toMatchObject({
+      type: 'tool-call',
+      toolCall: { name: 'get_weather', rawArgs: args, args: JSON.parse(args) },
+    });
     expect(events.at(-1)).toMatchObject({ type: 'finish', finishReason: 'tool-calls' });
   });
 
   it('streams structured output as text and finishes with stop', async () => {
-    const result = await collectStream(provider().stream({ messages: [{ role: 'user', content: 'Largest city of France?' }], responseFormat: { type: 'json', schema: z.object({ city: z.string() }) } }));
+    const result = await collectStream(
+      provider().stream({
+        messages: [{ role: 'user', content: 'Largest city of France?' }],
+        responseFormat: { type: 'json', schema: z.object({ city: z.string() }) },
+      }),
+    );
     expect(result.finishReason).toBe('stop');
     expect(result.toolCalls).toEqual([]);
     expect(z.object({ city: z.string() }).parse(JSON.parse(result.text))).toBeTruthy();
@@ -71,18 +122,29 @@ describe('AnthropicChatModel.stream', () => {
     const fetch: typeof globalThis.fetch = async (input, init) => {
       const response = await globalThis.fetch(input, init);
       const text = await response.text();
-      return new Response(text.slice(0, text.indexOf('event: message_stop')), { status: response.status, headers: response.headers });
+      return new Response(text.slice(0, text.indexOf('event: message_stop')), {
+        status: response.status,
+        headers: response.headers,
+      });
     };
     const { error, events } = await streamFailure(provider({ fetch }).stream(question));
     expect(events.some((e) => e.type === 'text-delta')).toBe(true);
     expect(events.some((e) => e.type === 'finish')).toBe(false);
-    expect(error).toMatchObject({ kind: 'network', message: expect.stringContaining('message_stop') });
+    expect(error).toMatchObject({
+      kind: 'network',
+      message: expect.stringContaining('message_stop'),
+    });
   });
 
   it('throws the typed error of an event: error (overloaded_error)', async () => {
     fake.script('anthropic', [{ streamErrorAfter: 3, error: 'overloaded' }]);
     const { error } = await streamFailure(provider().stream(question));
-    expect(error).toMatchObject({ kind: 'overloaded', isRetryable: true, provider: 'anthropic', model: 'claude-haiku-4-5' });
+    expect(error).toMatchObject({
+      kind: 'overloaded',
+      isRetryable: true,
+      provider: 'anthropic',
+      model: 'claude-haiku-4-5',
+    });
   });
 
   it('throws server on a malformed event', async () => {

@@ -16,14 +16,24 @@ afterAll(async () => {
 beforeEach(() => fake.reset());
 
 function provider(settings: Parameters<typeof createAnthropic>[0] = {}) {
-  return createAnthropic({ apiKey, baseURL: fake.baseURL.anthropic, model: 'claude-haiku-4-5', env: {}, ...settings });
+  return createAnthropic({
+    apiKey,
+    baseURL: fake.baseURL.anthropic,
+    model: 'claude-haiku-4-5',
+    env: {},
+    ...settings,
+  });
 }
 
 function lastBody(): Record<string, unknown> {
   return fake.requests('anthropic').at(-1)?.body as Record<string, unknown>;
 }
 
-const weather = { name: 'get_weather', description: 'Get the weather for a city', parameters: z.object({ city: z.string() }) };
+const weather = {
+  name: 'get_weather',
+  description: 'Get the weather for a city',
+  parameters: z.object({ city: z.string() }),
+};
 
 describe('AnthropicChatModel.generate', () => {
   it('sends POST /v1/messages with the key as a redacted bearer, the joined system and a default max_tokens', async () => {
@@ -44,10 +54,17 @@ describe('AnthropicChatModel.generate', () => {
       model: 'claude-haiku-4-5',
       max_tokens: 8192,
       system: 'Be brief.\n\nAnswer in English.',
-      messages: [{ role: 'user', content: [{ type: 'text', text: 'What is the capital of France?' }] }],
+      messages: [
+        { role: 'user', content: [{ type: 'text', text: 'What is the capital of France?' }] },
+      ],
     });
     expect(result.text.length).toBeGreaterThan(0);
-    expect(result).toMatchObject({ provider: 'anthropic-eu', model: 'claude-haiku-4-5', finishReason: 'stop', toolCalls: [] });
+    expect(result).toMatchObject({
+      provider: 'anthropic-eu',
+      model: 'claude-haiku-4-5',
+      finishReason: 'stop',
+      toolCalls: [],
+    });
     expect(result.usage.inputTokens).toBeGreaterThan(0);
     expect(result.usage.totalTokens).toBe(result.usage.inputTokens + result.usage.outputTokens);
     expect(result.costUsd).toBeGreaterThan(0);
@@ -55,13 +72,20 @@ describe('AnthropicChatModel.generate', () => {
   });
 
   it('takes max_tokens from the request, then the settings, and 4096 for a model the catalogue does not know', async () => {
-    await provider({ maxTokens: 300 }).generate({ messages: [{ role: 'user', content: 'hi' }], maxTokens: 50 });
+    await provider({ maxTokens: 300 }).generate({
+      messages: [{ role: 'user', content: 'hi' }],
+      maxTokens: 50,
+    });
     expect(lastBody()['max_tokens']).toBe(50);
     await provider({ maxTokens: 300 }).generate({ messages: [{ role: 'user', content: 'hi' }] });
     expect(lastBody()['max_tokens']).toBe(300);
-    await provider({ model: 'claude-unknown-9' }).generate({ messages: [{ role: 'user', content: 'hi' }] });
+    await provider({ model: 'claude-unknown-9' }).generate({
+      messages: [{ role: 'user', content: 'hi' }],
+    });
     expect(lastBody()['max_tokens']).toBe(4096);
-    await provider({ model: 'claude-3-5-haiku-latest' }).generate({ messages: [{ role: 'user', content: 'hi' }] });
+    await provider({ model: 'claude-3-5-haiku-latest' }).generate({
+      messages: [{ role: 'user', content: 'hi' }],
+    });
     expect(lastBody()['max_tokens']).toBe(8192);
   });
 
@@ -72,7 +96,12 @@ describe('AnthropicChatModel.generate', () => {
       stop: ['END'],
       providerOptions: { anthropic: { top_k: 5 }, openai: { seed: 1 } },
     });
-    expect(lastBody()).toMatchObject({ temperature: 0.3, top_p: 0.9, stop_sequences: ['END'], top_k: 5 });
+    expect(lastBody()).toMatchObject({
+      temperature: 0.3,
+      top_p: 0.9,
+      stop_sequences: ['END'],
+      top_k: 5,
+    });
     expect(lastBody()['seed']).toBeUndefined();
     expect(fake.requests('anthropic').at(-1)?.headers['x-team']).toBe('search');
   });
@@ -84,7 +113,10 @@ describe('AnthropicChatModel.generate', () => {
           role: 'user',
           content: [
             { type: 'text', text: 'Describe both.' },
-            { type: 'image', source: { kind: 'base64', data: 'iVBORw0KGgo=', mediaType: 'image/png' } },
+            {
+              type: 'image',
+              source: { kind: 'base64', data: 'iVBORw0KGgo=', mediaType: 'image/png' },
+            },
             { type: 'image', source: { kind: 'url', url: 'https://example.com/cat.jpg' } },
           ],
         },
@@ -95,7 +127,10 @@ describe('AnthropicChatModel.generate', () => {
         role: 'user',
         content: [
           { type: 'text', text: 'Describe both.' },
-          { type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'iVBORw0KGgo=' } },
+          {
+            type: 'image',
+            source: { type: 'base64', media_type: 'image/png', data: 'iVBORw0KGgo=' },
+          },
           { type: 'image', source: { type: 'url', url: 'https://example.com/cat.jpg' } },
         ],
       },
@@ -109,18 +144,33 @@ describe('AnthropicChatModel.generate', () => {
       toolChoice: { name: 'get_weather' },
     });
     expect(lastBody()['tools']).toEqual([
-      { name: 'get_weather', description: 'Get the weather for a city', input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+      {
+        name: 'get_weather',
+        description: 'Get the weather for a city',
+        input_schema: {
+          type: 'object',
+          properties: { city: { type: 'string' } },
+          required: ['city'],
+        },
+      },
     ]);
     expect(lastBody()['tool_choice']).toEqual({ type: 'tool', name: 'get_weather' });
     expect(result.finishReason).toBe('tool-calls');
     expect(result.toolCalls).toHaveLength(1);
-    expect(result.toolCalls[0]).toMatchObject({ name: 'get_weather', args: { city: expect.any(String) } });
+    expect(result.toolCalls[0]).toMatchObject({
+      name: 'get_weather',
+      args: { city: expect.any(String) },
+    });
     expect(JSON.parse(result.toolCalls[0]?.rawArgs ?? '')).toEqual(result.toolCalls[0]?.args);
     expect(result.toolCalls[0]?.id).toMatch(/^toolu_/);
   });
 
   it('runs a tool round trip: tool_use and tool_result blocks, same-role turns merged', async () => {
-    const first = await provider().generate({ messages: [{ role: 'user', content: 'Weather in Paris?' }], tools: [weather], toolChoice: 'required' });
+    const first = await provider().generate({
+      messages: [{ role: 'user', content: 'Weather in Paris?' }],
+      tools: [weather],
+      toolChoice: 'required',
+    });
     expect(lastBody()['tool_choice']).toEqual({ type: 'any' });
     const call = first.toolCalls[0];
     if (!call) throw new Error('expected a tool call');
@@ -134,7 +184,13 @@ describe('AnthropicChatModel.generate', () => {
     const body = lastBody();
     expect(body['messages']).toEqual([
       { role: 'user', content: [{ type: 'text', text: 'Weather in Paris?' }] },
-      { role: 'assistant', content: [...(first.text ? [{ type: 'text', text: first.text }] : []), { type: 'tool_use', id: call.id, name: 'get_weather', input: call.args }] },
+      {
+        role: 'assistant',
+        content: [
+          ...(first.text ? [{ type: 'text', text: first.text }] : []),
+          { type: 'tool_use', id: call.id, name: 'get_weather', input: call.args },
+        ],
+      },
       {
         role: 'user',
         content: [
@@ -148,7 +204,11 @@ describe('AnthropicChatModel.generate', () => {
   });
 
   it("sends toolChoice 'none' as {type:'none'} with the tools still listed", async () => {
-    const result = await provider().generate({ messages: [{ role: 'user', content: 'Weather in Paris?' }], tools: [weather], toolChoice: 'none' });
+    const result = await provider().generate({
+      messages: [{ role: 'user', content: 'Weather in Paris?' }],
+      tools: [weather],
+      toolChoice: 'none',
+    });
     expect(lastBody()['tool_choice']).toEqual({ type: 'none' });
     expect(lastBody()['tools']).toHaveLength(1);
     expect(result.toolCalls).toEqual([]);
@@ -156,12 +216,19 @@ describe('AnthropicChatModel.generate', () => {
 
   it('gets structured output through a forced tool: object parsed, finishReason stop, no tool calls', async () => {
     const schema = z.object({ city: z.string(), population: z.number() });
-    const result = await provider().generate({ messages: [{ role: 'user', content: 'The largest city of France?' }], responseFormat: { type: 'json', schema } });
+    const result = await provider().generate({
+      messages: [{ role: 'user', content: 'The largest city of France?' }],
+      responseFormat: { type: 'json', schema },
+    });
     expect(lastBody()['tools']).toEqual([
       {
         name: 'json_output',
         description: 'Answer with JSON matching this schema.',
-        input_schema: { type: 'object', properties: { city: { type: 'string' }, population: { type: 'number' } }, required: ['city', 'population'] },
+        input_schema: {
+          type: 'object',
+          properties: { city: { type: 'string' }, population: { type: 'number' } },
+          required: ['city', 'population'],
+        },
       },
     ]);
     expect(lastBody()['tool_choice']).toEqual({ type: 'tool', name: 'json_output' });
@@ -172,23 +239,49 @@ describe('AnthropicChatModel.generate', () => {
   });
 
   it('normalises usage: cache reads added to inputTokens and reported as cachedInputTokens', async () => {
-    fake.script('anthropic', [{ reply: { text: 'ok', usage: { inputTokens: 1200, outputTokens: 10, cachedInputTokens: 1000 } } }]);
+    fake.script('anthropic', [
+      {
+        reply: {
+          text: 'ok',
+          usage: { inputTokens: 1200, outputTokens: 10, cachedInputTokens: 1000 },
+        },
+      },
+    ]);
     const result = await provider().generate({ messages: [{ role: 'user', content: 'hi' }] });
     expect((result.raw as { usage: { input_tokens: number } }).usage.input_tokens).toBe(200);
-    expect(result.usage).toEqual({ inputTokens: 1200, outputTokens: 10, totalTokens: 1210, cachedInputTokens: 1000 });
+    expect(result.usage).toEqual({
+      inputTokens: 1200,
+      outputTokens: 10,
+      totalTokens: 1210,
+      cachedInputTokens: 1000,
+    });
     // claude-haiku-4-5: $1 input, $0.1 cached input, $5 output per 1M tokens.
     expect(result.costUsd).toBeCloseTo((200 * 1 + 1000 * 0.1 + 10 * 5) / 1e6, 12);
   });
 
   it('maps a refusal to content-filter and max_tokens to length', async () => {
-    fake.script('anthropic', ['content-filter', { reply: { text: 'cut', finishReason: 'length' } }]);
-    expect((await provider().generate({ messages: [{ role: 'user', content: 'hi' }] })).finishReason).toBe('content-filter');
-    expect((await provider().generate({ messages: [{ role: 'user', content: 'hi' }] })).finishReason).toBe('length');
+    fake.script('anthropic', [
+      'content-filter',
+      { reply: { text: 'cut', finishReason: 'length' } },
+    ]);
+    expect(
+      (await provider().generate({ messages: [{ role: 'user', content: 'hi' }] })).finishReason,
+    ).toBe('content-filter');
+    expect(
+      (await provider().generate({ messages: [{ role: 'user', content: 'hi' }] })).finishReason,
+    ).toBe('length');
   });
 
   it('rejects an unusable image URL before calling', async () => {
     await expect(
-      provider().generate({ messages: [{ role: 'user', content: [{ type: 'image', source: { kind: 'url', url: 'file:///etc/passwd' } }] }] }),
+      provider().generate({
+        messages: [
+          {
+            role: 'user',
+            content: [{ type: 'image', source: { kind: 'url', url: 'file:///etc/passwd' } }],
+          },
+        ],
+      }),
     ).rejects.toMatchObject({ name: 'ModelmuxInvalidRequestError' });
     expect(fake.count('anthropic')).toBe(0);
   });

@@ -64,7 +64,11 @@ export class AnthropicChatModel implements Provider {
         const client = this.requireClient(call.model);
         const prepared = this.prepare(request);
         const message = await client.messages.create(prepared.body, { signal });
-        return { ...mapAnthropicResponse(message, prepared.jsonOutput), model: message.model, raw: message };
+        return {
+          ...mapAnthropicResponse(message, prepared.jsonOutput),
+          model: message.model,
+          raw: message,
+        };
       },
     });
   }
@@ -81,8 +85,14 @@ export class AnthropicChatModel implements Provider {
       open: async (signal) => {
         const client = this.requireClient(call.model);
         const prepared = this.prepare(request);
-        const mapper = new AnthropicStreamMapper(prepared.jsonOutput, { provider: this.name, model: call.model });
-        return { chunks: await client.messages.create({ ...prepared.body, stream: true }, { signal }), mapper };
+        const mapper = new AnthropicStreamMapper(prepared.jsonOutput, {
+          provider: this.name,
+          model: call.model,
+        });
+        return {
+          chunks: await client.messages.create({ ...prepared.body, stream: true }, { signal }),
+          mapper,
+        };
       },
       modelOf: (event) => (event.type === 'message_start' ? event.message.model : undefined),
       truncatedMessage: () => 'Anthropic network: the stream ended before message_stop (truncated)',
@@ -122,7 +132,8 @@ export class AnthropicChatModel implements Provider {
       model,
       signal: request.signal,
       timeoutMs: this.config.timeoutMs,
-      mapError: (error, call) => mapAnthropicError(error, { provider: this.name, model, call, apiKey: this.config.apiKey }),
+      mapError: (error, call) =>
+        mapAnthropicError(error, { provider: this.name, model, call, apiKey: this.config.apiKey }),
       cost: (resultModel, usage) => estimateCost(resultModel, usage, this.config.catalogue),
     };
   }

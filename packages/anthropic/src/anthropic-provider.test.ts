@@ -14,16 +14,36 @@ describe('createAnthropic', () => {
   it('reads ANTHROPIC_API_KEY from the env at creation and names the instance', () => {
     const provider = createAnthropic({ env: { ANTHROPIC_API_KEY: 'sk-ant-env-key-0123456789' } });
     expect(provider.isAvailable()).toBe(true);
-    expect(provider).toMatchObject({ name: 'anthropic', type: 'anthropic', defaultModel: 'claude-sonnet-4-5', specificationVersion: 'v1' });
-    expect(createAnthropic({ name: 'anthropic-eu', model: 'claude-haiku-4-5', env: {} })).toMatchObject({ name: 'anthropic-eu', defaultModel: 'claude-haiku-4-5' });
+    expect(provider).toMatchObject({
+      name: 'anthropic',
+      type: 'anthropic',
+      defaultModel: 'claude-sonnet-4-5',
+      specificationVersion: 'v1',
+    });
+    expect(
+      createAnthropic({ name: 'anthropic-eu', model: 'claude-haiku-4-5', env: {} }),
+    ).toMatchObject({ name: 'anthropic-eu', defaultModel: 'claude-haiku-4-5' });
   });
 
   it('is unavailable without a key, and fails with auth without sending anything', async () => {
-    const provider = createAnthropic({ baseURL: fake.baseURL.anthropic, env: { ANTHROPIC_API_KEY: '  ' } });
+    const provider = createAnthropic({
+      baseURL: fake.baseURL.anthropic,
+      env: { ANTHROPIC_API_KEY: '  ' },
+    });
     expect(provider.isAvailable()).toBe(false);
-    await expect(provider.generate({ messages: [{ role: 'user', content: 'hi' }] })).rejects.toMatchObject({ kind: 'auth', isRetryable: false });
-    await expect(provider.stream({ messages: [{ role: 'user', content: 'hi' }] })[Symbol.asyncIterator]().next()).rejects.toMatchObject({ kind: 'auth' });
-    expect(await provider.healthCheck()).toMatchObject({ healthy: false, error: expect.stringContaining('ANTHROPIC_API_KEY') });
+    await expect(
+      provider.generate({ messages: [{ role: 'user', content: 'hi' }] }),
+    ).rejects.toMatchObject({ kind: 'auth', isRetryable: false });
+    await expect(
+      provider
+        .stream({ messages: [{ role: 'user', content: 'hi' }] })
+        [Symbol.asyncIterator]()
+        .next(),
+    ).rejects.toMatchObject({ kind: 'auth' });
+    expect(await provider.healthCheck()).toMatchObject({
+      healthy: false,
+      error: expect.stringContaining('ANTHROPIC_API_KEY'),
+    });
     expect(fake.count('anthropic')).toBe(0);
   });
 
@@ -39,7 +59,9 @@ describe('createAnthropic', () => {
           throw new TypeError('offline');
         },
       });
-      await expect(provider.generate({ messages: [{ role: 'user', content: 'hi' }] })).rejects.toMatchObject({ kind: 'network' });
+      await expect(
+        provider.generate({ messages: [{ role: 'user', content: 'hi' }] }),
+      ).rejects.toMatchObject({ kind: 'network' });
     } finally {
       if (previous === undefined) delete process.env['ANTHROPIC_BASE_URL'];
       else process.env['ANTHROPIC_BASE_URL'] = previous;

@@ -1,7 +1,11 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { defaultCatalogue, registerSecret } from '@modelmux/core';
 import { AnthropicChatModel } from './anthropic-chat-model.js';
-import { defaultAnthropicBaseURL, defaultAnthropicModel, type AnthropicSettings } from './anthropic-settings.js';
+import {
+  defaultAnthropicBaseURL,
+  defaultAnthropicModel,
+  type AnthropicSettings,
+} from './anthropic-settings.js';
 
 /**
  * Creates the Anthropic provider over the official `@anthropic-ai/sdk`, with the SDK's own

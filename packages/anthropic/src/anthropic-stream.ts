@@ -2,7 +2,11 @@ import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages
 import { ProviderError, type FinishReason, type StreamEvent, type Usage } from '@modelmux/core';
 import { jsonOutputText } from './map-anthropic-response.js';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
-import { mapAnthropicUsage, mergeAnthropicUsage, type AnthropicUsageFields } from './map-anthropic-usage.js';
+import {
+  mapAnthropicUsage,
+  mergeAnthropicUsage,
+  type AnthropicUsageFields,
+} from './map-anthropic-usage.js';
 import type { AnthropicTools } from './prepare-anthropic-tools.js';
 
 interface ToolBlock {
@@ -70,30 +74,49 @@ export class AnthropicStreamMapper {
   end(): AnthropicStreamEnd | undefined {
     if (!this.stopped) return undefined;
     return {
-      finishReason: mapAnthropicStopReason(this.stopReason, { jsonOutput: this.calledJsonTool && !this.calledUserTool }),
+      finishReason: mapAnthropicStopReason(this.stopReason, {
+        jsonOutput: this.calledJsonTool && !this.calledUserTool,
+      }),
       usage: mapAnthropicUsage(mergeAnthropicUsage(this.startUsage, this.deltaUsage)),
     };
   }
 
-  private startBlock(index: number, block: { type: string; text?: string; id?: string; name?: string }): StreamEvent[] {
+  private startBlock(
+    index: number,
+    block: { type: string; text?: string; id?: string; name?: string },
+  ): StreamEvent[] {
     if (block.type === 'text') return block.text ? [{ type: 'text-delta', text: block.text }] : [];
     if (block.type !== 'tool_use') return [];
     const isJsonOutput = this.jsonOutput?.toolName === block.name;
-    const tool: ToolBlock = { ordinal: isJsonOutput ? -1 : this.toolCount++, id: block.id ?? '', name: block.name ?? '', json: '', isJsonOutput };
+    const tool: ToolBlock = {
+      ordinal: isJsonOutput ? -1 : this.toolCount++,
+      id: block.id ?? '',
+      name: block.name ?? '',
+      json: '',
+      isJsonOutput,
+    };
     this.blocks.set(index, tool);
     if (isJsonOutput) return [];
-    return [{ type: 'tool-call-delta', index: tool.ordinal, id: tool.id, name: tool.name, argsDelta: '' }];
+    return [
+      { type: 'tool-call-delta', index: tool.ordinal, id: tool.id, name: tool.name, argsDelta: '' },
+    ];
   }
 
-  private delta(index: number, delta: { type: string; text?: string; partial_json?: string }): StreamEvent[] {
-    if (delta.type === 'text_delta') return delta.text ? [{ type: 'text-delta', text: delta.text }] : [];
+  private delta(
+    index: number,
+    delta: { type: string; text?: string; partial_json?: string },
+  ): StreamEvent[] {
+    if (delta.type === 'text_delta')
+      return delta.text ? [{ type: 'text-delta', text: delta.text }] : [];
     if (delta.type !== 'input_json_delta') return [];
     const tool = this.blocks.get(index);
-    if (!tool) throw this.malformed(`input_json_delta for block ${index}, which is not a tool_use block`);
+    if (!tool)
+      throw this.malformed(`input_json_delta for block ${index}, which is not a tool_use block`);
     const part = delta.partial_json ?? '';
     tool.json += part;
     if (part === '') return [];
-    if (tool.isJsonOutput) return this.jsonOutput?.wrapped ? [] : [{ type: 'text-delta', text: part }];
+    if (tool.isJsonOutput)
+      return this.jsonOutput?.wrapped ? [] : [{ type: 'text-delta', text: part }];
     return [{ type: 'tool-call-delta', index: tool.ordinal, argsDelta: part }];
   }
 
@@ -110,14 +133,30 @@ export class AnthropicStreamMapper {
     if (tool.isJsonOutput) {
       this.calledJsonTool = true;
       // Unwrapped JSON has already streamed as text; `{ value }`-wrapped JSON is sent whole here.
-      if (this.jsonOutput?.wrapped) return [{ type: 'text-delta', text: jsonOutputText(args, true) }];
+      if (this.jsonOutput?.wrapped)
+        return [{ type: 'text-delta', text: jsonOutputText(args, true) }];
       return tool.json.trim() === '' ? [{ type: 'text-delta', text: '{}' }] : [];
     }
     this.calledUserTool = true;
-    return [{ type: 'tool-call', toolCall: { id: tool.id, name: tool.name, args, rawArgs: tool.json.trim() === '' ? '{}' : tool.json } }];
+    return [
+      {
+        type: 'tool-call',
+        toolCall: {
+          id: tool.id,
+          name: tool.name,
+          args,
+          rawArgs: tool.json.trim() === '' ? '{}' : tool.json,
+        },
+      },
+    ];
   }
 
   private malformed(message: string, cause?: unknown): ProviderError {
-    return new ProviderError({ ...this.context, kind: 'server', message: `Anthropic server: malformed stream: ${message}`, cause });
+    return new ProviderError({
+      ...this.context,
+      kind: 'server',
+      message: `Anthropic server: malformed stream: ${message}`,
+      cause,
+    });
   }
 }

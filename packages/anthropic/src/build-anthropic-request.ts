@@ -21,14 +21,21 @@ export interface AnthropicCall {
 }
 
 /** Builds the Messages API body for a chat request (vendor fields from `providerOptions.anthropic` last). */
-export function buildAnthropicRequest(request: ChatRequest, defaults: AnthropicRequestDefaults): AnthropicCall {
+export function buildAnthropicRequest(
+  request: ChatRequest,
+  defaults: AnthropicRequestDefaults,
+): AnthropicCall {
   const model = request.model ?? defaults.model;
   const { system, messages } = convertToAnthropicMessages(request.messages);
   const { tools, toolChoice, jsonOutput } = prepareAnthropicTools(request);
   const temperature = request.temperature ?? defaults.temperature;
   const body: MessageCreateParamsNonStreaming = {
     model,
-    max_tokens: resolveMaxTokens(request.maxTokens, defaults.maxTokens, defaults.modelMaxOutputTokens?.(model)),
+    max_tokens: resolveMaxTokens(
+      request.maxTokens,
+      defaults.maxTokens,
+      defaults.modelMaxOutputTokens?.(model),
+    ),
     messages,
     ...(system !== undefined ? { system } : {}),
     ...(temperature !== undefined ? { temperature } : {}),

@@ -23,7 +23,10 @@ describe('convertToAnthropicMessages', () => {
         role: 'user',
         content: [
           { type: 'text', text: 'What is this?' },
-          { type: 'image', source: { kind: 'base64', data: 'iVBORw0KGgo=', mediaType: 'image/png' } },
+          {
+            type: 'image',
+            source: { kind: 'base64', data: 'iVBORw0KGgo=', mediaType: 'image/png' },
+          },
           { type: 'image', source: { kind: 'url', url: 'https://example.com/cat.jpg' } },
           { type: 'image', source: { kind: 'url', url: 'data:image/webp;base64,UklGRg==' } },
         ],
@@ -39,7 +42,12 @@ describe('convertToAnthropicMessages', () => {
 
   it('rejects an image URL that is neither http(s) nor data:', () => {
     expect(() =>
-      convertToAnthropicMessages([{ role: 'user', content: [{ type: 'image', source: { kind: 'url', url: 'ftp://x/y.png' } }] }]),
+      convertToAnthropicMessages([
+        {
+          role: 'user',
+          content: [{ type: 'image', source: { kind: 'url', url: 'ftp://x/y.png' } }],
+        },
+      ]),
     ).toThrow(InvalidRequestError);
   });
 
@@ -50,7 +58,12 @@ describe('convertToAnthropicMessages', () => {
         role: 'assistant',
         content: 'Let me check.',
         toolCalls: [
-          { id: 'toolu_1', name: 'get_weather', args: { city: 'Paris' }, rawArgs: '{"city":"Paris"}' },
+          {
+            id: 'toolu_1',
+            name: 'get_weather',
+            args: { city: 'Paris' },
+            rawArgs: '{"city":"Paris"}',
+          },
           { id: 'toolu_2', name: 'get_weather', args: undefined, rawArgs: '{"city":"Rome"}' },
         ],
       },
@@ -82,9 +95,16 @@ describe('convertToAnthropicMessages', () => {
   it('drops empty text (an assistant turn with only tool calls has no text block)', () => {
     const { messages } = convertToAnthropicMessages([
       { role: 'user', content: 'go' },
-      { role: 'assistant', content: '', toolCalls: [{ id: 't', name: 'run', args: {}, rawArgs: '{}' }] },
+      {
+        role: 'assistant',
+        content: '',
+        toolCalls: [{ id: 't', name: 'run', args: {}, rawArgs: '{}' }],
+      },
     ]);
-    expect(messages[1]).toEqual({ role: 'assistant', content: [{ type: 'tool_use', id: 't', name: 'run', input: {} }] });
+    expect(messages[1]).toEqual({
+      role: 'assistant',
+      content: [{ type: 'tool_use', id: 't', name: 'run', input: {} }],
+    });
   });
 
   it('merges two user messages in a row', () => {
@@ -92,12 +112,26 @@ describe('convertToAnthropicMessages', () => {
       { role: 'user', content: 'one' },
       { role: 'user', content: 'two' },
     ]);
-    expect(messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'one' }, { type: 'text', text: 'two' }] }]);
+    expect(messages).toEqual([
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'one' },
+          { type: 'text', text: 'two' },
+        ],
+      },
+    ]);
   });
 
   it('rejects tool arguments that are not an object', () => {
     expect(() =>
-      convertToAnthropicMessages([{ role: 'assistant', content: '', toolCalls: [{ id: 't', name: 'run', args: [1, 2], rawArgs: '[1,2]' }] }]),
+      convertToAnthropicMessages([
+        {
+          role: 'assistant',
+          content: '',
+          toolCalls: [{ id: 't', name: 'run', args: [1, 2], rawArgs: '[1,2]' }],
+        },
+      ]),
     ).toThrow(/JSON object/);
   });
 });

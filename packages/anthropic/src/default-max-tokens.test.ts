@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueMaxTokensCap, fallbackMaxTokens, resolveMaxTokens } from './default-max-tokens.js';
+import {
+  catalogueMaxTokensCap,
+  fallbackMaxTokens,
+  resolveMaxTokens,
+} from './default-max-tokens.js';
 
 describe('resolveMaxTokens', () => {
   it('prefers the request, then the settings', () => {

@@ -9,9 +9,14 @@ export const catalogueMaxTokensCap = 8192;
  * then the model's `maxOutputTokens` from the catalogue capped at 8192 (a model's full
  * 64k-128k output would make every call reserve, and budget for, its worst case), else 4096.
  */
-export function resolveMaxTokens(requested: number | undefined, configured: number | undefined, modelMaxOutput: number | undefined): number {
+export function resolveMaxTokens(
+  requested: number | undefined,
+  configured: number | undefined,
+  modelMaxOutput: number | undefined,
+): number {
   if (requested !== undefined) return requested;
   if (configured !== undefined) return configured;
-  if (modelMaxOutput !== undefined && modelMaxOutput > 0) return Math.min(modelMaxOutput, catalogueMaxTokensCap);
+  if (modelMaxOutput !== undefined && modelMaxOutput > 0)
+    return Math.min(modelMaxOutput, catalogueMaxTokensCap);
   return fallbackMaxTokens;
 }

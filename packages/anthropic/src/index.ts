@@ -1,7 +1,11 @@
 // @modelmux/anthropic: the Anthropic Messages API behind the modelmux Provider contract.
 export { createAnthropic } from './anthropic-provider.js';
 export { AnthropicChatModel, type AnthropicChatModelConfig } from './anthropic-chat-model.js';
-export { type AnthropicSettings, defaultAnthropicModel, defaultAnthropicBaseURL } from './anthropic-settings.js';
+export {
+  type AnthropicSettings,
+  defaultAnthropicModel,
+  defaultAnthropicBaseURL,
+} from './anthropic-settings.js';
 export { mapAnthropicError, type AnthropicErrorContext } from './map-anthropic-error.js';
 export { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 export { mapAnthropicUsage } from './map-anthropic-usage.js';

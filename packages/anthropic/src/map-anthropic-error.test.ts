@@ -1,4 +1,10 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, AnthropicError } from '@anthropic-ai/sdk';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AnthropicError,
+} from '@anthropic-ai/sdk';
 import { InvalidRequestError, ProviderError, type ErrorKind } from '@modelmux/core';
 import { describe, expect, it } from 'vitest';
 import { createCallSignal } from '@modelmux/core';
@@ -6,11 +12,24 @@ import { mapAnthropicError } from './map-anthropic-error.js';
 
 const context = { provider: 'anthropic-eu', model: 'claude-haiku-4-5' };
 
-function apiError(status: number, type: string, message: string, headers: Record<string, string> = {}): APIError {
-  return APIError.generate(status, { type: 'error', error: { type, message } }, undefined, new Headers(headers));
+function apiError(
+  status: number,
+  type: string,
+  message: string,
+  headers: Record<string, string> = {},
+): APIError {
+  return APIError.generate(
+    status,
+    { type: 'error', error: { type, message } },
+    undefined,
+    new Headers(headers),
+  );
 }
 
-function mapped(error: unknown, extra: Partial<Parameters<typeof mapAnthropicError>[1]> = {}): ProviderError {
+function mapped(
+  error: unknown,
+  extra: Partial<Parameters<typeof mapAnthropicError>[1]> = {},
+): ProviderError {
   const result = mapAnthropicError(error, { ...context, ...extra });
   if (!ProviderError.isInstance(result)) throw new Error('expected a ProviderError');
   return result;
@@ -18,36 +37,66 @@ function mapped(error: unknown, extra: Partial<Parameters<typeof mapAnthropicErr
 
 describe('mapAnthropicError', () => {
   it.each([
-    [429, 'rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit', 'rate_limit', true],
+    [
+      429,
+      'rate_limit_error',
+      'Number of request tokens has exceeded your per-minute rate limit',
+      'rate_limit',
+      true,
+    ],
     [529, 'overloaded_error', 'Overloaded', 'overloaded', true],
     [401, 'authentication_error', 'invalid x-api-key', 'auth', false],
     [403, 'permission_error', 'Your API key does not have permission', 'permission', false],
     [404, 'not_found_error', 'model: claude-9', 'not_found', false],
-    [400, 'invalid_request_error', 'prompt is too long: 250000 tokens > 200000 maximum', 'context_length', false],
-    [400, 'invalid_request_error', 'messages: text content blocks must be non-empty', 'bad_request', false],
+    [
+      400,
+      'invalid_request_error',
+      'prompt is too long: 250000 tokens > 200000 maximum',
+      'context_length',
+      false,
+    ],
+    [
+      400,
+      'invalid_request_error',
+      'messages: text content blocks must be non-empty',
+      'bad_request',
+      false,
+    ],
     [500, 'api_error', 'Internal server error', 'server', true],
     [502, 'api_error', 'Bad gateway', 'server', true],
     [402, 'billing_error', 'Your credit balance is too low', 'quota_exceeded', false],
-  ] as [number, string, string, ErrorKind, boolean][])('%i %s → %s', (status, type, message, kind, retryable) => {
-    const error = mapped(apiError(status, type, message));
-    expect(error.kind).toBe(kind);
-    expect(error.isRetryable).toBe(retryable);
-    expect(error.status).toBe(status);
-    expect(error.provider).toBe('anthropic-eu');
-    expect(error.model).toBe('claude-haiku-4-5');
-    expect(error.cause).toBeInstanceOf(APIError);
-    expect(error.message).toContain(message);
-  });
+  ] as [number, string, string, ErrorKind, boolean][])(
+    '%i %s → %s',
+    (status, type, message, kind, retryable) => {
+      const error = mapped(apiError(status, type, message));
+      expect(error.kind).toBe(kind);
+      expect(error.isRetryable).toBe(retryable);
+      expect(error.status).toBe(status);
+      expect(error.provider).toBe('anthropic-eu');
+      expect(error.model).toBe('claude-haiku-4-5');
+      expect(error.cause).toBeInstanceOf(APIError);
+      expect(error.message).toContain(message);
+    },
+  );
 
   it('maps a spend-limit 429 (details.error_code) to quota_exceeded, not rate_limit', () => {
-    const body = { type: 'error', error: { type: 'rate_limit_error', message: 'You have reached your specified API usage limits.', details: { error_code: 'enforced_spend_limit_reached' } } };
+    const body = {
+      type: 'error',
+      error: {
+        type: 'rate_limit_error',
+        message: 'You have reached your specified API usage limits.',
+        details: { error_code: 'enforced_spend_limit_reached' },
+      },
+    };
     const error = mapped(APIError.generate(429, body, undefined, new Headers()));
     expect(error.kind).toBe('quota_exceeded');
     expect(error.isRetryable).toBe(false);
   });
 
   it('reads retry-after (seconds) into retryAfterMs on a rate limit', () => {
-    expect(mapped(apiError(429, 'rate_limit_error', 'slow down', { 'retry-after': '7' })).retryAfterMs).toBe(7000);
+    expect(
+      mapped(apiError(429, 'rate_limit_error', 'slow down', { 'retry-after': '7' })).retryAfterMs,
+    ).toBe(7000);
   });
 
   it('reads retry-after on an overloaded 529 too', () => {
@@ -57,7 +106,13 @@ describe('mapAnthropicError', () => {
   });
 
   it('maps an error event inside a stream (no status) by its error.type', () => {
-    const streamError = new APIError(undefined, { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }, undefined, new Headers(), 'overloaded_error');
+    const streamError = new APIError(
+      undefined,
+      { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } },
+      undefined,
+      new Headers(),
+      'overloaded_error',
+    );
     const error = mapped(streamError);
     expect(error.kind).toBe('overloaded');
     expect(error.status).toBeUndefined();
@@ -65,7 +120,9 @@ describe('mapAnthropicError', () => {
   });
 
   it('maps an untyped stream error to server', () => {
-    expect(mapped(new APIError(undefined, { weird: true }, undefined, new Headers())).kind).toBe('server');
+    expect(mapped(new APIError(undefined, { weird: true }, undefined, new Headers())).kind).toBe(
+      'server',
+    );
   });
 
   it('maps the SDK abort to aborted, its connection timeout to timeout and a connection failure to network', () => {
@@ -78,7 +135,11 @@ describe('mapAnthropicError', () => {
   });
 
   it('tells our timeout from the caller abort by the call signal, whatever the SDK threw', () => {
-    const timedOut = { ...createCallSignal(undefined, undefined), timedOut: () => true, callerAborted: () => false };
+    const timedOut = {
+      ...createCallSignal(undefined, undefined),
+      timedOut: () => true,
+      callerAborted: () => false,
+    };
     expect(mapped(new APIUserAbortError(), { call: timedOut }).kind).toBe('timeout');
     const caller = new AbortController();
     const call = createCallSignal(caller.signal, undefined);
@@ -93,11 +154,20 @@ describe('mapAnthropicError', () => {
   });
 
   it('maps a plain SDK error (client-side refusal) to bad_request', () => {
-    expect(mapped(new AnthropicError('Streaming is required for operations that may take longer than 10 minutes')).kind).toBe('bad_request');
+    expect(
+      mapped(
+        new AnthropicError(
+          'Streaming is required for operations that may take longer than 10 minutes',
+        ),
+      ).kind,
+    ).toBe('bad_request');
   });
 
   it('passes modelmux errors through untouched', () => {
-    const invalid = new InvalidRequestError({ field: 'messages.0.content.0', message: 'bad image' });
+    const invalid = new InvalidRequestError({
+      field: 'messages.0.content.0',
+      message: 'bad image',
+    });
     expect(mapAnthropicError(invalid, context)).toBe(invalid);
     const provider = new ProviderError({ kind: 'quality', provider: 'x', message: 'bad json' });
     expect(mapAnthropicError(provider, context)).toBe(provider);
@@ -105,7 +175,9 @@ describe('mapAnthropicError', () => {
 
   it('never carries the API key in its message', () => {
     const key = 'sk-ant-api03-abcdefghijklmnopqrstuvwxyz';
-    const error = mapped(apiError(401, 'authentication_error', `invalid x-api-key ${key}`), { apiKey: key });
+    const error = mapped(apiError(401, 'authentication_error', `invalid x-api-key ${key}`), {
+      apiKey: key,
+    });
     expect(error.message).not.toContain(key);
     expect(error.message).toContain('[REDACTED]');
   });

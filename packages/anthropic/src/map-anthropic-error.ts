@@ -1,5 +1,18 @@
-import { AnthropicError, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
-import { ModelmuxError, ProviderError, errorKindFromStatus, parseRetryAfterMs, redactSecrets, type ErrorKind } from '@modelmux/core';
+import {
+  AnthropicError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+} from '@anthropic-ai/sdk';
+import {
+  ModelmuxError,
+  ProviderError,
+  errorKindFromStatus,
+  parseRetryAfterMs,
+  redactSecrets,
+  type ErrorKind,
+} from '@modelmux/core';
 import type { CallSignal } from '@modelmux/core';
 
 /** What the error mapping needs to know about the failed call. */
@@ -33,7 +46,11 @@ const kindByType: Readonly<Record<string, ErrorKind>> = {
  */
 export function mapAnthropicError(error: unknown, context: AnthropicErrorContext): ModelmuxError {
   if (ModelmuxError.isInstance(error)) return error;
-  const make = (kind: ErrorKind, message: string, extra: { status?: number; retryAfterMs?: number } = {}): ProviderError =>
+  const make = (
+    kind: ErrorKind,
+    message: string,
+    extra: { status?: number; retryAfterMs?: number } = {},
+  ): ProviderError =>
     new ProviderError({
       kind,
       provider: context.provider,
@@ -44,18 +61,31 @@ export function mapAnthropicError(error: unknown, context: AnthropicErrorContext
     });
 
   if (context.call?.timedOut()) return make('timeout', 'the request timed out');
-  if (context.call?.callerAborted() || error instanceof APIUserAbortError) return make('aborted', 'the request was aborted by the caller');
-  if (error instanceof APIConnectionTimeoutError) return make('timeout', 'the connection timed out');
-  if (error instanceof APIConnectionError) return make('network', `connection failed (${describeCause(error)})`);
+  if (context.call?.callerAborted() || error instanceof APIUserAbortError)
+    return make('aborted', 'the request was aborted by the caller');
+  if (error instanceof APIConnectionTimeoutError)
+    return make('timeout', 'the connection timed out');
+  if (error instanceof APIConnectionError)
+    return make('network', `connection failed (${describeCause(error)})`);
   if (error instanceof APIError) return fromApiError(error, make);
-  if (error instanceof SyntaxError) return make('server', `the response was not valid JSON (${error.message})`);
+  if (error instanceof SyntaxError)
+    return make('server', `the response was not valid JSON (${error.message})`);
   if (error instanceof AnthropicError) return make('bad_request', error.message);
-  if (error instanceof Error && error.name === 'AbortError') return make('aborted', 'the request was aborted');
-  if (error instanceof TypeError) return make('network', `the connection failed (${describeCause(error)})`);
+  if (error instanceof Error && error.name === 'AbortError')
+    return make('aborted', 'the request was aborted');
+  if (error instanceof TypeError)
+    return make('network', `the connection failed (${describeCause(error)})`);
   return make('unknown', error instanceof Error ? error.message : String(error));
 }
 
-function fromApiError(error: APIError, make: (kind: ErrorKind, message: string, extra?: { status?: number; retryAfterMs?: number }) => ProviderError): ProviderError {
+function fromApiError(
+  error: APIError,
+  make: (
+    kind: ErrorKind,
+    message: string,
+    extra?: { status?: number; retryAfterMs?: number },
+  ) => ProviderError,
+): ProviderError {
   const status = error.status;
   const body = error.error as { error?: { type?: string; message?: string } } | undefined;
   const type = error.type ?? body?.error?.type;
@@ -65,7 +95,10 @@ function fromApiError(error: APIError, make: (kind: ErrorKind, message: string, 
   // A spend limit is a 429 rate_limit_error told apart by `details.error_code`: waiting will not help.
   if (errorCode && /spend_limit_reached$/.test(errorCode)) kind = 'quota_exceeded';
   if (status === 529) kind = 'overloaded';
-  if ((kind === 'bad_request' || kind === 'context_length') && /prompt is too long|too many (input )?tokens|context (window|length)/i.test(apiMessage)) {
+  if (
+    (kind === 'bad_request' || kind === 'context_length') &&
+    /prompt is too long|too many (input )?tokens|context (window|length)/i.test(apiMessage)
+  ) {
     kind = 'context_length';
   }
   if (kind === 'unknown' && status === undefined && type === undefined) kind = 'server';

@@ -5,7 +5,10 @@ import type { FinishReason } from '@modelmux/core';
  * the only tool called carried the structured output (`jsonOutput`): then the answer is whole
  * and the reason is `stop`.
  */
-export function mapAnthropicStopReason(stopReason: string | null | undefined, options: { jsonOutput?: boolean } = {}): FinishReason {
+export function mapAnthropicStopReason(
+  stopReason: string | null | undefined,
+  options: { jsonOutput?: boolean } = {},
+): FinishReason {
   switch (stopReason) {
     case 'end_turn':
     case 'stop_sequence':

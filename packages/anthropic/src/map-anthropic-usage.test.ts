@@ -3,7 +3,14 @@ import { mapAnthropicUsage, mergeAnthropicUsage } from './map-anthropic-usage.js
 
 describe('mapAnthropicUsage', () => {
   it('adds cache reads and cache writes to inputTokens (Anthropic input_tokens excludes them)', () => {
-    expect(mapAnthropicUsage({ input_tokens: 10, output_tokens: 5, cache_read_input_tokens: 100, cache_creation_input_tokens: 40 })).toEqual({
+    expect(
+      mapAnthropicUsage({
+        input_tokens: 10,
+        output_tokens: 5,
+        cache_read_input_tokens: 100,
+        cache_creation_input_tokens: 40,
+      }),
+    ).toEqual({
       inputTokens: 150,
       outputTokens: 5,
       totalTokens: 155,
@@ -12,15 +19,29 @@ describe('mapAnthropicUsage', () => {
   });
 
   it('leaves cachedInputTokens out when the vendor does not report cache reads', () => {
-    expect(mapAnthropicUsage({ input_tokens: 7, output_tokens: 3 })).toEqual({ inputTokens: 7, outputTokens: 3, totalTokens: 10 });
+    expect(mapAnthropicUsage({ input_tokens: 7, output_tokens: 3 })).toEqual({
+      inputTokens: 7,
+      outputTokens: 3,
+      totalTokens: 10,
+    });
   });
 
   it('reports thinking tokens as reasoningTokens', () => {
-    expect(mapAnthropicUsage({ input_tokens: 1, output_tokens: 30, output_tokens_details: { thinking_tokens: 20 } }).reasoningTokens).toBe(20);
+    expect(
+      mapAnthropicUsage({
+        input_tokens: 1,
+        output_tokens: 30,
+        output_tokens_details: { thinking_tokens: 20 },
+      }).reasoningTokens,
+    ).toBe(20);
   });
 
   it('reads a missing usage as zero', () => {
-    expect(mapAnthropicUsage(undefined)).toEqual({ inputTokens: 0, outputTokens: 0, totalTokens: 0 });
+    expect(mapAnthropicUsage(undefined)).toEqual({
+      inputTokens: 0,
+      outputTokens: 0,
+      totalTokens: 0,
+    });
   });
 });
 

@@ -17,7 +17,8 @@ export interface AnthropicUsageFields {
  */
 export function mapAnthropicUsage(usage: AnthropicUsageFields | null | undefined): Usage {
   const cacheRead = usage?.cache_read_input_tokens ?? undefined;
-  const inputTokens = (usage?.input_tokens ?? 0) + (cacheRead ?? 0) + (usage?.cache_creation_input_tokens ?? 0);
+  const inputTokens =
+    (usage?.input_tokens ?? 0) + (cacheRead ?? 0) + (usage?.cache_creation_input_tokens ?? 0);
   const outputTokens = usage?.output_tokens ?? 0;
   const result: Usage = { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens };
   if (cacheRead !== undefined) result.cachedInputTokens = cacheRead;
@@ -27,7 +28,10 @@ export function mapAnthropicUsage(usage: AnthropicUsageFields | null | undefined
 }
 
 /** Merges the usage of `message_start` with the cumulative usage of `message_delta` (non-null fields win). */
-export function mergeAnthropicUsage(start: AnthropicUsageFields | undefined, delta: AnthropicUsageFields | undefined): AnthropicUsageFields {
+export function mergeAnthropicUsage(
+  start: AnthropicUsageFields | undefined,
+  delta: AnthropicUsageFields | undefined,
+): AnthropicUsageFields {
   const merged: AnthropicUsageFields = { ...start };
   for (const [key, value] of Object.entries(delta ?? {}) as [keyof AnthropicUsageFields, never][]) {
     if (value !== null && value !== undefined) merged[key] = value;

@@ -1,5 +1,10 @@
 import type { Tool, ToolChoice as AnthropicToolChoice } from '@anthropic-ai/sdk/resources/messages';
-import { InvalidRequestError, toJsonSchema, type ChatRequest, type JsonSchema } from '@modelmux/core';
+import {
+  InvalidRequestError,
+  toJsonSchema,
+  type ChatRequest,
+  type JsonSchema,
+} from '@modelmux/core';
 
 /** The name of the tool that carries structured output (`responseFormat: { type: 'json' }`). */
 export const jsonOutputToolName = 'json_output';
@@ -20,7 +25,9 @@ export interface AnthropicTools {
  * answers through it. A non-object schema is wrapped as `{ value: schema }` (Anthropic wants
  * an object) and unwrapped on the way back.
  */
-export function prepareAnthropicTools(request: Pick<ChatRequest, 'tools' | 'toolChoice' | 'responseFormat'>): AnthropicTools {
+export function prepareAnthropicTools(
+  request: Pick<ChatRequest, 'tools' | 'toolChoice' | 'responseFormat'>,
+): AnthropicTools {
   const tools: Tool[] = (request.tools ?? []).map((tool) => ({
     name: tool.name,
     ...(tool.description ? { description: tool.description } : {}),
@@ -30,17 +37,28 @@ export function prepareAnthropicTools(request: Pick<ChatRequest, 'tools' | 'tool
 
   const format = request.responseFormat;
   if (format?.type !== 'json') {
-    return { tools: tools.length ? tools : undefined, toolChoice: tools.length ? toolChoice : undefined, jsonOutput: undefined };
+    return {
+      tools: tools.length ? tools : undefined,
+      toolChoice: tools.length ? toolChoice : undefined,
+      jsonOutput: undefined,
+    };
   }
   if (tools.some((t) => t.name === jsonOutputToolName)) {
-    throw new InvalidRequestError({ field: 'tools', message: `the tool name "${jsonOutputToolName}" is reserved for JSON output on Anthropic` });
+    throw new InvalidRequestError({
+      field: 'tools',
+      message: `the tool name "${jsonOutputToolName}" is reserved for JSON output on Anthropic`,
+    });
   }
   const schema = format.schema ? toJsonSchema(format.schema) : { type: 'object' };
   const wrapped = schema['type'] !== 'object';
   tools.push({
     name: jsonOutputToolName,
-    description: format.description ?? `Answer with ${format.name ? `a ${format.name}` : 'JSON'} matching this schema.`,
-    input_schema: (wrapped ? { type: 'object', properties: { value: schema }, required: ['value'] } : schema) as Tool['input_schema'],
+    description:
+      format.description ??
+      `Answer with ${format.name ? `a ${format.name}` : 'JSON'} matching this schema.`,
+    input_schema: (wrapped
+      ? { type: 'object', properties: { value: schema }, required: ['value'] }
+      : schema) as Tool['input_schema'],
   });
   const userToolsUsable = (request.tools?.length ?? 0) > 0 && request.toolChoice !== 'none';
   if (!userToolsUsable) toolChoice = { type: 'tool', name: jsonOutputToolName };

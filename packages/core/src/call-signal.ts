@@ -19,7 +19,10 @@ export interface CallSignal {
  * failure can tell the caller's abort (`aborted`) from our timeout (`timeout`). The SDK's own
  * timeout only covers the time to the response headers; this one also covers reading the body.
  */
-export function createCallSignal(caller: AbortSignal | undefined, timeoutMs: number | undefined): CallSignal {
+export function createCallSignal(
+  caller: AbortSignal | undefined,
+  timeoutMs: number | undefined,
+): CallSignal {
   const controller = new AbortController();
   let timedOut = false;
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -20,7 +20,10 @@ describe('collectStream', () => {
       { type: 'text-delta', text: 'lo' },
       { type: 'tool-call-delta', index: 0, id: 'c1', name: 'lookup', argsDelta: '{"q":' },
       { type: 'tool-call-delta', index: 0, argsDelta: '"x"}' },
-      { type: 'tool-call', toolCall: { id: 'c1', name: 'lookup', args: { q: 'x' }, rawArgs: '{"q":"x"}' } },
+      {
+        type: 'tool-call',
+        toolCall: { id: 'c1', name: 'lookup', args: { q: 'x' }, rawArgs: '{"q":"x"}' },
+      },
       { type: 'tool-call', toolCall: { id: 'c2', name: 'other', args: {}, rawArgs: '{}' } },
       finish,
     ];
@@ -43,14 +46,25 @@ describe('collectStream', () => {
   });
 
   test('keeps an unknown cost as undefined', async () => {
-    const result = await collectStream(streamOf([{ type: 'text-delta', text: 'x' }, { ...finish, costUsd: undefined } as StreamEvent]));
+    const result = await collectStream(
+      streamOf([
+        { type: 'text-delta', text: 'x' },
+        { ...finish, costUsd: undefined } as StreamEvent,
+      ]),
+    );
     expect(result.costUsd).toBeUndefined();
   });
 
   test('a stream that ends without finish is a truncation error, not a short answer', async () => {
-    const error = await collectStream(streamOf([{ type: 'text-delta', text: 'Half an ans' }])).catch((e: unknown) => e);
+    const error = await collectStream(
+      streamOf([{ type: 'text-delta', text: 'Half an ans' }]),
+    ).catch((e: unknown) => e);
     expect(ProviderError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'network', isRetryable: true, message: expect.stringMatching(/without a finish event/) });
+    expect(error).toMatchObject({
+      kind: 'network',
+      isRetryable: true,
+      message: expect.stringMatching(/without a finish event/),
+    });
   });
 
   test('an empty stream is truncated too', async () => {
@@ -58,7 +72,14 @@ describe('collectStream', () => {
   });
 
   test("passes the stream's own error through", async () => {
-    const failure = new ProviderError({ kind: 'rate_limit', provider: 'groq', message: 'slow down', status: 429 });
-    await expect(collectStream(streamOf([{ type: 'text-delta', text: 'x' }], failure))).rejects.toBe(failure);
+    const failure = new ProviderError({
+      kind: 'rate_limit',
+      provider: 'groq',
+      message: 'slow down',
+      status: 429,
+    });
+    await expect(
+      collectStream(streamOf([{ type: 'text-delta', text: 'x' }], failure)),
+    ).rejects.toBe(failure);
   });
 });

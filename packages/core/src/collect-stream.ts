@@ -9,11 +9,22 @@ import { ProviderError } from './errors/provider-error.js';
  * finish reason and cost from the `finish` event. A stream that ends without `finish` throws a
  * `ProviderError` (kind `network`): a truncated answer is never returned as if whole.
  */
-export async function collectStream(stream: AsyncIterable<StreamEvent>, options: { onEvent?: (event: StreamEvent) => void } = {}): Promise<ChatResult> {
+export async function collectStream(
+  stream: AsyncIterable<StreamEvent>,
+  options: { onEvent?: (event: StreamEvent) => void } = {},
+): Promise<ChatResult> {
   const started = performance.now();
   let text = '';
   const toolCalls: ToolCall[] = [];
-  let finish: { finishReason: FinishReason; usage: Usage; provider: string; model: string; costUsd: number | undefined } | undefined;
+  let finish:
+    | {
+        finishReason: FinishReason;
+        usage: Usage;
+        provider: string;
+        model: string;
+        costUsd: number | undefined;
+      }
+    | undefined;
   for await (const event of stream) {
     options.onEvent?.(event);
     switch (event.type) {
@@ -31,7 +42,11 @@ export async function collectStream(stream: AsyncIterable<StreamEvent>, options:
     }
   }
   if (!finish) {
-    throw new ProviderError({ kind: 'network', provider: 'unknown', message: 'The stream ended without a finish event (truncated)' });
+    throw new ProviderError({
+      kind: 'network',
+      provider: 'unknown',
+      message: 'The stream ended without a finish event (truncated)',
+    });
   }
   return {
     text,

@@ -33,7 +33,8 @@ describe('StreamEvent', () => {
   test('narrows on type', () => {
     const handle = (event: StreamEvent) => {
       if (event.type === 'text-delta') expectTypeOf(event).toEqualTypeOf<TextDeltaEvent>();
-      else if (event.type === 'tool-call-delta') expectTypeOf(event).toEqualTypeOf<ToolCallDeltaEvent>();
+      else if (event.type === 'tool-call-delta')
+        expectTypeOf(event).toEqualTypeOf<ToolCallDeltaEvent>();
       else if (event.type === 'tool-call') expectTypeOf(event).toEqualTypeOf<ToolCallEvent>();
       else expectTypeOf(event).toEqualTypeOf<FinishEvent>();
     };
@@ -78,8 +79,12 @@ describe('Provider', () => {
     expectTypeOf<Provider['name']>().toEqualTypeOf<string>();
     expectTypeOf<Provider['isAvailable']>().returns.toEqualTypeOf<boolean>();
     expectTypeOf<Provider['stream']>().returns.toEqualTypeOf<AsyncIterable<StreamEvent>>();
-    expectTypeOf<Provider['embed']>().toEqualTypeOf<((request: EmbedRequest) => Promise<EmbedResult>) | undefined>();
-    expectTypeOf<NonNullable<Provider['healthCheck']>>().returns.toEqualTypeOf<Promise<HealthCheckResult>>();
+    expectTypeOf<Provider['embed']>().toEqualTypeOf<
+      ((request: EmbedRequest) => Promise<EmbedResult>) | undefined
+    >();
+    expectTypeOf<NonNullable<Provider['healthCheck']>>().returns.toEqualTypeOf<
+      Promise<HealthCheckResult>
+    >();
   });
 
   test('generate keeps the structured output type', () => {
@@ -91,7 +96,8 @@ describe('Provider', () => {
     interface AcmeSettings extends ProviderSettings {
       organization?: string;
     }
-    const factory = (settings: AcmeSettings & { name: string }): Provider => ({ name: settings.name }) as Provider;
+    const factory = (settings: AcmeSettings & { name: string }): Provider =>
+      ({ name: settings.name }) as Provider;
     expectTypeOf(registerProvider<AcmeSettings>).toBeCallableWith('acme', factory);
   });
 });
@@ -99,7 +105,9 @@ describe('Provider', () => {
 describe('config types are inferred from the schema', () => {
   test('output type', () => {
     expectTypeOf<MultiLLMConfig>().toEqualTypeOf<z.output<typeof MultiLLMConfigSchema>>();
-    expectTypeOf<MultiLLMConfig['routingStrategy']>().toEqualTypeOf<'cost' | 'latency' | 'quality' | 'manual'>();
+    expectTypeOf<MultiLLMConfig['routingStrategy']>().toEqualTypeOf<
+      'cost' | 'latency' | 'quality' | 'manual'
+    >();
     expectTypeOf<MultiLLMConfig['enableFallback']>().toEqualTypeOf<boolean>();
     expectTypeOf<MultiLLMConfig['fallbackProviders']>().toEqualTypeOf<string[]>();
     expectTypeOf<MultiLLMConfig['providers'][string]['type']>().toEqualTypeOf<string>();
@@ -110,7 +118,10 @@ describe('config types are inferred from the schema', () => {
 
   test('input type accepts the short forms', () => {
     expectTypeOf<MultiLLMConfigInput>().toEqualTypeOf<z.input<typeof MultiLLMConfigSchema>>();
-    expectTypeOf<{ providers: { openai: { apiKey: string } }; dailyCostLimit: number }>().toExtend<MultiLLMConfigInput>();
+    expectTypeOf<{
+      providers: { openai: { apiKey: string } };
+      dailyCostLimit: number;
+    }>().toExtend<MultiLLMConfigInput>();
     expectTypeOf<{ routingStrategy: 'fastest' }>().not.toExtend<MultiLLMConfigInput>();
   });
 

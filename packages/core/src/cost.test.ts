@@ -31,42 +31,71 @@ const catalogue: ModelCatalogue = {
 
 describe('estimateCost', () => {
   test('prices input and output per million tokens', () => {
-    expect(estimateCost('acme-plain', { inputTokens: 1_000, outputTokens: 500 }, catalogue)).toBeCloseTo((1_000 * 2 + 500 * 8) / 1e6, 12);
+    expect(
+      estimateCost('acme-plain', { inputTokens: 1_000, outputTokens: 500 }, catalogue),
+    ).toBeCloseTo((1_000 * 2 + 500 * 8) / 1e6, 12);
   });
 
   test('prices cached input tokens (a subset of input) at the cached rate, the rest at the input rate', () => {
-    const cost = estimateCost('acme-cached', { inputTokens: 1_000, cachedInputTokens: 400, outputTokens: 500 }, catalogue);
+    const cost = estimateCost(
+      'acme-cached',
+      { inputTokens: 1_000, cachedInputTokens: 400, outputTokens: 500 },
+      catalogue,
+    );
     expect(cost).toBeCloseTo((600 * 2 + 400 * 0.5 + 500 * 8) / 1e6, 12);
-    expect(cost).toBeLessThan(defined(estimateCost('acme-cached', { inputTokens: 1_000, outputTokens: 500 }, catalogue)));
+    expect(cost).toBeLessThan(
+      defined(estimateCost('acme-cached', { inputTokens: 1_000, outputTokens: 500 }, catalogue)),
+    );
   });
 
   test('prices cached tokens at the input rate when the model has no cached price', () => {
-    expect(estimateCost('acme-plain', { inputTokens: 1_000, cachedInputTokens: 400, outputTokens: 0 }, catalogue)).toBeCloseTo(1_000 * 2 / 1e6, 12);
+    expect(
+      estimateCost(
+        'acme-plain',
+        { inputTokens: 1_000, cachedInputTokens: 400, outputTokens: 0 },
+        catalogue,
+      ),
+    ).toBeCloseTo((1_000 * 2) / 1e6, 12);
   });
 
   test('never counts more cached tokens than input tokens', () => {
-    expect(estimateCost('acme-cached', { inputTokens: 100, cachedInputTokens: 1_000, outputTokens: 0 }, catalogue)).toBeCloseTo(100 * 0.5 / 1e6, 12);
+    expect(
+      estimateCost(
+        'acme-cached',
+        { inputTokens: 100, cachedInputTokens: 1_000, outputTokens: 0 },
+        catalogue,
+      ),
+    ).toBeCloseTo((100 * 0.5) / 1e6, 12);
   });
 
   test('returns undefined for an unknown model, not 0', () => {
     expect(estimateCost('gpt-99', { inputTokens: 1_000, outputTokens: 1_000 })).toBeUndefined();
-    expect(estimateCost('gpt-4o', { inputTokens: 1_000, outputTokens: 1_000 }, catalogue)).toBeUndefined();
+    expect(
+      estimateCost('gpt-4o', { inputTokens: 1_000, outputTokens: 1_000 }, catalogue),
+    ).toBeUndefined();
   });
 
   test('returns 0 for a known free model', () => {
-    expect(estimateCost('acme-free', { inputTokens: 1_000, outputTokens: 1_000 }, catalogue)).toBe(0);
+    expect(estimateCost('acme-free', { inputTokens: 1_000, outputTokens: 1_000 }, catalogue)).toBe(
+      0,
+    );
     expect(estimateCost('llama3.2:3b', { inputTokens: 1_000, outputTokens: 1_000 })).toBe(0);
   });
 
   test('resolves dated snapshots to the catalogued model', () => {
     const usage = { inputTokens: 12_345, outputTokens: 678, cachedInputTokens: 1_000 };
     expect(estimateCost('gpt-4o-2024-08-06', usage)).toBe(estimateCost('gpt-4o', usage));
-    expect(estimateCost('claude-sonnet-4-5-20250929', usage)).toBe(estimateCost('claude-sonnet-4-5', usage));
+    expect(estimateCost('claude-sonnet-4-5-20250929', usage)).toBe(
+      estimateCost('claude-sonnet-4-5', usage),
+    );
     expect(estimateCost('gpt-4o', usage)).toBeGreaterThan(0);
   });
 
   test('prices embeddings from input tokens alone, and accepts a ModelInfo', () => {
-    expect(estimateCost('text-embedding-3-small', { inputTokens: 1_000_000 })).toBeCloseTo(0.02, 12);
+    expect(estimateCost('text-embedding-3-small', { inputTokens: 1_000_000 })).toBeCloseTo(
+      0.02,
+      12,
+    );
     expect(estimateCost(catalogue['acme-plain'], { inputTokens: 500_000 })).toBeCloseTo(1, 12);
   });
 
@@ -81,7 +110,10 @@ describe('estimateCost', () => {
 });
 
 describe('predictCost', () => {
-  const request = (text: string, maxTokens?: number): ChatRequest => ({ messages: [{ role: 'user', content: text }], ...(maxTokens !== undefined && { maxTokens }) });
+  const request = (text: string, maxTokens?: number): ChatRequest => ({
+    messages: [{ role: 'user', content: text }],
+    ...(maxTokens !== undefined && { maxTokens }),
+  });
 
   test('returns undefined for an unknown model', () => {
     expect(predictCost('gpt-99', request('hi'))).toBeUndefined();
@@ -97,15 +129,21 @@ describe('predictCost', () => {
   });
 
   test("uses the model's maximum output when maxTokens is absent or larger", () => {
-    expect(defined(predictCost('acme-plain', request('hi'), catalogue)).maxOutputTokens).toBe(4_000);
-    expect(defined(predictCost('acme-plain', request('hi', 50_000), catalogue)).maxOutputTokens).toBe(4_000);
+    expect(defined(predictCost('acme-plain', request('hi'), catalogue)).maxOutputTokens).toBe(
+      4_000,
+    );
+    expect(
+      defined(predictCost('acme-plain', request('hi', 50_000), catalogue)).maxOutputTokens,
+    ).toBe(4_000);
   });
 
   test('never predicts more output than the context window leaves', () => {
     const prediction = defined(predictCost('acme-small', request('word '.repeat(300)), catalogue));
     expect(prediction.inputTokens).toBeGreaterThan(100);
     expect(prediction.maxOutputTokens).toBe(1_000 - prediction.inputTokens);
-    expect(defined(predictCost('acme-small', request('word '.repeat(2_000)), catalogue)).maxOutputTokens).toBe(0);
+    expect(
+      defined(predictCost('acme-small', request('word '.repeat(2_000)), catalogue)).maxOutputTokens,
+    ).toBe(0);
   });
 
   test('grows with the input', () => {
@@ -117,11 +155,13 @@ describe('predictCost', () => {
   });
 
   test('reuses a count the caller already made', () => {
-    expect(predictCost('acme-plain', request('hi', 10), catalogue, { inputTokens: 5_000 })).toEqual({
-      inputTokens: 5_000,
-      maxOutputTokens: 10,
-      minUsd: (5_000 * 2) / 1e6,
-      maxUsd: (5_000 * 2) / 1e6 + (10 * 8) / 1e6,
-    });
+    expect(predictCost('acme-plain', request('hi', 10), catalogue, { inputTokens: 5_000 })).toEqual(
+      {
+        inputTokens: 5_000,
+        maxOutputTokens: 10,
+        minUsd: (5_000 * 2) / 1e6,
+        maxUsd: (5_000 * 2) / 1e6 + (10 * 8) / 1e6,
+      },
+    );
   });
 });

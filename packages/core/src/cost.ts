@@ -6,7 +6,8 @@ import { countRequestTokens } from './tokens.js';
 import type { Usage } from './usage.js';
 
 /** The token counts `estimateCost` prices; embeddings pass only `inputTokens`. */
-export type CostUsage = Pick<Usage, 'inputTokens'> & Partial<Pick<Usage, 'outputTokens' | 'cachedInputTokens'>>;
+export type CostUsage = Pick<Usage, 'inputTokens'> &
+  Partial<Pick<Usage, 'outputTokens' | 'cachedInputTokens'>>;
 
 /** What a request may cost, predicted before it is sent. */
 export interface CostPrediction {
@@ -33,13 +34,28 @@ function isCount(value: number | undefined): boolean {
  * a subset of `inputTokens`: they are priced at the cached rate and the rest at the input rate.
  * Returns `undefined` (never 0) when the model is unknown or a count is not a number ≥ 0.
  */
-export function estimateCost(model: string | ModelInfo, usage: CostUsage, catalogue: ModelCatalogue = defaultCatalogue): number | undefined {
+export function estimateCost(
+  model: string | ModelInfo,
+  usage: CostUsage,
+  catalogue: ModelCatalogue = defaultCatalogue,
+): number | undefined {
   const info = resolve(model, catalogue);
-  if (!info || !isCount(usage.inputTokens) || !isCount(usage.outputTokens) || !isCount(usage.cachedInputTokens)) return undefined;
+  if (
+    !info ||
+    !isCount(usage.inputTokens) ||
+    !isCount(usage.outputTokens) ||
+    !isCount(usage.cachedInputTokens)
+  )
+    return undefined;
   const cached = Math.min(usage.cachedInputTokens ?? 0, usage.inputTokens);
   const uncached = usage.inputTokens - cached;
   const output = usage.outputTokens ?? 0;
-  return (uncached * info.inputPerMTok + cached * (info.cachedInputPerMTok ?? info.inputPerMTok) + output * info.outputPerMTok) / 1_000_000;
+  return (
+    (uncached * info.inputPerMTok +
+      cached * (info.cachedInputPerMTok ?? info.inputPerMTok) +
+      output * info.outputPerMTok) /
+    1_000_000
+  );
 }
 
 /**
@@ -57,8 +73,16 @@ export function predictCost(
   const info = resolve(model, catalogue);
   if (!info) return undefined;
   const inputTokens = options.inputTokens ?? countRequestTokens(request);
-  const limit = request.maxTokens !== undefined ? Math.min(request.maxTokens, info.maxOutputTokens) : info.maxOutputTokens;
+  const limit =
+    request.maxTokens !== undefined
+      ? Math.min(request.maxTokens, info.maxOutputTokens)
+      : info.maxOutputTokens;
   const maxOutputTokens = Math.max(0, Math.min(limit, info.contextWindow - inputTokens));
   const minUsd = (inputTokens * info.inputPerMTok) / 1_000_000;
-  return { inputTokens, maxOutputTokens, minUsd, maxUsd: minUsd + (maxOutputTokens * info.outputPerMTok) / 1_000_000 };
+  return {
+    inputTokens,
+    maxOutputTokens,
+    minUsd,
+    maxUsd: minUsd + (maxOutputTokens * info.outputPerMTok) / 1_000_000,
+  };
 }

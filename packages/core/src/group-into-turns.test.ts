@@ -4,8 +4,16 @@ import type { Message } from './messages.js';
 
 /** A vendor in miniature: tool results go back as user turns; items are the message's text, none when empty. */
 const toTurn = (message: ConversationMessage, index: number) => {
-  const text = message.role === 'tool' ? `result ${message.toolCallId}` : typeof message.content === 'string' ? message.content : '(parts)';
-  return { role: message.role === 'assistant' ? ('assistant' as const) : ('user' as const), items: text === '' ? [] : [`${index}:${text}`] };
+  const text =
+    message.role === 'tool'
+      ? `result ${message.toolCallId}`
+      : typeof message.content === 'string'
+        ? message.content
+        : '(parts)';
+  return {
+    role: message.role === 'assistant' ? ('assistant' as const) : ('user' as const),
+    items: text === '' ? [] : [`${index}:${text}`],
+  };
 };
 
 describe('groupIntoTurns', () => {
@@ -15,7 +23,10 @@ describe('groupIntoTurns', () => {
       { role: 'user', content: 'Hi' },
       { role: 'system', content: 'Answer in French.' },
     ];
-    expect(groupIntoTurns(messages, toTurn)).toEqual({ system: 'Be brief.\n\nAnswer in French.', turns: [{ role: 'user', items: ['1:Hi'] }] });
+    expect(groupIntoTurns(messages, toTurn)).toEqual({
+      system: 'Be brief.\n\nAnswer in French.',
+      turns: [{ role: 'user', items: ['1:Hi'] }],
+    });
   });
 
   it('has no system when there is no system message, and no turns for no messages', () => {
@@ -27,7 +38,11 @@ describe('groupIntoTurns', () => {
     const messages: Message[] = [
       { role: 'system', content: 'Be brief.' },
       { role: 'user', content: 'Weather?' },
-      { role: 'assistant', content: 'Checking.', toolCalls: [{ id: 'a', name: 'w', args: {}, rawArgs: '{}' }] },
+      {
+        role: 'assistant',
+        content: 'Checking.',
+        toolCalls: [{ id: 'a', name: 'w', args: {}, rawArgs: '{}' }],
+      },
       { role: 'tool', toolCallId: 'a', result: 'sunny' },
       { role: 'user', content: 'And tomorrow?' },
       { role: 'assistant', content: '' },
@@ -40,9 +55,15 @@ describe('groupIntoTurns', () => {
     ]);
   });
 
-  it("does not change the items toTurn returned", () => {
+  it('does not change the items toTurn returned', () => {
     const items = ['x'];
-    groupIntoTurns([{ role: 'user', content: 'a' }, { role: 'user', content: 'b' }], (_m, i) => (i === 0 ? { role: 'user', items } : { role: 'user', items: ['y'] }));
+    groupIntoTurns(
+      [
+        { role: 'user', content: 'a' },
+        { role: 'user', content: 'b' },
+      ],
+      (_m, i) => (i === 0 ? { role: 'user', items } : { role: 'user', items: ['y'] }),
+    );
     expect(items).toEqual(['x']);
   });
 });

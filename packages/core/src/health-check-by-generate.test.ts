@@ -12,7 +12,16 @@ function provider(fail?: unknown) {
     async generate<T>(request: ChatRequest<T>): Promise<ChatResult<T>> {
       requests.push(request as ChatRequest);
       if (fail !== undefined) throw fail;
-      return { text: 'p', toolCalls: [], finishReason: 'length', usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2 }, provider: 'acme', model: 'acme-1-001', latencyMs: 1, costUsd: 0 };
+      return {
+        text: 'p',
+        toolCalls: [],
+        finishReason: 'length',
+        usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2 },
+        provider: 'acme',
+        model: 'acme-1-001',
+        latencyMs: 1,
+        costUsd: 0,
+      };
     },
   };
 }
@@ -23,7 +32,9 @@ describe('healthCheckByGenerate', () => {
     const result = await healthCheckByGenerate(acme);
     expect(result).toEqual({ healthy: true, latencyMs: expect.any(Number), model: 'acme-1' });
     expect(result.latencyMs).toBeGreaterThanOrEqual(0);
-    expect(acme.requests).toEqual([{ messages: [{ role: 'user', content: 'ping' }], maxTokens: 1 }]);
+    expect(acme.requests).toEqual([
+      { messages: [{ role: 'user', content: 'ping' }], maxTokens: 1 },
+    ]);
   });
 
   it("passes the caller's signal on", async () => {
@@ -34,8 +45,21 @@ describe('healthCheckByGenerate', () => {
   });
 
   it("never throws: a failure is unhealthy with the error's message", async () => {
-    const error = new ProviderError({ kind: 'auth', provider: 'acme', model: 'acme-1', message: 'acme auth: invalid key' });
-    expect(await healthCheckByGenerate(provider(error))).toEqual({ healthy: false, latencyMs: expect.any(Number), model: 'acme-1', error: 'acme auth: invalid key' });
-    expect(await healthCheckByGenerate(provider('socket hang up'))).toMatchObject({ healthy: false, error: 'socket hang up' });
+    const error = new ProviderError({
+      kind: 'auth',
+      provider: 'acme',
+      model: 'acme-1',
+      message: 'acme auth: invalid key',
+    });
+    expect(await healthCheckByGenerate(provider(error))).toEqual({
+      healthy: false,
+      latencyMs: expect.any(Number),
+      model: 'acme-1',
+      error: 'acme auth: invalid key',
+    });
+    expect(await healthCheckByGenerate(provider('socket hang up'))).toMatchObject({
+      healthy: false,
+      error: 'socket hang up',
+    });
   });
 });

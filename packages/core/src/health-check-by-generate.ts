@@ -12,13 +12,25 @@ import type { HealthCheckResult, Provider } from './provider.js';
  * }
  * ```
  */
-export async function healthCheckByGenerate(provider: Pick<Provider, 'generate' | 'defaultModel'>, options: { signal?: AbortSignal } = {}): Promise<HealthCheckResult> {
+export async function healthCheckByGenerate(
+  provider: Pick<Provider, 'generate' | 'defaultModel'>,
+  options: { signal?: AbortSignal } = {},
+): Promise<HealthCheckResult> {
   const started = performance.now();
   try {
-    await provider.generate({ messages: [{ role: 'user', content: 'ping' }], maxTokens: 1, ...(options.signal ? { signal: options.signal } : {}) });
+    await provider.generate({
+      messages: [{ role: 'user', content: 'ping' }],
+      maxTokens: 1,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     return { healthy: true, latencyMs: performance.now() - started, model: provider.defaultModel };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { healthy: false, latencyMs: performance.now() - started, model: provider.defaultModel, error: message };
+    return {
+      healthy: false,
+      latencyMs: performance.now() - started,
+      model: provider.defaultModel,
+      error: message,
+    };
   }
 }

@@ -23,7 +23,13 @@ export type {
 } from './chat.js';
 export type { ToolDefinition, ToolChoice } from './tool.js';
 export { type Usage, emptyUsage } from './usage.js';
-export type { StreamEvent, TextDeltaEvent, ToolCallDeltaEvent, ToolCallEvent, FinishEvent } from './stream.js';
+export type {
+  StreamEvent,
+  TextDeltaEvent,
+  ToolCallDeltaEvent,
+  ToolCallEvent,
+  FinishEvent,
+} from './stream.js';
 export type { EmbedRequest, EmbedResult } from './embed.js';
 export { type JsonSchema, type SchemaLike, isZodSchema, toJsonSchema } from './schema.js';
 export { type ChatInput, promptToMessages, toChatRequest, validateChatRequest } from './request.js';
@@ -32,13 +38,21 @@ export { parseStructuredOutput } from './structured-output.js';
 export { redactSecrets, redactHeaders, registerSecret, REDACTED } from './redact.js';
 
 export { ModelmuxError } from './errors/modelmux-error.js';
-export { type ErrorKind, errorKinds, isRetryableKind, errorKindFromStatus } from './errors/error-kind.js';
+export {
+  type ErrorKind,
+  errorKinds,
+  isRetryableKind,
+  errorKindFromStatus,
+} from './errors/error-kind.js';
 export { ProviderError, type ProviderErrorOptions } from './errors/provider-error.js';
 export { type AttemptFailure } from './errors/attempt.js';
 export { AllProvidersFailedError } from './errors/all-providers-failed-error.js';
 export { BudgetExceededError, type BudgetScope } from './errors/budget-exceeded-error.js';
 export { CircuitOpenError } from './errors/circuit-open-error.js';
-export { NoProviderAvailableError, type ExcludedProvider } from './errors/no-provider-available-error.js';
+export {
+  NoProviderAvailableError,
+  type ExcludedProvider,
+} from './errors/no-provider-available-error.js';
 export { ConfigError, type ConfigIssue } from './errors/config-error.js';
 export { InvalidRequestError } from './errors/invalid-request-error.js';
 export { StreamInterruptedError } from './errors/stream-interrupted-error.js';
@@ -48,8 +62,16 @@ export type { ModelInfo, ModelCapabilities, ModelCatalogue } from './catalogue/m
 // Catalogue, cost and token counting.
 export { defaultCatalogue } from './catalogue/default-catalogue.js';
 export { getModelInfo } from './catalogue/get-model-info.js';
-export { mergeCatalogue, type CatalogueOverrides, type ModelInfoOverride } from './catalogue/merge-catalogue.js';
-export { ModelInfoSchema, ModelInfoOverrideSchema, ModelCapabilitiesSchema } from './catalogue/model-info-schema.js';
+export {
+  mergeCatalogue,
+  type CatalogueOverrides,
+  type ModelInfoOverride,
+} from './catalogue/merge-catalogue.js';
+export {
+  ModelInfoSchema,
+  ModelInfoOverrideSchema,
+  ModelCapabilitiesSchema,
+} from './catalogue/model-info-schema.js';
 export { estimateCost, predictCost, type CostUsage, type CostPrediction } from './cost.js';
 export { countRequestTokens, countTextTokens, loadTokenizer, tokenEstimates } from './tokens.js';
 
@@ -70,7 +92,12 @@ export {
   type RoutingStrategyName,
 } from './config/names.js';
 export { parseConfig, type ParseConfigOptions } from './config/parse-config.js';
-export { loadConfigFromEnv, providerEnvVars, type Env, type ProviderEnvVars } from './config/load-config-from-env.js';
+export {
+  loadConfigFromEnv,
+  providerEnvVars,
+  type Env,
+  type ProviderEnvVars,
+} from './config/load-config-from-env.js';
 
 // Provider registry.
 export {
@@ -92,7 +119,11 @@ export {
   type ProviderStreamEnd,
 } from './run-provider-stream.js';
 export { healthCheckByGenerate } from './health-check-by-generate.js';
-export { runProviderGenerate, type RunProviderGenerateOptions, type ProviderResponse } from './run-provider-generate.js';
+export {
+  runProviderGenerate,
+  type RunProviderGenerateOptions,
+  type ProviderResponse,
+} from './run-provider-generate.js';
 export { type ProviderCallOptions } from './provider-call-options.js';
 export { groupIntoTurns, type ConversationMessage, type Turn } from './group-into-turns.js';
 export { toolCallArgsObject } from './tool-call-args-object.js';

@@ -6,8 +6,7 @@ export interface TextPart {
 
 /** Where an image comes from: a URL the provider fetches, or inline base64 data. */
 export type ImageSource =
-  | { kind: 'url'; url: string }
-  | { kind: 'base64'; data: string; mediaType: string };
+  { kind: 'url'; url: string } | { kind: 'base64'; data: string; mediaType: string };
 
 /** An image part of a user message. */
 export interface ImagePart {

@@ -16,14 +16,20 @@ describe('redactSecrets', () => {
   });
 
   test('removes a bearer token but keeps the scheme', () => {
-    expect(redactSecrets('Authorization: Bearer abc.DEF-123_456~xyz')).toBe(`Authorization: Bearer ${REDACTED}`);
+    expect(redactSecrets('Authorization: Bearer abc.DEF-123_456~xyz')).toBe(
+      `Authorization: Bearer ${REDACTED}`,
+    );
   });
 
   test('removes key query parameters and keeps the rest of the URL', () => {
-    expect(redactSecrets('GET https://x.example/v1beta/models/g:generateContent?key=AIzaSy-secret&alt=sse failed')).toBe(
-      `GET https://x.example/v1beta/models/g:generateContent?key=${REDACTED}&alt=sse failed`,
+    expect(
+      redactSecrets(
+        'GET https://x.example/v1beta/models/g:generateContent?key=AIzaSy-secret&alt=sse failed',
+      ),
+    ).toBe(`GET https://x.example/v1beta/models/g:generateContent?key=${REDACTED}&alt=sse failed`);
+    expect(redactSecrets('https://x.example/a?alt=sse&api_key=plain-secret-1')).toBe(
+      `https://x.example/a?alt=sse&api_key=${REDACTED}`,
     );
-    expect(redactSecrets('https://x.example/a?alt=sse&api_key=plain-secret-1')).toBe(`https://x.example/a?alt=sse&api_key=${REDACTED}`);
   });
 
   test('removes header-style credentials in text', () => {
@@ -35,18 +41,26 @@ describe('redactSecrets', () => {
     const secret = 'plainsecret-7d41c2e9';
     expect(redactSecrets(`failed with ${secret}`)).toContain(secret);
     registerSecret(secret);
-    expect(redactSecrets(`failed with ${secret} and again ${secret}`)).toBe(`failed with ${REDACTED} and again ${REDACTED}`);
+    expect(redactSecrets(`failed with ${secret} and again ${secret}`)).toBe(
+      `failed with ${REDACTED} and again ${REDACTED}`,
+    );
     expect(redactSecrets('token=localonly-9f8e7d', ['localonly-9f8e7d'])).toBe(`token=${REDACTED}`);
   });
 
   test('leaves ordinary text and too-short values alone', () => {
     registerSecret('abc');
     registerSecret(undefined);
-    expect(redactSecrets('the abc model skipped a task; sk-1 is not a key')).toBe('the abc model skipped a task; sk-1 is not a key');
+    expect(redactSecrets('the abc model skipped a task; sk-1 is not a key')).toBe(
+      'the abc model skipped a task; sk-1 is not a key',
+    );
   });
 
   test('error messages are redacted when built', () => {
-    const error = new ProviderError({ kind: 'auth', provider: 'openai', message: 'Incorrect API key provided: sk-proj-Abc123def456Ghi789jkl' });
+    const error = new ProviderError({
+      kind: 'auth',
+      provider: 'openai',
+      message: 'Incorrect API key provided: sk-proj-Abc123def456Ghi789jkl',
+    });
     expect(error.message).toBe(`Incorrect API key provided: ${REDACTED}`);
   });
 });

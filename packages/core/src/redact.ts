@@ -28,22 +28,32 @@ export function registerSecret(secret: string | undefined): void {
 export function redactSecrets(text: string, extra: readonly (string | undefined)[] = []): string {
   let out = text;
   for (const secret of registered) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-  for (const secret of extra) if (secret && secret.length >= 6 && out.includes(secret)) out = out.split(secret).join(REDACTED);
+  for (const secret of extra)
+    if (secret && secret.length >= 6 && out.includes(secret))
+      out = out.split(secret).join(REDACTED);
   for (const pattern of patterns) {
-    out = out.replace(pattern, (_match, prefix?: string) => (typeof prefix === 'string' ? prefix + REDACTED : REDACTED));
+    out = out.replace(pattern, (_match, prefix?: string) =>
+      typeof prefix === 'string' ? prefix + REDACTED : REDACTED,
+    );
   }
   return out;
 }
 
 /** Copies a header map with every credential header's value redacted. */
-export function redactHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+export function redactHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
     const text = Array.isArray(value) ? value.join(', ') : value;
     const lower = name.toLowerCase();
     out[lower] =
-      lower === 'authorization' || lower === 'x-api-key' || lower === 'x-goog-api-key' || lower === 'api-key' || lower === 'proxy-authorization'
+      lower === 'authorization' ||
+      lower === 'x-api-key' ||
+      lower === 'x-goog-api-key' ||
+      lower === 'api-key' ||
+      lower === 'proxy-authorization'
         ? text.replace(/^(Bearer\s+)?.*$/i, (_m, bearer?: string) => `${bearer ?? ''}${REDACTED}`)
         : redactSecrets(text);
   }

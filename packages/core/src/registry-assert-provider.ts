@@ -4,23 +4,41 @@ import { specificationVersion } from './provider.js';
 
 /** Every member of the `Provider` contract that is wrong or missing on `value`, as issues under `path`. */
 export function providerIssues(value: unknown, path = 'provider'): ConfigIssue[] {
-  if (!value || typeof value !== 'object') return [{ path, message: 'expected an object implementing the Provider contract (specificationVersion v1)' }];
+  if (!value || typeof value !== 'object')
+    return [
+      {
+        path,
+        message: 'expected an object implementing the Provider contract (specificationVersion v1)',
+      },
+    ];
   const p = value as Record<string, unknown>;
   const issues: ConfigIssue[] = [];
   if (p['specificationVersion'] !== specificationVersion) {
-    issues.push({ path: `${path}.specificationVersion`, message: `expected '${specificationVersion}' (this version of @modelmux/core implements contract ${specificationVersion})` });
+    issues.push({
+      path: `${path}.specificationVersion`,
+      message: `expected '${specificationVersion}' (this version of @modelmux/core implements contract ${specificationVersion})`,
+    });
   }
   for (const key of ['name', 'type', 'defaultModel']) {
-    if (typeof p[key] !== 'string' || p[key] === '') issues.push({ path: `${path}.${key}`, message: 'expected a non-empty string' });
+    if (typeof p[key] !== 'string' || p[key] === '')
+      issues.push({ path: `${path}.${key}`, message: 'expected a non-empty string' });
   }
-  if (p['defaultEmbeddingModel'] !== undefined && (typeof p['defaultEmbeddingModel'] !== 'string' || p['defaultEmbeddingModel'] === '')) {
-    issues.push({ path: `${path}.defaultEmbeddingModel`, message: 'expected a non-empty string when present' });
+  if (
+    p['defaultEmbeddingModel'] !== undefined &&
+    (typeof p['defaultEmbeddingModel'] !== 'string' || p['defaultEmbeddingModel'] === '')
+  ) {
+    issues.push({
+      path: `${path}.defaultEmbeddingModel`,
+      message: 'expected a non-empty string when present',
+    });
   }
   for (const key of ['generate', 'stream', 'isAvailable']) {
-    if (typeof p[key] !== 'function') issues.push({ path: `${path}.${key}`, message: 'expected a function' });
+    if (typeof p[key] !== 'function')
+      issues.push({ path: `${path}.${key}`, message: 'expected a function' });
   }
   for (const key of ['embed', 'healthCheck']) {
-    if (p[key] !== undefined && typeof p[key] !== 'function') issues.push({ path: `${path}.${key}`, message: 'expected a function when present' });
+    if (p[key] !== undefined && typeof p[key] !== 'function')
+      issues.push({ path: `${path}.${key}`, message: 'expected a function when present' });
   }
   return issues;
 }

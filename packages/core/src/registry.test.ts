@@ -3,7 +3,13 @@ import { fakeProvider } from './__fixtures__/fakes.js';
 import { ConfigError, type ConfigIssue } from './errors/config-error.js';
 import type { Provider } from './provider.js';
 import { assertProvider } from './registry-assert-provider.js';
-import { createProvider, createProviderRegistry, getDefaultProviderRegistry, registerProvider, type ProviderSettings } from './registry.js';
+import {
+  createProvider,
+  createProviderRegistry,
+  getDefaultProviderRegistry,
+  registerProvider,
+  type ProviderSettings,
+} from './registry.js';
 
 function issuesOf(fn: () => unknown): readonly ConfigIssue[] {
   try {
@@ -42,22 +48,36 @@ describe('createProviderRegistry', () => {
     expect(registry.types()).toEqual(['b-vendor', 'a-vendor']);
   });
 
-  test.each([[''], ['Acme'], ['my vendor'], ['1vendor'], ['a'.repeat(65)], [42], [undefined]])('rejects the type %j', (type) => {
-    const registry = createProviderRegistry();
-    expect(issuesOf(() => registry.register(type as string, (s) => fakeProvider(s.name)))).toEqual([{ path: 'type', message: expect.stringMatching(/invalid provider type.*lowercase/) }]);
-    expect(registry.types()).toEqual([]);
-  });
+  test.each([[''], ['Acme'], ['my vendor'], ['1vendor'], ['a'.repeat(65)], [42], [undefined]])(
+    'rejects the type %j',
+    (type) => {
+      const registry = createProviderRegistry();
+      expect(
+        issuesOf(() => registry.register(type as string, (s) => fakeProvider(s.name))),
+      ).toEqual([
+        { path: 'type', message: expect.stringMatching(/invalid provider type.*lowercase/) },
+      ]);
+      expect(registry.types()).toEqual([]);
+    },
+  );
 
-  test.each([[null], ['factory'], [{ create: () => null }]])('rejects the factory %j', (factory) => {
-    const registry = createProviderRegistry();
-    expect(issuesOf(() => registry.register('acme', factory as never))).toEqual([{ path: 'factory', message: expect.stringMatching(/expected a function/) }]);
-    expect(registry.has('acme')).toBe(false);
-  });
+  test.each([[null], ['factory'], [{ create: () => null }]])(
+    'rejects the factory %j',
+    (factory) => {
+      const registry = createProviderRegistry();
+      expect(issuesOf(() => registry.register('acme', factory as never))).toEqual([
+        { path: 'factory', message: expect.stringMatching(/expected a function/) },
+      ]);
+      expect(registry.has('acme')).toBe(false);
+    },
+  );
 
   test('rejects a duplicate type unless override is set', () => {
     const registry = createProviderRegistry();
     registry.register('acme', (s) => fakeProvider(s.name, 'v1'));
-    expect(issuesOf(() => registry.register('acme', (s) => fakeProvider(s.name, 'v2')))[0].message).toMatch(/already registered.*override: true/);
+    expect(
+      issuesOf(() => registry.register('acme', (s) => fakeProvider(s.name, 'v2')))[0].message,
+    ).toMatch(/already registered.*override: true/);
     expect(registry.create('acme').type).toBe('v1');
     registry.register('acme', (s) => fakeProvider(s.name, 'v2'), { override: true });
     expect(registry.create('acme').type).toBe('v2');
@@ -66,12 +86,30 @@ describe('createProviderRegistry', () => {
   test('an unknown type names the registered ones', () => {
     const registry = createProviderRegistry();
     registry.register('openai', (s) => fakeProvider(s.name));
-    expect(issuesOf(() => registry.create('groq'))).toEqual([{ path: 'type', message: expect.stringMatching(/no provider type "groq" is registered \(registered: openai\)/) }]);
+    expect(issuesOf(() => registry.create('groq'))).toEqual([
+      {
+        path: 'type',
+        message: expect.stringMatching(
+          /no provider type "groq" is registered \(registered: openai\)/,
+        ),
+      },
+    ]);
   });
 
   test('rejects what a factory returns when it breaks the contract, listing each member', () => {
     const registry = createProviderRegistry();
-    registry.register('broken', () => ({ specificationVersion: 'v2', name: 'broken', type: '', stream: 'no', isAvailable: () => true, embed: 5 }) as never);
+    registry.register(
+      'broken',
+      () =>
+        ({
+          specificationVersion: 'v2',
+          name: 'broken',
+          type: '',
+          stream: 'no',
+          isAvailable: () => true,
+          embed: 5,
+        }) as never,
+    );
     expect(issuesOf(() => registry.create('broken'))).toEqual([
       { path: 'provider.specificationVersion', message: expect.stringMatching(/expected 'v1'/) },
       { path: 'provider.type', message: 'expected a non-empty string' },
@@ -81,19 +119,25 @@ describe('createProviderRegistry', () => {
       { path: 'provider.embed', message: 'expected a function when present' },
     ]);
     registry.register('nothing', () => undefined as never);
-    expect(issuesOf(() => registry.create('nothing'))).toEqual([{ path: 'provider', message: expect.stringMatching(/expected an object/) }]);
+    expect(issuesOf(() => registry.create('nothing'))).toEqual([
+      { path: 'provider', message: expect.stringMatching(/expected an object/) },
+    ]);
   });
 
   test('the error message says which factory failed', () => {
     const registry = createProviderRegistry();
     registry.register('broken', (s) => ({ ...fakeProvider(s.name), generate: undefined }) as never);
-    expect(() => registry.create('broken', { name: 'mine' })).toThrow(/factory for provider type "broken" returned an invalid provider for "mine":\n {2}- provider.generate: expected a function/);
+    expect(() => registry.create('broken', { name: 'mine' })).toThrow(
+      /factory for provider type "broken" returned an invalid provider for "mine":\n {2}- provider.generate: expected a function/,
+    );
   });
 
   test('rejects a provider that ignores the name it was given', () => {
     const registry = createProviderRegistry();
     registry.register('acme', () => fakeProvider('something-else'));
-    expect(issuesOf(() => registry.create('acme', { name: 'acme-eu' }))).toEqual([{ path: 'provider.name', message: expect.stringMatching(/expected "acme-eu"/) }]);
+    expect(issuesOf(() => registry.create('acme', { name: 'acme-eu' }))).toEqual([
+      { path: 'provider.name', message: expect.stringMatching(/expected "acme-eu"/) },
+    ]);
   });
 
   test("passes a factory's own errors through", () => {
@@ -108,13 +152,19 @@ describe('createProviderRegistry', () => {
 
 describe('assertProvider', () => {
   test('accepts a valid provider, optional members included', () => {
-    const provider = { ...fakeProvider('x'), embed: async () => ({}) as never, healthCheck: async () => ({}) as never };
+    const provider = {
+      ...fakeProvider('x'),
+      embed: async () => ({}) as never,
+      healthCheck: async () => ({}) as never,
+    };
     expect(() => assertProvider(provider)).not.toThrow();
   });
 
   test('throws a ConfigError listing each problem', () => {
     const value: unknown = { ...fakeProvider('x'), name: '', healthCheck: true };
-    expect(() => assertProvider(value)).toThrow(/provider.name: expected a non-empty string\n {2}- provider.healthCheck: expected a function when present/);
+    expect(() => assertProvider(value)).toThrow(
+      /provider.name: expected a non-empty string\n {2}- provider.healthCheck: expected a function when present/,
+    );
   });
 
   test('narrows the type', () => {

@@ -23,12 +23,18 @@ export interface ProviderSettings {
 }
 
 /** Creates a provider from settings; `name` is always set by the registry. */
-export type ProviderFactory<S extends ProviderSettings = ProviderSettings> = (settings: S & { name: string }) => Provider;
+export type ProviderFactory<S extends ProviderSettings = ProviderSettings> = (
+  settings: S & { name: string },
+) => Provider;
 
 /** Provider types and the factories that create them. */
 export interface ProviderRegistry {
   /** Adds a factory; a duplicate type is rejected unless `override` is set. */
-  register<S extends ProviderSettings>(type: string, factory: ProviderFactory<S>, options?: { override?: boolean }): void;
+  register<S extends ProviderSettings>(
+    type: string,
+    factory: ProviderFactory<S>,
+    options?: { override?: boolean },
+  ): void;
   /** Creates a provider of `type` (adapter-specific settings pass through), checked against the contract. */
   create(type: string, settings?: ProviderSettings & Record<string, unknown>): Provider;
   has(type: string): boolean;
@@ -45,24 +51,41 @@ export function createProviderRegistry(): ProviderRegistry {
   const factories = new Map<string, ProviderFactory>();
   return {
     register(type, factory, options = {}) {
-      if (typeof type !== 'string' || !providerNamePattern.test(type)) fail('type', `invalid provider type ${typeof type === 'string' ? JSON.stringify(type) : `(${typeof type})`}: ${providerNameRule}`);
-      if (typeof factory !== 'function') fail('factory', `expected a function (settings) => Provider; received ${factory === null ? 'null' : typeof factory}`);
+      if (typeof type !== 'string' || !providerNamePattern.test(type))
+        fail(
+          'type',
+          `invalid provider type ${typeof type === 'string' ? JSON.stringify(type) : `(${typeof type})`}: ${providerNameRule}`,
+        );
+      if (typeof factory !== 'function')
+        fail(
+          'factory',
+          `expected a function (settings) => Provider; received ${factory === null ? 'null' : typeof factory}`,
+        );
       if (factories.has(type) && !options.override) {
-        fail('type', `provider type "${type}" is already registered: pass { override: true } to replace its factory`);
+        fail(
+          'type',
+          `provider type "${type}" is already registered: pass { override: true } to replace its factory`,
+        );
       }
       factories.set(type, factory as ProviderFactory);
     },
     create(type, settings = {}) {
       const factory = factories.get(type);
       if (!factory) {
-        fail('type', `no provider type "${type}" is registered (registered: ${[...factories.keys()].join(', ') || 'none'}): import its adapter package or call registerProvider('${type}', factory)`);
+        fail(
+          'type',
+          `no provider type "${type}" is registered (registered: ${[...factories.keys()].join(', ') || 'none'}): import its adapter package or call registerProvider('${type}', factory)`,
+        );
       }
       const name = settings.name ?? type;
       const provider: unknown = factory({ ...settings, name });
       const issues = providerIssues(provider);
       const actualName = (provider as { name?: unknown } | null)?.name;
       if (issues.length === 0 && actualName !== name) {
-        issues.push({ path: 'provider.name', message: `expected "${name}", the name it was created with; received ${JSON.stringify(actualName)}` });
+        issues.push({
+          path: 'provider.name',
+          message: `expected "${name}", the name it was created with; received ${JSON.stringify(actualName)}`,
+        });
       }
       if (issues.length > 0) {
         throw new ConfigError({
@@ -87,11 +110,18 @@ export function getDefaultProviderRegistry(): ProviderRegistry {
 }
 
 /** Registers a provider factory in the default registry. */
-export function registerProvider<S extends ProviderSettings>(type: string, factory: ProviderFactory<S>, options?: { override?: boolean }): void {
+export function registerProvider<S extends ProviderSettings>(
+  type: string,
+  factory: ProviderFactory<S>,
+  options?: { override?: boolean },
+): void {
   getDefaultProviderRegistry().register(type, factory, options);
 }
 
 /** Creates a provider from the default registry, checked against the contract. */
-export function createProvider(type: string, settings?: ProviderSettings & Record<string, unknown>): Provider {
+export function createProvider(
+  type: string,
+  settings?: ProviderSettings & Record<string, unknown>,
+): Provider {
   return getDefaultProviderRegistry().create(type, settings);
 }

@@ -40,7 +40,11 @@ describe('toChatRequest', () => {
 
   test('applies overrides without changing the input', () => {
     const request: ChatRequest = { messages: [user], temperature: 0.2 };
-    expect(toChatRequest(request, { model: 'gpt-4o', temperature: 1 })).toEqual({ messages: [user], model: 'gpt-4o', temperature: 1 });
+    expect(toChatRequest(request, { model: 'gpt-4o', temperature: 1 })).toEqual({
+      messages: [user],
+      model: 'gpt-4o',
+      temperature: 1,
+    });
     expect(request).toEqual({ messages: [user], temperature: 0.2 });
   });
 
@@ -74,13 +78,18 @@ describe('validateChatRequest', () => {
     ['toolChoice.name', { messages: [user], tools: [tool], toolChoice: { name: 'other' } }],
     ['tools.0.name', { messages: [user], tools: [{ ...tool, name: 'has space' }] }],
     ['tools.1.name', { messages: [user], tools: [tool, { ...tool, name: 'x'.repeat(65) }] }],
-    ['tools.0.parameters', { messages: [user], tools: [{ name: 'lookup', parameters: undefined as never }] }],
+    [
+      'tools.0.parameters',
+      { messages: [user], tools: [{ name: 'lookup', parameters: undefined as never }] },
+    ],
   ])('names %s', (field, request) => {
     expect(fieldOf(() => validateChatRequest(request))).toBe(field);
   });
 
   test('the message names the field and the fix', () => {
-    expect(() => validateChatRequest({ messages: [user], temperature: 3 })).toThrow('Invalid request field "temperature": must be a number from 0 to 2');
+    expect(() => validateChatRequest({ messages: [user], temperature: 3 })).toThrow(
+      'Invalid request field "temperature": must be a number from 0 to 2',
+    );
   });
 
   test('accepts valid requests, including multi-part user content and toolChoice none without tools', () => {
@@ -88,8 +97,18 @@ describe('validateChatRequest', () => {
       validateChatRequest({
         messages: [
           { role: 'system', content: 's' },
-          { role: 'user', content: [{ type: 'text', text: 'what is this?' }, { type: 'image', source: { kind: 'url', url: 'https://example.com/x.png' } }] },
-          { role: 'assistant', content: '', toolCalls: [{ id: 'c1', name: 'lookup', args: {}, rawArgs: '{}' }] },
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'what is this?' },
+              { type: 'image', source: { kind: 'url', url: 'https://example.com/x.png' } },
+            ],
+          },
+          {
+            role: 'assistant',
+            content: '',
+            toolCalls: [{ id: 'c1', name: 'lookup', args: {}, rawArgs: '{}' }],
+          },
           { role: 'tool', toolCallId: 'c1', result: { ok: true } },
         ],
         temperature: 0,

@@ -5,7 +5,9 @@ const now = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
 
 describe('parseRetryAfterMs', () => {
   test('reads retry-after-ms first', () => {
-    expect(parseRetryAfterMs(new Headers({ 'retry-after-ms': '1500', 'retry-after': '9' }), now)).toBe(1500);
+    expect(
+      parseRetryAfterMs(new Headers({ 'retry-after-ms': '1500', 'retry-after': '9' }), now),
+    ).toBe(1500);
   });
 
   test('reads retry-after as seconds', () => {
@@ -28,7 +30,15 @@ describe('parseRetryAfterMs', () => {
     expect(parseRetryAfterMs({ 'retry-after-ms': '-5', 'retry-after': '1' }, now)).toBe(1000);
   });
 
-  test.each([[{ 'retry-after': 'soon' }], [{ 'retry-after': '-1' }], [{ 'retry-after': '' }], [{}], [null], [undefined], [new Headers()]])('is undefined for %j', (headers) => {
+  test.each([
+    [{ 'retry-after': 'soon' }],
+    [{ 'retry-after': '-1' }],
+    [{ 'retry-after': '' }],
+    [{}],
+    [null],
+    [undefined],
+    [new Headers()],
+  ])('is undefined for %j', (headers) => {
     expect(parseRetryAfterMs(headers as never, now)).toBeUndefined();
   });
 });

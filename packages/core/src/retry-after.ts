@@ -11,7 +11,10 @@ function header(headers: HeaderLookup, name: string): string | undefined {
     return (headers as { get(name: string): string | null | undefined }).get(name) ?? undefined;
   }
   const record = headers as Record<string, string | string[] | undefined>;
-  const value = record[name] ?? record[name.toLowerCase()] ?? Object.entries(record).find(([k]) => k.toLowerCase() === name)?.[1];
+  const value =
+    record[name] ??
+    record[name.toLowerCase()] ??
+    Object.entries(record).find(([k]) => k.toLowerCase() === name)?.[1];
   return Array.isArray(value) ? value[0] : value;
 }
 
@@ -20,7 +23,10 @@ function header(headers: HeaderLookup, name: string): string | undefined {
  * `retry-after` as seconds or as an HTTP date (as openai-node reads them). Undefined when
  * absent or unreadable; never negative.
  */
-export function parseRetryAfterMs(headers: HeaderLookup, now: number = Date.now()): number | undefined {
+export function parseRetryAfterMs(
+  headers: HeaderLookup,
+  now: number = Date.now(),
+): number | undefined {
   const ms = header(headers, 'retry-after-ms');
   if (ms !== undefined && ms.trim() !== '') {
     const value = Number(ms);

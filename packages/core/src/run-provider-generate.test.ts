@@ -3,10 +3,18 @@ import { z } from 'zod';
 import type { CallSignal } from './call-signal.js';
 import type { FinishReason } from './chat.js';
 import { ProviderError } from './errors/provider-error.js';
-import { runProviderGenerate, type ProviderResponse, type RunProviderGenerateOptions } from './run-provider-generate.js';
+import {
+  runProviderGenerate,
+  type ProviderResponse,
+  type RunProviderGenerateOptions,
+} from './run-provider-generate.js';
 
 const usage = { inputTokens: 4, outputTokens: 2, totalTokens: 6 };
-const answer = (text: string, finishReason: FinishReason = 'stop', model?: string): ProviderResponse => ({
+const answer = (
+  text: string,
+  finishReason: FinishReason = 'stop',
+  model?: string,
+): ProviderResponse => ({
   text,
   toolCalls: [],
   finishReason,
@@ -19,14 +27,23 @@ const answer = (text: string, finishReason: FinishReason = 'stop', model?: strin
 function mapError(error: unknown, call: CallSignal): Error {
   if (ProviderError.isInstance(error)) return error;
   const kind = call.timedOut() ? 'timeout' : call.callerAborted() ? 'aborted' : 'network';
-  return new ProviderError({ kind, provider: 'acme', model: 'acme-1', message: `acme ${kind}`, cause: error });
+  return new ProviderError({
+    kind,
+    provider: 'acme',
+    model: 'acme-1',
+    message: `acme ${kind}`,
+    cause: error,
+  });
 }
 
-function run<T>(response: ProviderResponse | ((signal: AbortSignal) => Promise<ProviderResponse>), options: Partial<RunProviderGenerateOptions<T>> = {}) {
+function run<T>(
+  response: ProviderResponse | ((signal: AbortSignal) => Promise<ProviderResponse>),
+  options: Partial<RunProviderGenerateOptions<T>> = {},
+) {
   return runProviderGenerate<T>({
     provider: 'acme',
     model: 'acme-1',
-      send: typeof response === 'function' ? response : async () => response,
+    send: typeof response === 'function' ? response : async () => response,
     mapError,
     cost: (_model, { totalTokens }) => totalTokens / 1000,
     ...options,
@@ -34,7 +51,12 @@ function run<T>(response: ProviderResponse | ((signal: AbortSignal) => Promise<P
 }
 
 /** Never answers; rejects once the call's signal aborts, as the SDKs do. */
-const hang = (signal: AbortSignal) => new Promise<ProviderResponse>((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('This operation was aborted')), { once: true }));
+const hang = (signal: AbortSignal) =>
+  new Promise<ProviderResponse>((_resolve, reject) =>
+    signal.addEventListener('abort', () => reject(new Error('This operation was aborted')), {
+      once: true,
+    }),
+  );
 
 afterEach(() => {
   vi.useRealTimers();
@@ -43,7 +65,9 @@ afterEach(() => {
 describe('runProviderGenerate', () => {
   it('returns the answer with the provider, the model the vendor named, the latency, the cost on that model and the raw response', async () => {
     const priced: string[] = [];
-    const result = await run(answer('Hello', 'stop', 'acme-1-001'), { cost: (model) => (priced.push(model), 0.25) });
+    const result = await run(answer('Hello', 'stop', 'acme-1-001'), {
+      cost: (model) => (priced.push(model), 0.25),
+    });
     expect(result).toEqual({
       text: 'Hello',
       toolCalls: [],
@@ -60,13 +84,18 @@ describe('runProviderGenerate', () => {
   });
 
   it('names the requested model when the vendor names none', async () => {
-    expect(await run(answer('Hello', 'stop', ''))).toMatchObject({ model: 'acme-1', costUsd: 0.006 });
+    expect(await run(answer('Hello', 'stop', ''))).toMatchObject({
+      model: 'acme-1',
+      costUsd: 0.006,
+    });
   });
 
   it('parses (and validates) the JSON a json request asked for, when the answer finished with stop or length', async () => {
     const schema = z.object({ city: z.string() });
     const json = { responseFormat: { type: 'json' as const, schema } };
-    expect((await run(answer('```json\n{"city":"Paris"}\n```'), json)).object).toEqual({ city: 'Paris' });
+    expect((await run(answer('```json\n{"city":"Paris"}\n```'), json)).object).toEqual({
+      city: 'Paris',
+    });
     expect((await run(answer('{"city":"Lyon"}', 'length'), json)).object).toEqual({ city: 'Lyon' });
     expect(await run(answer('{"city":"Paris"}'))).not.toHaveProperty('object');
   });
@@ -74,21 +103,33 @@ describe('runProviderGenerate', () => {
   it('leaves a tool-call or filtered answer unparsed', async () => {
     const json = { responseFormat: { type: 'json' as const } };
     expect(await run(answer('', 'tool-calls'), json)).not.toHaveProperty('object');
-    expect(await run(answer('I cannot help with that.', 'content-filter'), json)).toMatchObject({ finishReason: 'content-filter', text: 'I cannot help with that.' });
+    expect(await run(answer('I cannot help with that.', 'content-filter'), json)).toMatchObject({
+      finishReason: 'content-filter',
+      text: 'I cannot help with that.',
+    });
   });
 
   it('fails with kind quality, through mapError, when the JSON does not parse or match the schema', async () => {
     const seen: unknown[] = [];
     const spying = (error: unknown, call: CallSignal) => (seen.push(error), mapError(error, call));
-    const json = { responseFormat: { type: 'json' as const, schema: z.object({ city: z.string() }) } };
-    await expect(run(answer('not json', 'stop', 'acme-1-001'), { ...json, mapError: spying })).rejects.toMatchObject({ kind: 'quality', model: 'acme-1-001' });
-    await expect(run(answer('{"town":"Paris"}'), { ...json, mapError: spying })).rejects.toMatchObject({ kind: 'quality', message: expect.stringContaining('city') });
+    const json = {
+      responseFormat: { type: 'json' as const, schema: z.object({ city: z.string() }) },
+    };
+    await expect(
+      run(answer('not json', 'stop', 'acme-1-001'), { ...json, mapError: spying }),
+    ).rejects.toMatchObject({ kind: 'quality', model: 'acme-1-001' });
+    await expect(
+      run(answer('{"town":"Paris"}'), { ...json, mapError: spying }),
+    ).rejects.toMatchObject({ kind: 'quality', message: expect.stringContaining('city') });
     expect(seen).toHaveLength(2);
   });
 
   it('hands what send throws to mapError', async () => {
     const reset = new Error('read ECONNRESET');
-    await expect(run(() => Promise.reject(reset))).rejects.toMatchObject({ kind: 'network', cause: reset });
+    await expect(run(() => Promise.reject(reset))).rejects.toMatchObject({
+      kind: 'network',
+      cause: reset,
+    });
   });
 
   it('times the whole call out after timeoutMs (kind timeout), and clears its timer once answered', async () => {

@@ -45,7 +45,9 @@ export interface RunProviderGenerateOptions<T> extends ProviderCallOptions {
  * }
  * ```
  */
-export async function runProviderGenerate<T>(options: RunProviderGenerateOptions<T>): Promise<ChatResult<T>> {
+export async function runProviderGenerate<T>(
+  options: RunProviderGenerateOptions<T>,
+): Promise<ChatResult<T>> {
   const { provider } = options;
   const started = performance.now();
   const call = createCallSignal(options.signal, options.timeoutMs);
@@ -53,7 +55,9 @@ export async function runProviderGenerate<T>(options: RunProviderGenerateOptions
     const { model: named, raw, ...answer } = await options.send(call.signal);
     const model = named || options.model;
     const parseJson = answer.finishReason === 'stop' || answer.finishReason === 'length';
-    const object = parseJson ? parseStructuredOutput<T>(answer.text, options.responseFormat, { provider, model }) : undefined;
+    const object = parseJson
+      ? parseStructuredOutput<T>(answer.text, options.responseFormat, { provider, model })
+      : undefined;
     return {
       ...answer,
       ...(object !== undefined ? { object } : {}),

@@ -58,7 +58,9 @@ export interface RunProviderStreamOptions<TChunk> extends ProviderCallOptions {
  * }
  * ```
  */
-export async function* runProviderStream<TChunk>(options: RunProviderStreamOptions<TChunk>): AsyncGenerator<StreamEvent, void, undefined> {
+export async function* runProviderStream<TChunk>(
+  options: RunProviderStreamOptions<TChunk>,
+): AsyncGenerator<StreamEvent, void, undefined> {
   const { provider, model } = options;
   const call = createCallSignal(options.signal, options.timeoutMs);
   let finished = false;
@@ -76,12 +78,25 @@ export async function* runProviderStream<TChunk>(options: RunProviderStreamOptio
     // The SDKs end a stream quietly when its signal aborts: say why (timeout or caller).
     if (call.signal.aborted) throw call.signal.reason;
     const end = mapper.end();
-    if (!end) throw new ProviderError({ kind: 'network', provider, model, message: options.truncatedMessage(resultModel) });
+    if (!end)
+      throw new ProviderError({
+        kind: 'network',
+        provider,
+        model,
+        message: options.truncatedMessage(resultModel),
+      });
     // The vendor's stream is read to its end: from here on, nothing is left to abort or time out.
     finished = true;
     call.dispose();
     yield* end.events ?? [];
-    yield { type: 'finish', finishReason: end.finishReason, usage: end.usage, provider, model: resultModel, costUsd: options.cost(resultModel, end.usage) };
+    yield {
+      type: 'finish',
+      finishReason: end.finishReason,
+      usage: end.usage,
+      provider,
+      model: resultModel,
+      costUsd: options.cost(resultModel, end.usage),
+    };
   } catch (error) {
     throw options.mapError(error, call);
   } finally {

@@ -4,11 +4,16 @@ import { isZodSchema, toJsonSchema } from './schema.js';
 
 describe('toJsonSchema', () => {
   test('turns a zod schema into JSON Schema without $schema', () => {
-    expect(toJsonSchema(z.object({ city: z.string(), days: z.number().int().optional() }))).toEqual({
-      type: 'object',
-      properties: { city: { type: 'string' }, days: { type: 'integer', minimum: expect.any(Number), maximum: expect.any(Number) } },
-      required: ['city'],
-    });
+    expect(toJsonSchema(z.object({ city: z.string(), days: z.number().int().optional() }))).toEqual(
+      {
+        type: 'object',
+        properties: {
+          city: { type: 'string' },
+          days: { type: 'integer', minimum: expect.any(Number), maximum: expect.any(Number) },
+        },
+        required: ['city'],
+      },
+    );
   });
 
   test('passes JSON Schema through unchanged', () => {

@@ -17,13 +17,25 @@ export function parseStructuredOutput<T>(
   try {
     value = JSON.parse(stripJsonFence(text));
   } catch (cause) {
-    throw new ProviderError({ ...context, kind: 'quality', message: `The model's answer is not valid JSON: ${String(text).slice(0, 120)}`, cause });
+    throw new ProviderError({
+      ...context,
+      kind: 'quality',
+      message: `The model's answer is not valid JSON: ${String(text).slice(0, 120)}`,
+      cause,
+    });
   }
   if (format.schema && isZodSchema(format.schema)) {
     const parsed = format.schema.safeParse(value);
     if (!parsed.success) {
-      const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-      throw new ProviderError({ ...context, kind: 'quality', message: `The model's JSON does not match the schema: ${where}`, cause: parsed.error });
+      const where = parsed.error.issues
+        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+        .join('; ');
+      throw new ProviderError({
+        ...context,
+        kind: 'quality',
+        message: `The model's JSON does not match the schema: ${where}`,
+        cause: parsed.error,
+      });
     }
     return parsed.data as T;
   }

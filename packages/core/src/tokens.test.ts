@@ -7,7 +7,9 @@ import type { ContentPart } from './messages.js';
 import { countRequestTokens, countTextTokens, tokenEstimates } from './tokens.js';
 
 const base = tokenEstimates.perRequest + tokenEstimates.perMessage;
-const user = (content: string | ContentPart[]): ChatRequest => ({ messages: [{ role: 'user', content }] });
+const user = (content: string | ContentPart[]): ChatRequest => ({
+  messages: [{ role: 'user', content }],
+});
 
 describe('countTextTokens', () => {
   test('uses the o200k_base encoding', () => {
@@ -26,49 +28,99 @@ describe('countTextTokens', () => {
 describe('countRequestTokens', () => {
   test('counts each message plus fixed framing', () => {
     expect(countRequestTokens(user('Hello world'))).toBe(base + 2);
-    const two: ChatRequest = { messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hello world' }] };
-    expect(countRequestTokens(two)).toBe(base + tokenEstimates.perMessage + countTextTokens('Be brief.') + 2);
+    const two: ChatRequest = {
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'Hello world' },
+      ],
+    };
+    expect(countRequestTokens(two)).toBe(
+      base + tokenEstimates.perMessage + countTextTokens('Be brief.') + 2,
+    );
   });
 
   test('grows with the input', () => {
-    expect(countRequestTokens(user('Hello world '.repeat(100)))).toBeGreaterThan(countRequestTokens(user('Hello world')) + 150);
+    expect(countRequestTokens(user('Hello world '.repeat(100)))).toBeGreaterThan(
+      countRequestTokens(user('Hello world')) + 150,
+    );
   });
 
   test('counts each image as the fixed estimate, whatever its size', () => {
-    const small = countRequestTokens(user([{ type: 'text', text: 'What is this?' }, { type: 'image', source: { kind: 'url', url: 'https://example.com/a.png' } }]));
-    const inline = countRequestTokens(user([{ type: 'text', text: 'What is this?' }, { type: 'image', source: { kind: 'base64', mediaType: 'image/png', data: 'A'.repeat(50_000) } }]));
+    const small = countRequestTokens(
+      user([
+        { type: 'text', text: 'What is this?' },
+        { type: 'image', source: { kind: 'url', url: 'https://example.com/a.png' } },
+      ]),
+    );
+    const inline = countRequestTokens(
+      user([
+        { type: 'text', text: 'What is this?' },
+        {
+          type: 'image',
+          source: { kind: 'base64', mediaType: 'image/png', data: 'A'.repeat(50_000) },
+        },
+      ]),
+    );
     expect(small).toBe(base + countTextTokens('What is this?') + tokenEstimates.perImage);
     expect(inline).toBe(small);
   });
 
   test('counts tool definitions by name, description and JSON schema; zod and JSON Schema alike', () => {
-    const zodTool = { name: 'get_weather', description: 'Weather for a city', parameters: z.object({ city: z.string() }) };
-    const jsonTool = { ...zodTool, parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } };
+    const zodTool = {
+      name: 'get_weather',
+      description: 'Weather for a city',
+      parameters: z.object({ city: z.string() }),
+    };
+    const jsonTool = {
+      ...zodTool,
+      parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+    };
     const withZod = countRequestTokens({ ...user('hi'), tools: [zodTool] });
     expect(withZod).toBe(countRequestTokens({ ...user('hi'), tools: [jsonTool] }));
     expect(withZod - countRequestTokens(user('hi'))).toBe(
-      tokenEstimates.perTool + countTextTokens('get_weather') + countTextTokens('Weather for a city') + countTextTokens(JSON.stringify(jsonTool.parameters)),
+      tokenEstimates.perTool +
+        countTextTokens('get_weather') +
+        countTextTokens('Weather for a city') +
+        countTextTokens(JSON.stringify(jsonTool.parameters)),
     );
   });
 
   test('counts a schema it cannot render as the fixed estimate', () => {
     const tool = { name: 'big', parameters: z.object({ n: z.bigint() }) };
-    expect(countRequestTokens({ ...user('hi'), tools: [tool] }) - countRequestTokens(user('hi'))).toBe(
+    expect(
+      countRequestTokens({ ...user('hi'), tools: [tool] }) - countRequestTokens(user('hi')),
+    ).toBe(
       tokenEstimates.perTool + countTextTokens('big') + tokenEstimates.perUnrepresentableSchema,
     );
   });
 
   test('counts a JSON response schema', () => {
     const schema = { type: 'object', properties: { answer: { type: 'string' } } };
-    expect(countRequestTokens({ ...user('hi'), responseFormat: { type: 'json', schema } }) - countRequestTokens(user('hi'))).toBe(countTextTokens(JSON.stringify(schema)));
-    expect(countRequestTokens({ ...user('hi'), responseFormat: { type: 'json' } })).toBe(countRequestTokens(user('hi')));
+    expect(
+      countRequestTokens({ ...user('hi'), responseFormat: { type: 'json', schema } }) -
+        countRequestTokens(user('hi')),
+    ).toBe(countTextTokens(JSON.stringify(schema)));
+    expect(countRequestTokens({ ...user('hi'), responseFormat: { type: 'json' } })).toBe(
+      countRequestTokens(user('hi')),
+    );
   });
 
   test('counts tool calls and tool results', () => {
     const request: ChatRequest = {
       messages: [
         { role: 'user', content: 'Weather?' },
-        { role: 'assistant', content: '', toolCalls: [{ id: 'call_1', name: 'get_weather', args: { city: 'Paris' }, rawArgs: '{"city":"Paris"}' }] },
+        {
+          role: 'assistant',
+          content: '',
+          toolCalls: [
+            {
+              id: 'call_1',
+              name: 'get_weather',
+              args: { city: 'Paris' },
+              rawArgs: '{"city":"Paris"}',
+            },
+          ],
+        },
         { role: 'tool', toolCallId: 'call_1', result: { tempC: 21 } },
       ],
     };

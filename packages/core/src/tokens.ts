@@ -87,16 +87,25 @@ function countMessageTokens(message: Message): number {
       return tokens + countTextTokens(message.content);
     case 'user':
       if (typeof message.content === 'string') return tokens + countTextTokens(message.content);
-      for (const part of message.content) tokens += part.type === 'image' ? tokenEstimates.perImage : countTextTokens(part.text);
+      for (const part of message.content)
+        tokens += part.type === 'image' ? tokenEstimates.perImage : countTextTokens(part.text);
       return tokens;
     case 'assistant':
       tokens += countTextTokens(message.content);
       for (const call of message.toolCalls ?? []) {
-        tokens += tokenEstimates.perToolCall + countTextTokens(call.name) + countTextTokens(call.rawArgs ?? stringify(call.args));
+        tokens +=
+          tokenEstimates.perToolCall +
+          countTextTokens(call.name) +
+          countTextTokens(call.rawArgs ?? stringify(call.args));
       }
       return tokens;
     case 'tool':
-      return tokens + countTextTokens(message.toolCallId) + countTextTokens(message.toolName ?? '') + countTextTokens(stringify(message.result));
+      return (
+        tokens +
+        countTextTokens(message.toolCallId) +
+        countTextTokens(message.toolName ?? '') +
+        countTextTokens(stringify(message.result))
+      );
     default:
       return tokens;
   }
@@ -108,12 +117,19 @@ function countMessageTokens(message: Message): number {
  * tokenised JSON schema), a JSON response schema, and a fixed estimate per image (see
  * `tokenEstimates`). Exact for OpenAI text, an estimate for other vendors and for images.
  */
-export function countRequestTokens(request: Pick<ChatRequest, 'messages' | 'tools' | 'responseFormat'>): number {
+export function countRequestTokens(
+  request: Pick<ChatRequest, 'messages' | 'tools' | 'responseFormat'>,
+): number {
   let tokens = tokenEstimates.perRequest;
   for (const message of request.messages) tokens += countMessageTokens(message);
   for (const tool of request.tools ?? []) {
-    tokens += tokenEstimates.perTool + countTextTokens(tool.name) + countTextTokens(tool.description ?? '') + countSchemaTokens(tool.parameters);
+    tokens +=
+      tokenEstimates.perTool +
+      countTextTokens(tool.name) +
+      countTextTokens(tool.description ?? '') +
+      countSchemaTokens(tool.parameters);
   }
-  if (request.responseFormat?.type === 'json' && request.responseFormat.schema) tokens += countSchemaTokens(request.responseFormat.schema);
+  if (request.responseFormat?.type === 'json' && request.responseFormat.schema)
+    tokens += countSchemaTokens(request.responseFormat.schema);
   return tokens;
 }

@@ -7,7 +7,11 @@ import type { ToolCall } from './messages.js';
  * when there are none. Unparsable `rawArgs` or arguments that are not an object are an
  * `InvalidRequestError` on `field` (`messages.2.toolCalls.0`) plus `.rawArgs` / `.args`.
  */
-export function toolCallArgsObject(call: ToolCall, field: string, vendor: string): Record<string, unknown> {
+export function toolCallArgsObject(
+  call: ToolCall,
+  field: string,
+  vendor: string,
+): Record<string, unknown> {
   let args = call.args;
   if (args === undefined && call.rawArgs) {
     try {
@@ -18,7 +22,10 @@ export function toolCallArgsObject(call: ToolCall, field: string, vendor: string
   }
   if (args === undefined || args === null) return {};
   if (typeof args !== 'object' || Array.isArray(args)) {
-    throw new InvalidRequestError({ field: `${field}.args`, message: `${vendor} needs tool arguments to be a JSON object` });
+    throw new InvalidRequestError({
+      field: `${field}.args`,
+      message: `${vendor} needs tool arguments to be a JSON object`,
+    });
   }
   return args as Record<string, unknown>;
 }

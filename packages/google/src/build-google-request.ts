@@ -23,21 +23,32 @@ export interface GoogleCall {
  * and for JSON output `responseMimeType: 'application/json'` + the converted `responseSchema`).
  * `providerOptions.google` is merged last (its `generationConfig` into ours).
  */
-export function buildGoogleRequest(request: ChatRequest, defaults: GoogleRequestDefaults): GoogleCall {
+export function buildGoogleRequest(
+  request: ChatRequest,
+  defaults: GoogleRequestDefaults,
+): GoogleCall {
   const model = request.model ?? defaults.model;
   const { systemInstruction, contents } = convertToGoogleMessages(request.messages);
   const { tools, toolConfig } = prepareGoogleTools(request);
   const temperature = request.temperature ?? defaults.temperature;
   const maxOutputTokens = request.maxTokens ?? defaults.maxTokens;
   const format = request.responseFormat;
-  const { generationConfig: extraConfig, ...extra } = (request.providerOptions?.['google'] ?? {}) as { generationConfig?: GenerationConfig };
+  const { generationConfig: extraConfig, ...extra } = (request.providerOptions?.['google'] ??
+    {}) as { generationConfig?: GenerationConfig };
   const generationConfig: GenerationConfig = {
     ...(temperature !== undefined ? { temperature } : {}),
     ...(maxOutputTokens !== undefined ? { maxOutputTokens } : {}),
     ...(request.topP !== undefined ? { topP: request.topP } : {}),
     ...(request.stop?.length ? { stopSequences: request.stop } : {}),
     ...(format?.type === 'json' ? { responseMimeType: 'application/json' } : {}),
-    ...(format?.type === 'json' && format.schema ? { responseSchema: convertToGeminiSchema(toJsonSchema(format.schema), 'responseFormat.schema') } : {}),
+    ...(format?.type === 'json' && format.schema
+      ? {
+          responseSchema: convertToGeminiSchema(
+            toJsonSchema(format.schema),
+            'responseFormat.schema',
+          ),
+        }
+      : {}),
     ...extraConfig,
   };
   const body: GenerateContentRequest = {

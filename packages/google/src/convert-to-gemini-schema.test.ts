@@ -16,7 +16,14 @@ describe('convertToGeminiSchema', () => {
         email: z.string().email(),
       }),
     );
-    expect(convertToGeminiSchema({ ...schema, $schema: 'http://json-schema.org/draft-07/schema#', additionalProperties: false, title: 'Q' })).toEqual({
+    expect(
+      convertToGeminiSchema({
+        ...schema,
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        additionalProperties: false,
+        title: 'Q',
+      }),
+    ).toEqual({
       type: SchemaType.OBJECT,
       properties: {
         city: { type: SchemaType.STRING, description: 'The city' },
@@ -36,7 +43,10 @@ describe('convertToGeminiSchema', () => {
       properties: { note: { type: SchemaType.STRING, nullable: true } },
       required: ['note'],
     });
-    expect(convertToGeminiSchema({ type: ['integer', 'null'] })).toEqual({ type: SchemaType.INTEGER, nullable: true });
+    expect(convertToGeminiSchema({ type: ['integer', 'null'] })).toEqual({
+      type: SchemaType.INTEGER,
+      nullable: true,
+    });
   });
 
   it('keeps a real union as anyOf, converted', () => {
@@ -49,26 +59,51 @@ describe('convertToGeminiSchema', () => {
     const schema = {
       type: 'object',
       properties: { home: { $ref: '#/definitions/Address' }, work: { $ref: '#/$defs/Address' } },
-      definitions: { Address: { type: 'object', properties: { street: { type: 'string' } }, additionalProperties: false } },
+      definitions: {
+        Address: {
+          type: 'object',
+          properties: { street: { type: 'string' } },
+          additionalProperties: false,
+        },
+      },
       $defs: { Address: { type: 'object', properties: { street: { type: 'string' } } } },
     };
-    const address = { type: SchemaType.OBJECT, properties: { street: { type: SchemaType.STRING } } };
-    expect(convertToGeminiSchema(schema)).toEqual({ type: SchemaType.OBJECT, properties: { home: address, work: address } });
+    const address = {
+      type: SchemaType.OBJECT,
+      properties: { street: { type: SchemaType.STRING } },
+    };
+    expect(convertToGeminiSchema(schema)).toEqual({
+      type: SchemaType.OBJECT,
+      properties: { home: address, work: address },
+    });
   });
 
   it('rejects a recursive schema with a clear InvalidRequestError', () => {
     const node: z.ZodType = z.lazy(() => z.object({ children: z.array(node) }));
-    expect(() => convertToGeminiSchema(toJsonSchema(node), 'tools.0.parameters')).toThrow(InvalidRequestError);
-    expect(() => convertToGeminiSchema(toJsonSchema(node), 'tools.0.parameters')).toThrow(/recursive/);
+    expect(() => convertToGeminiSchema(toJsonSchema(node), 'tools.0.parameters')).toThrow(
+      InvalidRequestError,
+    );
+    expect(() => convertToGeminiSchema(toJsonSchema(node), 'tools.0.parameters')).toThrow(
+      /recursive/,
+    );
   });
 
   it('maps const and non-string enums', () => {
-    expect(convertToGeminiSchema({ const: 'yes' })).toEqual({ type: SchemaType.STRING, format: 'enum', enum: ['yes'] });
-    expect(convertToGeminiSchema({ type: 'integer', enum: [1, 2] })).toEqual({ type: SchemaType.INTEGER, description: '(one of: 1, 2)' });
+    expect(convertToGeminiSchema({ const: 'yes' })).toEqual({
+      type: SchemaType.STRING,
+      format: 'enum',
+      enum: ['yes'],
+    });
+    expect(convertToGeminiSchema({ type: 'integer', enum: [1, 2] })).toEqual({
+      type: SchemaType.INTEGER,
+      description: '(one of: 1, 2)',
+    });
   });
 
   it('rejects a schema with no type it can express', () => {
-    expect(() => convertToGeminiSchema({ description: 'anything' }, 'responseFormat.schema')).toThrow(/responseFormat\.schema/);
+    expect(() =>
+      convertToGeminiSchema({ description: 'anything' }, 'responseFormat.schema'),
+    ).toThrow(/responseFormat\.schema/);
     expect(() => convertToGeminiSchema({ type: 'array' })).toThrow(/items/);
   });
 });

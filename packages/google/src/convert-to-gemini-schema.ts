@@ -28,7 +28,10 @@ const maxDepth = 32;
  * `minLength`, `maxLength`, `exclusiveMinimum`…) are dropped. Other `anyOf`s are kept, converted.
  */
 export function convertToGeminiSchema(schema: JsonSchema, field = 'schema'): Schema {
-  const definitions = { ...(schema['definitions'] as Record<string, JsonSchema> | undefined), ...(schema['$defs'] as Record<string, JsonSchema> | undefined) };
+  const definitions = {
+    ...(schema['definitions'] as Record<string, JsonSchema> | undefined),
+    ...(schema['$defs'] as Record<string, JsonSchema> | undefined),
+  };
   return convert(schema, { definitions, field, refs: [], depth: 0 });
 }
 
@@ -44,7 +47,8 @@ function convert(input: JsonSchema, context: Context): Schema {
   let schema = input;
   const ref = schema['$ref'];
   if (typeof ref === 'string') {
-    if (ref === '#' || context.refs.includes(ref)) fail(context, `is recursive (${ref}); Gemini schemas cannot refer to themselves`);
+    if (ref === '#' || context.refs.includes(ref))
+      fail(context, `is recursive (${ref}); Gemini schemas cannot refer to themselves`);
     const name = /^#\/(?:definitions|\$defs)\/(.+)$/.exec(ref)?.[1];
     const target = name !== undefined ? context.definitions[decodeURIComponent(name)] : undefined;
     if (!target) fail(context, `has a $ref Gemini cannot resolve: ${ref}`);
@@ -63,9 +67,23 @@ function convert(input: JsonSchema, context: Context): Schema {
   if (Array.isArray(union)) {
     const nonNull = union.filter((branch) => branch['type'] !== 'null');
     const nullable = nonNull.length < union.length;
-    const child = (branch: JsonSchema, i: number): Schema => convert(branch, { ...context, field: `${context.field}.anyOf.${i}`, depth: context.depth + 1 });
-    if (nonNull.length === 1) return { ...child(nonNull[0] as JsonSchema, 0), ...out, ...(nullable ? { nullable: true } : {}) } as Schema;
-    return { ...out, anyOf: nonNull.map(child), ...(nullable ? { nullable: true } : {}) } as unknown as Schema;
+    const child = (branch: JsonSchema, i: number): Schema =>
+      convert(branch, {
+        ...context,
+        field: `${context.field}.anyOf.${i}`,
+        depth: context.depth + 1,
+      });
+    if (nonNull.length === 1)
+      return {
+        ...child(nonNull[0] as JsonSchema, 0),
+        ...out,
+        ...(nullable ? { nullable: true } : {}),
+      } as Schema;
+    return {
+      ...out,
+      anyOf: nonNull.map(child),
+      ...(nullable ? { nullable: true } : {}),
+    } as unknown as Schema;
   }
 
   let type = schema['type'];
@@ -73,14 +91,27 @@ function convert(input: JsonSchema, context: Context): Schema {
     const nonNull = type.filter((t) => t !== 'null');
     if (nonNull.length < type.length) out['nullable'] = true;
     if (nonNull.length > 1) {
-      const branches = nonNull.map((t, i) => convert({ ...schema, type: t }, { ...context, field: `${context.field}.type.${i}`, depth: context.depth + 1 }));
+      const branches = nonNull.map((t, i) =>
+        convert(
+          { ...schema, type: t },
+          { ...context, field: `${context.field}.type.${i}`, depth: context.depth + 1 },
+        ),
+      );
       return { ...out, anyOf: branches } as unknown as Schema;
     }
     type = nonNull[0];
   }
-  const values = schema['const'] !== undefined ? [schema['const']] : (schema['enum'] as unknown[] | undefined);
-  if (type === undefined && values?.length) type = typeof values[0] === 'number' ? 'number' : typeof values[0] === 'boolean' ? 'boolean' : 'string';
-  if (type === undefined) type = schema['properties'] ? 'object' : schema['items'] ? 'array' : undefined;
+  const values =
+    schema['const'] !== undefined ? [schema['const']] : (schema['enum'] as unknown[] | undefined);
+  if (type === undefined && values?.length)
+    type =
+      typeof values[0] === 'number'
+        ? 'number'
+        : typeof values[0] === 'boolean'
+          ? 'boolean'
+          : 'string';
+  if (type === undefined)
+    type = schema['properties'] ? 'object' : schema['items'] ? 'array' : undefined;
   if (type === undefined) fail(context, 'has no type Gemini can express (give it a "type")');
   if (type === 'null') fail(context, 'is only null; Gemini needs a type');
   const geminiType = types[type as string];
@@ -94,9 +125,13 @@ function convert(input: JsonSchema, context: Context): Schema {
       out['enum'] = values.map(String);
     } else {
       const list = values.map((v) => JSON.stringify(v)).join(', ');
-      out['description'] = `${out['description'] ? `${String(out['description'])} ` : ''}(one of: ${list})`;
+      out['description'] =
+        `${out['description'] ? `${String(out['description'])} ` : ''}(one of: ${list})`;
     }
-  } else if (typeof schema['format'] === 'string' && formats[type as string]?.includes(schema['format'])) {
+  } else if (
+    typeof schema['format'] === 'string' &&
+    formats[type as string]?.includes(schema['format'])
+  ) {
     out['format'] = schema['format'];
   }
 
@@ -104,16 +139,26 @@ function convert(input: JsonSchema, context: Context): Schema {
     const properties = (schema['properties'] ?? {}) as Record<string, JsonSchema>;
     const converted: Record<string, Schema> = {};
     for (const [key, value] of Object.entries(properties)) {
-      converted[key] = convert(value, { ...context, field: `${context.field}.properties.${key}`, depth: context.depth + 1 });
+      converted[key] = convert(value, {
+        ...context,
+        field: `${context.field}.properties.${key}`,
+        depth: context.depth + 1,
+      });
     }
     if (Object.keys(converted).length > 0) out['properties'] = converted;
-    const required = (schema['required'] as string[] | undefined)?.filter((key) => key in converted);
+    const required = (schema['required'] as string[] | undefined)?.filter(
+      (key) => key in converted,
+    );
     if (required?.length) out['required'] = required;
   }
   if (geminiType === SchemaType.ARRAY) {
     const items = schema['items'];
     if (items && typeof items === 'object' && !Array.isArray(items)) {
-      out['items'] = convert(items as JsonSchema, { ...context, field: `${context.field}.items`, depth: context.depth + 1 });
+      out['items'] = convert(items as JsonSchema, {
+        ...context,
+        field: `${context.field}.items`,
+        depth: context.depth + 1,
+      });
     } else fail(context, 'is an array without a single "items" schema, which Gemini requires');
     copyNumber(schema, out, 'minItems');
     copyNumber(schema, out, 'maxItems');
@@ -136,5 +181,8 @@ function copyNumber(from: JsonSchema, to: Record<string, unknown>, key: string):
 }
 
 function fail(context: Context, message: string): never {
-  throw new InvalidRequestError({ field: context.field, message: `${message} (converting to a Gemini schema)` });
+  throw new InvalidRequestError({
+    field: context.field,
+    message: `${message} (converting to a Gemini schema)`,
+  });
 }

@@ -28,10 +28,19 @@ describe('convertToGoogleMessages', () => {
         role: 'user',
         content: [
           { type: 'text', text: 'Compare' },
-          { type: 'image', source: { kind: 'base64', data: 'iVBORw0KGgo=', mediaType: 'image/png' } },
+          {
+            type: 'image',
+            source: { kind: 'base64', data: 'iVBORw0KGgo=', mediaType: 'image/png' },
+          },
           { type: 'image', source: { kind: 'url', url: 'data:image/jpeg;base64,/9j/4AAQ' } },
           { type: 'image', source: { kind: 'url', url: 'gs://bucket/cat.webp' } },
-          { type: 'image', source: { kind: 'url', url: 'https://generativelanguage.googleapis.com/v1beta/files/abc123' } },
+          {
+            type: 'image',
+            source: {
+              kind: 'url',
+              url: 'https://generativelanguage.googleapis.com/v1beta/files/abc123',
+            },
+          },
         ],
       },
     ]);
@@ -40,12 +49,23 @@ describe('convertToGoogleMessages', () => {
       { inlineData: { mimeType: 'image/png', data: 'iVBORw0KGgo=' } },
       { inlineData: { mimeType: 'image/jpeg', data: '/9j/4AAQ' } },
       { fileData: { mimeType: 'image/webp', fileUri: 'gs://bucket/cat.webp' } },
-      { fileData: { mimeType: 'image/jpeg', fileUri: 'https://generativelanguage.googleapis.com/v1beta/files/abc123' } },
+      {
+        fileData: {
+          mimeType: 'image/jpeg',
+          fileUri: 'https://generativelanguage.googleapis.com/v1beta/files/abc123',
+        },
+      },
     ]);
   });
 
   it('rejects a web image URL with an InvalidRequestError naming the part', () => {
-    const convert = () => convertToGoogleMessages([{ role: 'user', content: [{ type: 'image', source: { kind: 'url', url: 'https://example.com/cat.png' } }] }]);
+    const convert = () =>
+      convertToGoogleMessages([
+        {
+          role: 'user',
+          content: [{ type: 'image', source: { kind: 'url', url: 'https://example.com/cat.png' } }],
+        },
+      ]);
     expect(convert).toThrow(InvalidRequestError);
     expect(convert).toThrow(/messages\.0\.content\.0/);
   });
@@ -57,7 +77,12 @@ describe('convertToGoogleMessages', () => {
         role: 'assistant',
         content: '',
         toolCalls: [
-          { id: 'call_a', name: 'get_weather', args: { city: 'Paris' }, rawArgs: '{"city":"Paris"}' },
+          {
+            id: 'call_a',
+            name: 'get_weather',
+            args: { city: 'Paris' },
+            rawArgs: '{"city":"Paris"}',
+          },
           { id: 'call_b', name: 'get_time', args: undefined, rawArgs: '{"city":"Rome"}' },
         ],
       },
@@ -68,7 +93,10 @@ describe('convertToGoogleMessages', () => {
       { role: 'user', parts: [{ text: 'Weather in Paris and Rome?' }] },
       {
         role: 'model',
-        parts: [{ functionCall: { name: 'get_weather', args: { city: 'Paris' } } }, { functionCall: { name: 'get_time', args: { city: 'Rome' } } }],
+        parts: [
+          { functionCall: { name: 'get_weather', args: { city: 'Paris' } } },
+          { functionCall: { name: 'get_time', args: { city: 'Rome' } } },
+        ],
       },
       {
         role: 'function',
@@ -81,11 +109,16 @@ describe('convertToGoogleMessages', () => {
   });
 
   it('uses toolName when given and rejects a result whose call it cannot find', () => {
-    expect(convertToGoogleMessages([{ role: 'tool', toolCallId: 'x', toolName: 'lookup', result: 'ok' }]).contents[0]).toEqual({
+    expect(
+      convertToGoogleMessages([{ role: 'tool', toolCallId: 'x', toolName: 'lookup', result: 'ok' }])
+        .contents[0],
+    ).toEqual({
       role: 'function',
       parts: [{ functionResponse: { name: 'lookup', response: { result: 'ok' } } }],
     });
-    expect(() => convertToGoogleMessages([{ role: 'tool', toolCallId: 'missing', result: 'ok' }])).toThrow(/messages\.0\.toolName/);
+    expect(() =>
+      convertToGoogleMessages([{ role: 'tool', toolCallId: 'missing', result: 'ok' }]),
+    ).toThrow(/messages\.0\.toolName/);
   });
 });
 

@@ -1,5 +1,13 @@
 import type { Content, Part } from '@google/generative-ai';
-import { InvalidRequestError, groupIntoTurns, toolCallArgsObject, type ContentPart, type ImageSource, type Message, type ToolCall } from '@modelmux/core';
+import {
+  InvalidRequestError,
+  groupIntoTurns,
+  toolCallArgsObject,
+  type ContentPart,
+  type ImageSource,
+  type Message,
+  type ToolCall,
+} from '@modelmux/core';
 
 /** The conversation as Gemini takes it: a `systemInstruction` and the `contents` turns. */
 export interface GooglePrompt {
@@ -15,19 +23,36 @@ export interface GooglePrompt {
  * turns of one role are merged, so parallel calls get their results in one turn.
  */
 export function convertToGoogleMessages(messages: readonly Message[]): GooglePrompt {
-  const { system, turns } = groupIntoTurns<'user' | 'model' | 'function', Part>(messages, (message, index) => {
-    switch (message.role) {
-      case 'user':
-        return { role: 'user', items: userParts(message.content, index) };
-      case 'assistant':
-        return { role: 'model', items: [...textPart(message.content), ...(message.toolCalls ?? []).map((call, i) => functionCallPart(call, `messages.${index}.toolCalls.${i}`))] };
-      case 'tool': {
-        const name = message.toolName ?? findToolName(messages, index, message.toolCallId);
-        return { role: 'function', items: [{ functionResponse: { name, response: functionResponse(message.result) } }] };
+  const { system, turns } = groupIntoTurns<'user' | 'model' | 'function', Part>(
+    messages,
+    (message, index) => {
+      switch (message.role) {
+        case 'user':
+          return { role: 'user', items: userParts(message.content, index) };
+        case 'assistant':
+          return {
+            role: 'model',
+            items: [
+              ...textPart(message.content),
+              ...(message.toolCalls ?? []).map((call, i) =>
+                functionCallPart(call, `messages.${index}.toolCalls.${i}`),
+              ),
+            ],
+          };
+        case 'tool': {
+          const name = message.toolName ?? findToolName(messages, index, message.toolCallId);
+          return {
+            role: 'function',
+            items: [{ functionResponse: { name, response: functionResponse(message.result) } }],
+          };
+        }
       }
-    }
-  });
-  return { systemInstruction: system, contents: turns.map(({ role, items }) => ({ role, parts: items })) };
+    },
+  );
+  return {
+    systemInstruction: system,
+    contents: turns.map(({ role, items }) => ({ role, parts: items })),
+  };
 }
 
 function textPart(text: string): Part[] {
@@ -36,7 +61,11 @@ function textPart(text: string): Part[] {
 
 function userParts(content: string | ContentPart[], index: number): Part[] {
   if (typeof content === 'string') return textPart(content);
-  return content.flatMap((part, i): Part[] => (part.type === 'text' ? textPart(part.text) : [imagePart(part.source, `messages.${index}.content.${i}`)]));
+  return content.flatMap((part, i): Part[] =>
+    part.type === 'text'
+      ? textPart(part.text)
+      : [imagePart(part.source, `messages.${index}.content.${i}`)],
+  );
 }
 
 const imageTypes: Readonly<Record<string, string>> = {
@@ -55,16 +84,27 @@ const imageTypes: Readonly<Record<string, string>> = {
  * URIs are sent, as `fileData`; any other URL is an `InvalidRequestError` rather than a silent drop.
  */
 function imagePart(source: ImageSource, field: string): Part {
-  if (source.kind === 'base64') return { inlineData: { mimeType: source.mediaType, data: source.data } };
+  if (source.kind === 'base64')
+    return { inlineData: { mimeType: source.mediaType, data: source.data } };
   const dataUrl = /^data:([^;,]+);base64,(.*)$/s.exec(source.url);
-  if (dataUrl) return { inlineData: { mimeType: dataUrl[1] ?? 'image/png', data: dataUrl[2] ?? '' } };
-  if (/^gs:\/\//i.test(source.url) || /^https:\/\/generativelanguage\.googleapis\.com\/.*\/files\//i.test(source.url)) {
+  if (dataUrl)
+    return { inlineData: { mimeType: dataUrl[1] ?? 'image/png', data: dataUrl[2] ?? '' } };
+  if (
+    /^gs:\/\//i.test(source.url) ||
+    /^https:\/\/generativelanguage\.googleapis\.com\/.*\/files\//i.test(source.url)
+  ) {
     const extension = /\.([a-z0-9]+)(?:[?#].*)?$/i.exec(source.url)?.[1]?.toLowerCase();
-    return { fileData: { mimeType: (extension && imageTypes[extension]) || 'image/jpeg', fileUri: source.url } };
+    return {
+      fileData: {
+        mimeType: (extension && imageTypes[extension]) || 'image/jpeg',
+        fileUri: source.url,
+      },
+    };
   }
   throw new InvalidRequestError({
     field,
-    message: 'Gemini cannot fetch image URLs: pass the image as base64 (or a data: URL), or upload it (File API or gs://) and pass that URI',
+    message:
+      'Gemini cannot fetch image URLs: pass the image as base64 (or a data: URL), or upload it (File API or gs://) and pass that URI',
   });
 }
 

@@ -1,5 +1,10 @@
 import type { ErrorKind } from '@modelmux/core';
-import { startFakeProviders, type FakeProviders, type FakeStep, providerFailure } from '@modelmux/testing';
+import {
+  startFakeProviders,
+  type FakeProviders,
+  type FakeStep,
+  providerFailure,
+} from '@modelmux/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGoogle } from './google-provider.js';
 
@@ -20,7 +25,6 @@ function provider(settings: Parameters<typeof createGoogle>[0] = {}) {
 
 const request = { messages: [{ role: 'user' as const, content: 'hello' }] };
 
-
 describe('GoogleChatModel errors', () => {
   it.each([
     [{ error: 'rate_limit', retryAfter: 2 }, 'rate_limit', 429, true, 2000],
@@ -34,23 +38,39 @@ describe('GoogleChatModel errors', () => {
     [{ error: 'bad_request' }, 'bad_request', 400, false, undefined],
     [{ error: 'server' }, 'server', 500, true, undefined],
     [{ error: 'overloaded' }, 'overloaded', 503, true, undefined],
-  ] as [FakeStep, ErrorKind, number, boolean, number | undefined][])('%j → %s', async (step, kind, status, retryable, retryAfterMs) => {
-    fake.script('google', [step]);
-    const error = await providerFailure(provider({ name: 'gemini' }).generate(request));
-    expect(error).toMatchObject({ kind, status, isRetryable: retryable, provider: 'gemini', model: 'gemini-2.5-flash' });
-    expect(error.retryAfterMs).toBe(retryAfterMs);
-    expect(error.message).not.toContain(apiKey);
-    expect(fake.count('google')).toBe(1);
-  });
+  ] as [FakeStep, ErrorKind, number, boolean, number | undefined][])(
+    '%j → %s',
+    async (step, kind, status, retryable, retryAfterMs) => {
+      fake.script('google', [step]);
+      const error = await providerFailure(provider({ name: 'gemini' }).generate(request));
+      expect(error).toMatchObject({
+        kind,
+        status,
+        isRetryable: retryable,
+        provider: 'gemini',
+        model: 'gemini-2.5-flash',
+      });
+      expect(error.retryAfterMs).toBe(retryAfterMs);
+      expect(error.message).not.toContain(apiKey);
+      expect(fake.count('google')).toBe(1);
+    },
+  );
 
   it('maps embed errors the same way', async () => {
     fake.script('google', [{ error: 'rate_limit', retryAfterMs: 1500 }]);
-    expect(await providerFailure(provider().embed({ input: ['x'] }))).toMatchObject({ kind: 'rate_limit', retryAfterMs: 1500, model: 'text-embedding-004' });
+    expect(await providerFailure(provider().embed({ input: ['x'] }))).toMatchObject({
+      kind: 'rate_limit',
+      retryAfterMs: 1500,
+      model: 'text-embedding-004',
+    });
   });
 
   it('maps a reset connection to network and a malformed body to server', async () => {
     fake.script('google', ['reset', 'malformed']);
-    expect(await providerFailure(provider().generate(request))).toMatchObject({ kind: 'network', isRetryable: true });
+    expect(await providerFailure(provider().generate(request))).toMatchObject({
+      kind: 'network',
+      isRetryable: true,
+    });
     expect(await providerFailure(provider().generate(request))).toMatchObject({ kind: 'server' });
   });
 
@@ -61,4 +81,3 @@ describe('GoogleChatModel errors', () => {
     expect(String(error.stack)).not.toContain(apiKey);
   });
 });
-

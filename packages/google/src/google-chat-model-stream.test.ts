@@ -1,5 +1,10 @@
 import { collectStream } from '@modelmux/core';
-import { startFakeProviders, type FakeProviders, collectEvents, streamFailure } from '@modelmux/testing';
+import {
+  startFakeProviders,
+  type FakeProviders,
+  collectEvents,
+  streamFailure,
+} from '@modelmux/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createGoogle } from './google-provider.js';
@@ -22,19 +27,36 @@ function provider(settings: Parameters<typeof createGoogle>[0] = {}) {
   return createGoogle({ apiKey, baseURL: fake.baseURL.google, env: {}, ...settings });
 }
 
-const question = { messages: [{ role: 'user' as const, content: 'Tell me about the history of Paris in a few sentences.' }] };
-
-
+const question = {
+  messages: [
+    { role: 'user' as const, content: 'Tell me about the history of Paris in a few sentences.' },
+  ],
+};
 
 /** The real global fetch, wrapped (the Gemini SDK takes no `fetch` option and calls the global one). */
-function wrapFetch(wrap: (real: typeof fetch, input: Parameters<typeof fetch>[0], init?: RequestInit) => Promise<Response>): void {
+function wrapFetch(
+  wrap: (
+    real: typeof fetch,
+    input: Parameters<typeof fetch>[0],
+    init?: RequestInit,
+  ) => Promise<Response>,
+): void {
   const real = globalThis.fetch;
-  vi.stubGlobal('fetch', (input: Parameters<typeof fetch>[0], init?: RequestInit) => wrap(real, input, init));
+  vi.stubGlobal('fetch', (input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+    wrap(real, input, init),
+  );
 }
 
 describe('GoogleChatModel.stream', () => {
   it('streams text deltas from streamGenerateContent?alt=sse and finishes with the last chunk usage', async () => {
-    fake.script('google', [{ reply: { text: 'Paris grew from a Gallic settlement into a capital.', usage: { inputTokens: 40, outputTokens: 12, cachedInputTokens: 30 } } }]);
+    fake.script('google', [
+      {
+        reply: {
+          text: 'Paris grew from a Gallic settlement into a capital.',
+          usage: { inputTokens: 40, outputTokens: 12, cachedInputTokens: 30 },
+        },
+      },
+    ]);
     const events = await collectEvents(provider({ name: 'gemini' }).stream(question));
     const request = fake.requests('google')[0];
     expect(request?.path).toBe('/v1beta/models/gemini-2.5-flash:streamGenerateContent');
@@ -53,17 +75,41 @@ describe('GoogleChatModel.stream', () => {
   });
 
   it('streams a function call as a delta and a tool-call, finishing with tool-calls', async () => {
-    const weather = { name: 'get_weather', description: 'Get the weather for a city', parameters: z.object({ city: z.string() }) };
-    const result = await collectStream(provider().stream({ messages: [{ role: 'user', content: 'Weather in Paris?' }], tools: [weather], toolChoice: 'required' }));
+    const weather = {
+      name: 'get_weather',
+      description: 'Get the weather for a city',
+      parameters: z.object({ city: z.string() }),
+    };
+    const result = await collectStream(
+      provider().stream({
+        messages: [{ role: 'user', content: 'Weather in Paris?' }],
+        tools: [weather],
+        toolChoice: 'required',
+      }),
+    );
     expect(result.finishReason).toBe('tool-calls');
-    expect(result.toolCalls).toEqual([{ id: expect.stringMatching(/^call_/), name: 'get_weather', args: { city: expect.any(String) }, rawArgs: expect.any(String) }]);
+    expect(result.toolCalls).toEqual([
+      {
+        id: expect.stringMatching(/^call_/),
+        name: 'get_weather',
+        args: { city: expect.any(String) },
+        rawArgs: expect.any(String),
+      },
+    ]);
   });
 
   it('streams JSON output', async () => {
     const schema = z.object({ city: z.string() });
-    const result = await collectStream(provider().stream({ messages: [{ role: 'user', content: 'Largest city of France?' }], responseFormat: { type: 'json', schema } }));
+    const result = await collectStream(
+      provider().stream({
+        messages: [{ role: 'user', content: 'Largest city of France?' }],
+        responseFormat: { type: 'json', schema },
+      }),
+    );
     expect(schema.parse(JSON.parse(result.text))).toBeTruthy();
-    expect(fake.requests('google')[0]?.body).toMatchObject({ generationConfig: { responseMimeType: 'application/json' } });
+    expect(fake.requests('google')[0]?.body).toMatchObject({
+      generationConfig: { responseMimeType: 'application/json' },
+    });
   });
 
   it('throws network when the connection is cut mid-stream', async () => {
@@ -78,11 +124,20 @@ describe('GoogleChatModel.stream', () => {
       const response = await real(input, init);
       const text = await response.text();
       const events = text.split('\n\n').filter(Boolean);
-      return new Response(events.slice(0, -1).map((e) => `${e}\n\n`).join(''), { status: response.status, headers: response.headers });
+      return new Response(
+        events
+          .slice(0, -1)
+          .map((e) => `${e}\n\n`)
+          .join(''),
+        { status: response.status, headers: response.headers },
+      );
     });
     const { error, events } = await streamFailure(provider().stream(question));
     expect(events.some((e) => e.type === 'text-delta')).toBe(true);
-    expect(error).toMatchObject({ kind: 'network', message: expect.stringContaining('finishReason') });
+    expect(error).toMatchObject({
+      kind: 'network',
+      message: expect.stringContaining('finishReason'),
+    });
   });
 
   it('throws the typed error of an { error } chunk', async () => {
@@ -93,12 +148,18 @@ describe('GoogleChatModel.stream', () => {
 
   it('throws server on a malformed chunk', async () => {
     fake.script('google', ['malformed']);
-    expect((await streamFailure(provider().stream(question))).error).toMatchObject({ kind: 'server' });
+    expect((await streamFailure(provider().stream(question))).error).toMatchObject({
+      kind: 'server',
+    });
   });
 
   it('throws the HTTP error of a failed stream request', async () => {
     fake.script('google', [{ error: 'rate_limit', retryAfter: 2 }]);
-    expect((await streamFailure(provider().stream(question))).error).toMatchObject({ kind: 'rate_limit', status: 429, retryAfterMs: 2000 });
+    expect((await streamFailure(provider().stream(question))).error).toMatchObject({
+      kind: 'rate_limit',
+      status: 429,
+      retryAfterMs: 2000,
+    });
   });
 
   it("reports the caller's abort mid-stream as aborted", async () => {

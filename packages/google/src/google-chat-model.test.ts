@@ -24,7 +24,11 @@ function lastBody(): Record<string, unknown> {
   return fake.requests('google').at(-1)?.body as Record<string, unknown>;
 }
 
-const weather = { name: 'get_weather', description: 'Get the weather for a city', parameters: z.object({ city: z.string() }) };
+const weather = {
+  name: 'get_weather',
+  description: 'Get the weather for a city',
+  parameters: z.object({ city: z.string() }),
+};
 
 describe('GoogleChatModel.generate', () => {
   it('sends generateContent with the key in x-goog-api-key (redacted) and system messages as systemInstruction', async () => {
@@ -46,7 +50,12 @@ describe('GoogleChatModel.generate', () => {
     });
     expect(lastBody()['generationConfig']).toEqual({});
     expect(result.text.length).toBeGreaterThan(0);
-    expect(result).toMatchObject({ provider: 'gemini', model: 'gemini-2.5-flash', finishReason: 'stop', toolCalls: [] });
+    expect(result).toMatchObject({
+      provider: 'gemini',
+      model: 'gemini-2.5-flash',
+      finishReason: 'stop',
+      toolCalls: [],
+    });
     expect(result.usage.inputTokens).toBeGreaterThan(0);
     expect(result.costUsd).toBeGreaterThan(0);
   });
@@ -56,44 +65,117 @@ describe('GoogleChatModel.generate', () => {
       messages: [{ role: 'user', content: 'hi' }],
       topP: 0.8,
       stop: ['END'],
-      providerOptions: { google: { generationConfig: { topK: 3 }, safetySettings: [{ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_NONE' }] } },
+      providerOptions: {
+        google: {
+          generationConfig: { topK: 3 },
+          safetySettings: [{ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_NONE' }],
+        },
+      },
     });
-    expect(lastBody()['generationConfig']).toEqual({ temperature: 0.2, maxOutputTokens: 256, topP: 0.8, stopSequences: ['END'], topK: 3 });
-    expect(lastBody()['safetySettings']).toEqual([{ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_NONE' }]);
+    expect(lastBody()['generationConfig']).toEqual({
+      temperature: 0.2,
+      maxOutputTokens: 256,
+      topP: 0.8,
+      stopSequences: ['END'],
+      topK: 3,
+    });
+    expect(lastBody()['safetySettings']).toEqual([
+      { category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_NONE' },
+    ]);
     expect(fake.requests('google').at(-1)?.headers['x-team']).toBe('search');
-    await provider({ temperature: 0.2 }).generate({ messages: [{ role: 'user', content: 'hi' }], temperature: 1, maxTokens: 9, model: 'gemini-2.0-flash' });
-    expect(fake.requests('google').at(-1)?.path).toBe('/v1beta/models/gemini-2.0-flash:generateContent');
+    await provider({ temperature: 0.2 }).generate({
+      messages: [{ role: 'user', content: 'hi' }],
+      temperature: 1,
+      maxTokens: 9,
+      model: 'gemini-2.0-flash',
+    });
+    expect(fake.requests('google').at(-1)?.path).toBe(
+      '/v1beta/models/gemini-2.0-flash:generateContent',
+    );
     expect(lastBody()['generationConfig']).toEqual({ temperature: 1, maxOutputTokens: 9 });
   });
 
   it('sends base64 images inline and rejects a web URL before calling', async () => {
     await provider().generate({
-      messages: [{ role: 'user', content: [{ type: 'text', text: 'Describe.' }, { type: 'image', source: { kind: 'base64', data: 'iVBORw0KGgo=', mediaType: 'image/png' } }] }],
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Describe.' },
+            {
+              type: 'image',
+              source: { kind: 'base64', data: 'iVBORw0KGgo=', mediaType: 'image/png' },
+            },
+          ],
+        },
+      ],
     });
-    expect(lastBody()['contents']).toEqual([{ role: 'user', parts: [{ text: 'Describe.' }, { inlineData: { mimeType: 'image/png', data: 'iVBORw0KGgo=' } }] }]);
+    expect(lastBody()['contents']).toEqual([
+      {
+        role: 'user',
+        parts: [
+          { text: 'Describe.' },
+          { inlineData: { mimeType: 'image/png', data: 'iVBORw0KGgo=' } },
+        ],
+      },
+    ]);
     fake.reset();
     await expect(
-      provider().generate({ messages: [{ role: 'user', content: [{ type: 'image', source: { kind: 'url', url: 'https://example.com/cat.png' } }] }] }),
+      provider().generate({
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'image', source: { kind: 'url', url: 'https://example.com/cat.png' } },
+            ],
+          },
+        ],
+      }),
     ).rejects.toMatchObject({ name: 'ModelmuxInvalidRequestError', field: 'messages.0.content.0' });
     expect(fake.count('google')).toBe(0);
   });
 
   it('sends functionDeclarations with a Gemini schema and a named tool choice; returns the call with an id', async () => {
-    const result = await provider().generate({ messages: [{ role: 'user', content: 'What is the weather in Paris?' }], tools: [weather], toolChoice: { name: 'get_weather' } });
+    const result = await provider().generate({
+      messages: [{ role: 'user', content: 'What is the weather in Paris?' }],
+      tools: [weather],
+      toolChoice: { name: 'get_weather' },
+    });
     expect(lastBody()['tools']).toEqual([
       {
         functionDeclarations: [
-          { name: 'get_weather', description: 'Get the weather for a city', parameters: { type: SchemaType.OBJECT, properties: { city: { type: SchemaType.STRING } }, required: ['city'] } },
+          {
+            name: 'get_weather',
+            description: 'Get the weather for a city',
+            parameters: {
+              type: SchemaType.OBJECT,
+              properties: { city: { type: SchemaType.STRING } },
+              required: ['city'],
+            },
+          },
         ],
       },
     ]);
-    expect(lastBody()['toolConfig']).toEqual({ functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['get_weather'] } });
+    expect(lastBody()['toolConfig']).toEqual({
+      functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['get_weather'] },
+    });
     expect(result.finishReason).toBe('tool-calls');
-    expect(result.toolCalls).toEqual([{ id: expect.stringMatching(/^call_/), name: 'get_weather', args: { city: expect.any(String) }, rawArgs: expect.any(String) }]);
+    expect(result.toolCalls).toEqual([
+      {
+        id: expect.stringMatching(/^call_/),
+        name: 'get_weather',
+        args: { city: expect.any(String) },
+        rawArgs: expect.any(String),
+      },
+    ]);
   });
 
   it('runs a tool round trip: functionCall in a model turn, functionResponse named from the earlier call', async () => {
-    const first = await provider().generate({ messages: [{ role: 'user', content: 'Weather in Paris?' }], tools: [weather], toolChoice: 'required' });
+    const first = await provider().generate({
+      messages: [{ role: 'user', content: 'Weather in Paris?' }],
+      tools: [weather],
+      toolChoice: 'required',
+    });
     expect(lastBody()['toolConfig']).toEqual({ functionCallingConfig: { mode: 'ANY' } });
     const call = first.toolCalls[0];
     if (!call) throw new Error('expected a tool call');
@@ -105,8 +187,17 @@ describe('GoogleChatModel.generate', () => {
     const second = await provider().generate({ messages, tools: [weather], toolChoice: 'auto' });
     expect(lastBody()['contents']).toEqual([
       { role: 'user', parts: [{ text: 'Weather in Paris?' }] },
-      { role: 'model', parts: [...(first.text ? [{ text: first.text }] : []), { functionCall: { name: 'get_weather', args: call.args } }] },
-      { role: 'function', parts: [{ functionResponse: { name: 'get_weather', response: { result: 'sunny, 21C' } } }] },
+      {
+        role: 'model',
+        parts: [
+          ...(first.text ? [{ text: first.text }] : []),
+          { functionCall: { name: 'get_weather', args: call.args } },
+        ],
+      },
+      {
+        role: 'function',
+        parts: [{ functionResponse: { name: 'get_weather', response: { result: 'sunny, 21C' } } }],
+      },
     ]);
     expect(lastBody()['toolConfig']).toEqual({ functionCallingConfig: { mode: 'AUTO' } });
     expect(second.finishReason).toBe('stop');
@@ -114,8 +205,16 @@ describe('GoogleChatModel.generate', () => {
   });
 
   it('asks for JSON with a converted responseSchema and returns the parsed object', async () => {
-    const schema = z.object({ city: z.string().describe('City name'), population: z.number().int().default(0), tags: z.array(z.string()), note: z.string().nullable() });
-    const result = await provider().generate({ messages: [{ role: 'user', content: 'Largest city of France?' }], responseFormat: { type: 'json', schema } });
+    const schema = z.object({
+      city: z.string().describe('City name'),
+      population: z.number().int().default(0),
+      tags: z.array(z.string()),
+      note: z.string().nullable(),
+    });
+    const result = await provider().generate({
+      messages: [{ role: 'user', content: 'Largest city of France?' }],
+      responseFormat: { type: 'json', schema },
+    });
     expect(lastBody()['generationConfig']).toEqual({
       responseMimeType: 'application/json',
       responseSchema: {
@@ -134,9 +233,21 @@ describe('GoogleChatModel.generate', () => {
   });
 
   it('reports cached and total input tokens from usageMetadata, priced with the cached rate', async () => {
-    fake.script('google', [{ reply: { text: 'ok', usage: { inputTokens: 1000, outputTokens: 10, cachedInputTokens: 800 } } }]);
+    fake.script('google', [
+      {
+        reply: {
+          text: 'ok',
+          usage: { inputTokens: 1000, outputTokens: 10, cachedInputTokens: 800 },
+        },
+      },
+    ]);
     const result = await provider().generate({ messages: [{ role: 'user', content: 'hi' }] });
-    expect(result.usage).toEqual({ inputTokens: 1000, outputTokens: 10, totalTokens: 1010, cachedInputTokens: 800 });
+    expect(result.usage).toEqual({
+      inputTokens: 1000,
+      outputTokens: 10,
+      totalTokens: 1010,
+      cachedInputTokens: 800,
+    });
     // gemini-2.5-flash: $0.3 input, $0.03 cached, $2.5 output per 1M tokens.
     expect(result.costUsd).toBeCloseTo((200 * 0.3 + 800 * 0.03 + 10 * 2.5) / 1e6, 12);
   });
@@ -145,29 +256,48 @@ describe('GoogleChatModel.generate', () => {
     fake.script('google', ['content-filter', { reply: { text: 'cut', finishReason: 'length' } }]);
     const filtered = await provider().generate({ messages: [{ role: 'user', content: 'hi' }] });
     expect(filtered).toMatchObject({ finishReason: 'content-filter', text: '' });
-    expect((await provider().generate({ messages: [{ role: 'user', content: 'hi' }] })).finishReason).toBe('length');
+    expect(
+      (await provider().generate({ messages: [{ role: 'user', content: 'hi' }] })).finishReason,
+    ).toBe('length');
   });
 });
 
 describe('GoogleChatModel.embed', () => {
   it('embeds with batchEmbedContents, outputDimensionality from dimensions', async () => {
-    const result = await provider({ name: 'gemini' }).embed({ input: ['the cat sat', 'a dog ran'], dimensions: 16 });
+    const result = await provider({ name: 'gemini' }).embed({
+      input: ['the cat sat', 'a dog ran'],
+      dimensions: 16,
+    });
     const request = fake.requests('google').at(-1);
     expect(request?.path).toBe('/v1beta/models/text-embedding-004:batchEmbedContents');
     expect(request?.body).toEqual({
       requests: [
-        { content: { role: 'user', parts: [{ text: 'the cat sat' }] }, outputDimensionality: 16, model: 'models/text-embedding-004' },
-        { content: { role: 'user', parts: [{ text: 'a dog ran' }] }, outputDimensionality: 16, model: 'models/text-embedding-004' },
+        {
+          content: { role: 'user', parts: [{ text: 'the cat sat' }] },
+          outputDimensionality: 16,
+          model: 'models/text-embedding-004',
+        },
+        {
+          content: { role: 'user', parts: [{ text: 'a dog ran' }] },
+          outputDimensionality: 16,
+          model: 'models/text-embedding-004',
+        },
       ],
     });
     expect(result.embeddings).toHaveLength(2);
     expect(result.embeddings.every((v) => v.length === 16)).toBe(true);
-    expect(result).toMatchObject({ provider: 'gemini', model: 'text-embedding-004', usage: { inputTokens: 6 } });
+    expect(result).toMatchObject({
+      provider: 'gemini',
+      model: 'text-embedding-004',
+      usage: { inputTokens: 6 },
+    });
   });
 
   it('uses settings.embeddingModel, and makes no call for no input', async () => {
     await provider({ embeddingModel: 'gemini-embedding-001' }).embed({ input: ['x'] });
-    expect(fake.requests('google').at(-1)?.path).toBe('/v1beta/models/gemini-embedding-001:batchEmbedContents');
+    expect(fake.requests('google').at(-1)?.path).toBe(
+      '/v1beta/models/gemini-embedding-001:batchEmbedContents',
+    );
     fake.reset();
     expect((await provider().embed({ input: [] })).embeddings).toEqual([]);
     expect(fake.count('google')).toBe(0);
@@ -176,7 +306,10 @@ describe('GoogleChatModel.embed', () => {
 
 describe('GoogleChatModel.healthCheck', () => {
   it('is healthy after a one-token call and unhealthy (not throwing) on an auth error', async () => {
-    expect(await provider().healthCheck()).toMatchObject({ healthy: true, model: 'gemini-2.5-flash' });
+    expect(await provider().healthCheck()).toMatchObject({
+      healthy: true,
+      model: 'gemini-2.5-flash',
+    });
     expect(lastBody()['generationConfig']).toEqual({ maxOutputTokens: 1 });
     fake.script('google', [{ error: 'auth' }]);
     const health = await provider().healthCheck();

@@ -1,4 +1,8 @@
-import type { GenerateContentResponse, GoogleGenerativeAI, GenerativeModel } from '@google/generative-ai';
+import type {
+  GenerateContentResponse,
+  GoogleGenerativeAI,
+  GenerativeModel,
+} from '@google/generative-ai';
 import {
   ProviderError,
   estimateCost,
@@ -67,8 +71,15 @@ export class GoogleChatModel implements Provider {
       responseFormat: request.responseFormat,
       send: async (signal) => {
         const prepared = this.prepare(request);
-        const { response } = await this.generativeModel(prepared.model).generateContent(prepared.body, { signal });
-        return { ...mapGoogleResponse(response), model: (response as { modelVersion?: string }).modelVersion, raw: response };
+        const { response } = await this.generativeModel(prepared.model).generateContent(
+          prepared.body,
+          { signal },
+        );
+        return {
+          ...mapGoogleResponse(response),
+          model: (response as { modelVersion?: string }).modelVersion,
+          raw: response,
+        };
       },
     });
   }
@@ -84,10 +95,16 @@ export class GoogleChatModel implements Provider {
       ...call,
       open: async (signal) => {
         const prepared = this.prepare(request);
-        const result = await this.generativeModel(prepared.model).generateContentStream(prepared.body, { signal });
+        const result = await this.generativeModel(prepared.model).generateContentStream(
+          prepared.body,
+          { signal },
+        );
         // The SDK also aggregates the stream into `response`; we read `stream`, so only silence it.
         result.response.catch(() => undefined);
-        return { chunks: result.stream, mapper: new GoogleStreamMapper({ provider: this.name, model: call.model }) };
+        return {
+          chunks: result.stream,
+          mapper: new GoogleStreamMapper({ provider: this.name, model: call.model }),
+        };
       },
       modelOf: (chunk) => (chunk as { modelVersion?: string }).modelVersion,
       truncatedMessage: () => 'Gemini network: the stream ended without a finishReason (truncated)',
@@ -103,7 +120,10 @@ export class GoogleChatModel implements Provider {
       const { embeddings, inputTokens } =
         request.input.length === 0
           ? { embeddings: [], inputTokens: 0 }
-          : await embedWithGoogle(this.generativeModel(model), request, call.signal, { provider: this.name, model });
+          : await embedWithGoogle(this.generativeModel(model), request, call.signal, {
+              provider: this.name,
+              model,
+            });
       return {
         embeddings,
         usage: { inputTokens },
@@ -144,7 +164,13 @@ export class GoogleChatModel implements Provider {
         message: `Gemini auth: no API key for "${this.name}": pass apiKey or set GOOGLE_API_KEY (or GEMINI_API_KEY)`,
       });
     }
-    return client.getGenerativeModel({ model }, { baseUrl: this.config.baseURL, ...(this.config.headers ? { customHeaders: this.config.headers } : {}) });
+    return client.getGenerativeModel(
+      { model },
+      {
+        baseUrl: this.config.baseURL,
+        ...(this.config.headers ? { customHeaders: this.config.headers } : {}),
+      },
+    );
   }
 
   /** What generate and stream share: the model, the signals, our error mapper and the price. */
@@ -160,8 +186,16 @@ export class GoogleChatModel implements Provider {
     };
   }
 
-  private errorContext(model: string, call: CallSignal): { provider: string; model: string; call: CallSignal; apiKey?: string } {
-    return { provider: this.name, model, call, ...(this.config.apiKey ? { apiKey: this.config.apiKey } : {}) };
+  private errorContext(
+    model: string,
+    call: CallSignal,
+  ): { provider: string; model: string; call: CallSignal; apiKey?: string } {
+    return {
+      provider: this.name,
+      model,
+      call,
+      ...(this.config.apiKey ? { apiKey: this.config.apiKey } : {}),
+    };
   }
 
   private cost(model: string, usage: Usage): number | undefined {

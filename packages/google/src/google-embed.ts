@@ -17,12 +17,12 @@ export async function embedWithGoogle(
   signal: AbortSignal,
   context: { provider: string; model: string },
 ): Promise<GoogleEmbeddings> {
-  const requests = request.input.map(
-    (text): EmbedContentRequest => ({
-      content: { role: 'user', parts: [{ text }] },
-      ...(request.dimensions !== undefined ? ({ outputDimensionality: request.dimensions } as object) : {}),
-    }),
-  );
+  const requests = request.input.map((text): EmbedContentRequest => ({
+    content: { role: 'user', parts: [{ text }] },
+    ...(request.dimensions !== undefined
+      ? ({ outputDimensionality: request.dimensions } as object)
+      : {}),
+  }));
   const response = await model.batchEmbedContents({ requests }, { signal });
   const embeddings = (response.embeddings ?? []).map((e) => e.values);
   if (embeddings.length !== request.input.length || embeddings.some((v) => !Array.isArray(v))) {

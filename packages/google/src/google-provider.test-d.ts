@@ -1,4 +1,10 @@
-import type { EmbedRequest, EmbedResult, Provider, ProviderFactory, ProviderSettings } from '@modelmux/core';
+import type {
+  EmbedRequest,
+  EmbedResult,
+  Provider,
+  ProviderFactory,
+  ProviderSettings,
+} from '@modelmux/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import { createGoogle } from './google-provider.js';
 import type { GoogleSettings } from './google-settings.js';
@@ -8,6 +14,8 @@ describe('createGoogle types', () => {
     expectTypeOf(createGoogle).returns.toMatchTypeOf<Provider>();
     expectTypeOf(createGoogle).toMatchTypeOf<ProviderFactory<GoogleSettings>>();
     expectTypeOf<GoogleSettings>().toMatchTypeOf<ProviderSettings>();
-    expectTypeOf<ReturnType<typeof createGoogle>['embed']>().toEqualTypeOf<(request: EmbedRequest) => Promise<EmbedResult>>();
+    expectTypeOf<ReturnType<typeof createGoogle>['embed']>().toEqualTypeOf<
+      (request: EmbedRequest) => Promise<EmbedResult>
+    >();
   });
 });

@@ -1,7 +1,12 @@
 import { GoogleGenerativeAI } from '@google/generative-ai';
 import { defaultCatalogue, registerSecret } from '@modelmux/core';
 import { GoogleChatModel } from './google-chat-model.js';
-import { defaultGoogleBaseURL, defaultGoogleEmbeddingModel, defaultGoogleModel, type GoogleSettings } from './google-settings.js';
+import {
+  defaultGoogleBaseURL,
+  defaultGoogleEmbeddingModel,
+  defaultGoogleModel,
+  type GoogleSettings,
+} from './google-settings.js';
 
 /**
  * Creates the Google provider over the official `@google/generative-ai` SDK (Gemini API). The
@@ -14,7 +19,8 @@ import { defaultGoogleBaseURL, defaultGoogleEmbeddingModel, defaultGoogleModel, 
  */
 export function createGoogle(settings: GoogleSettings = {}): GoogleChatModel {
   const env = settings.env ?? process.env;
-  const apiKey = nonEmpty(settings.apiKey) ?? nonEmpty(env['GOOGLE_API_KEY']) ?? nonEmpty(env['GEMINI_API_KEY']);
+  const apiKey =
+    nonEmpty(settings.apiKey) ?? nonEmpty(env['GOOGLE_API_KEY']) ?? nonEmpty(env['GEMINI_API_KEY']);
   registerSecret(apiKey);
   return new GoogleChatModel({
     name: settings.name ?? 'google',

@@ -47,7 +47,13 @@ export class GoogleStreamMapper {
     if (text) events.push({ type: 'text-delta', text });
     for (const toolCall of toolCalls) {
       const index = this.toolCount++;
-      events.push({ type: 'tool-call-delta', index, id: toolCall.id, name: toolCall.name, argsDelta: toolCall.rawArgs });
+      events.push({
+        type: 'tool-call-delta',
+        index,
+        id: toolCall.id,
+        name: toolCall.name,
+        argsDelta: toolCall.rawArgs,
+      });
       events.push({ type: 'tool-call', toolCall });
     }
     return events;
@@ -56,15 +62,27 @@ export class GoogleStreamMapper {
   private streamError(error: StreamErrorBody): ProviderError {
     const message = typeof error.message === 'string' ? error.message : 'error in the stream';
     const status = typeof error.code === 'number' ? error.code : undefined;
-    const kind = googleErrorKind(status, message, Array.isArray(error.details) ? error.details : []);
-    return new ProviderError({ ...this.context, kind, message: `Gemini ${kind.replace('_', ' ')}: ${message} (in the stream)`, ...(status !== undefined ? { status } : {}) });
+    const kind = googleErrorKind(
+      status,
+      message,
+      Array.isArray(error.details) ? error.details : [],
+    );
+    return new ProviderError({
+      ...this.context,
+      kind,
+      message: `Gemini ${kind.replace('_', ' ')}: ${message} (in the stream)`,
+      ...(status !== undefined ? { status } : {}),
+    });
   }
 
   /** The finish reason and usage, or `undefined` when no chunk said the answer was done. */
   end(): GoogleStreamEnd | undefined {
     if (this.finishReason === undefined && this.blockReason === undefined) return undefined;
     return {
-      finishReason: mapGoogleFinishReason(this.finishReason, { hasToolCalls: this.toolCount > 0, blockReason: this.blockReason }),
+      finishReason: mapGoogleFinishReason(this.finishReason, {
+        hasToolCalls: this.toolCount > 0,
+        blockReason: this.blockReason,
+      }),
       usage: mapGoogleUsage(this.usage),
     };
   }

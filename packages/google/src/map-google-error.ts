@@ -5,7 +5,14 @@ import {
   GoogleGenerativeAIRequestInputError,
   GoogleGenerativeAIResponseError,
 } from '@google/generative-ai';
-import { ModelmuxError, ProviderError, errorKindFromStatus, parseDurationMs, redactSecrets, type ErrorKind } from '@modelmux/core';
+import {
+  ModelmuxError,
+  ProviderError,
+  errorKindFromStatus,
+  parseDurationMs,
+  redactSecrets,
+  type ErrorKind,
+} from '@modelmux/core';
 import type { CallSignal } from '@modelmux/core';
 
 /** What the error mapping needs to know about the failed call. */
@@ -31,13 +38,30 @@ interface ErrorDetail {
  * `context_length`; a 429 with a `QuotaFailure` and no `RetryInfo` (or a per-day quota) is
  * `quota_exceeded`, any other 429 `rate_limit`; 503 is `overloaded`, 504 `timeout`.
  */
-export function googleErrorKind(status: number | undefined, message: string, details: readonly ErrorDetail[] = []): ErrorKind {
-  const find = (type: string): ErrorDetail | undefined => details.find((d) => d['@type']?.endsWith(type));
-  if (find('google.rpc.ErrorInfo')?.reason === 'API_KEY_INVALID' || /API key not valid|API_KEY_INVALID/i.test(message)) return 'auth';
-  if (status === 400 && /exceeds the maximum number of tokens|input token count .* exceeds|too many tokens/i.test(message)) return 'context_length';
+export function googleErrorKind(
+  status: number | undefined,
+  message: string,
+  details: readonly ErrorDetail[] = [],
+): ErrorKind {
+  const find = (type: string): ErrorDetail | undefined =>
+    details.find((d) => d['@type']?.endsWith(type));
+  if (
+    find('google.rpc.ErrorInfo')?.reason === 'API_KEY_INVALID' ||
+    /API key not valid|API_KEY_INVALID/i.test(message)
+  )
+    return 'auth';
+  if (
+    status === 400 &&
+    /exceeds the maximum number of tokens|input token count .* exceeds|too many tokens/i.test(
+      message,
+    )
+  )
+    return 'context_length';
   if (status === 429) {
     const quota = find('google.rpc.QuotaFailure');
-    const perDay = quota?.violations?.some((v) => /per ?day/i.test(`${v.quotaId ?? ''} ${v.quotaMetric ?? ''} ${v.description ?? ''}`));
+    const perDay = quota?.violations?.some((v) =>
+      /per ?day/i.test(`${v.quotaId ?? ''} ${v.quotaMetric ?? ''} ${v.description ?? ''}`),
+    );
     return quota && (perDay || !find('google.rpc.RetryInfo')) ? 'quota_exceeded' : 'rate_limit';
   }
   if (status === 504) return 'timeout';
@@ -52,7 +76,11 @@ export function googleErrorKind(status: number | undefined, message: string, det
  */
 export function mapGoogleError(error: unknown, context: GoogleErrorContext): ModelmuxError {
   if (ModelmuxError.isInstance(error)) return error;
-  const make = (kind: ErrorKind, message: string, extra: { status?: number; retryAfterMs?: number } = {}): ProviderError =>
+  const make = (
+    kind: ErrorKind,
+    message: string,
+    extra: { status?: number; retryAfterMs?: number } = {},
+  ): ProviderError =>
     new ProviderError({
       kind,
       provider: context.provider,
@@ -63,28 +91,38 @@ export function mapGoogleError(error: unknown, context: GoogleErrorContext): Mod
     });
 
   if (context.call?.timedOut()) return make('timeout', 'the request timed out');
-  if (context.call?.callerAborted()) return make('aborted', 'the request was aborted by the caller');
+  if (context.call?.callerAborted())
+    return make('aborted', 'the request was aborted by the caller');
   if (error instanceof GoogleGenerativeAIFetchError) {
     const details = Array.isArray(error.errorDetails) ? (error.errorDetails as ErrorDetail[]) : [];
     const message = apiMessage(error.message);
     const kind = googleErrorKind(error.status, message, details);
-    const retryAfterMs = parseDurationMs(details.find((d) => d['@type']?.endsWith('google.rpc.RetryInfo'))?.retryDelay);
+    const retryAfterMs = parseDurationMs(
+      details.find((d) => d['@type']?.endsWith('google.rpc.RetryInfo'))?.retryDelay,
+    );
     return make(kind, message, {
       ...(error.status !== undefined ? { status: error.status } : {}),
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     });
   }
-  if (error instanceof GoogleGenerativeAIResponseError) return make('content_filter', stripPrefix(error.message));
-  if (error instanceof GoogleGenerativeAIAbortError) return make('aborted', 'the request was aborted');
-  if (error instanceof GoogleGenerativeAIRequestInputError) return make('bad_request', stripPrefix(error.message));
+  if (error instanceof GoogleGenerativeAIResponseError)
+    return make('content_filter', stripPrefix(error.message));
+  if (error instanceof GoogleGenerativeAIAbortError)
+    return make('aborted', 'the request was aborted');
+  if (error instanceof GoogleGenerativeAIRequestInputError)
+    return make('bad_request', stripPrefix(error.message));
   if (error instanceof GoogleGenerativeAIError) {
     const message = stripPrefix(error.message);
-    if (/Error parsing JSON|Failed to parse stream/i.test(message)) return make('server', `malformed response: ${message}`);
-    if (/Error fetching from|Error reading from the stream/i.test(message)) return make('network', message);
+    if (/Error parsing JSON|Failed to parse stream/i.test(message))
+      return make('server', `malformed response: ${message}`);
+    if (/Error fetching from|Error reading from the stream/i.test(message))
+      return make('network', message);
     return make('unknown', message);
   }
-  if (error instanceof SyntaxError) return make('server', `the response was not valid JSON (${error.message})`);
-  if (error instanceof Error && error.name === 'AbortError') return make('aborted', 'the request was aborted');
+  if (error instanceof SyntaxError)
+    return make('server', `the response was not valid JSON (${error.message})`);
+  if (error instanceof Error && error.name === 'AbortError')
+    return make('aborted', 'the request was aborted');
   if (error instanceof TypeError) return make('network', error.message);
   return make('unknown', error instanceof Error ? error.message : String(error));
 }

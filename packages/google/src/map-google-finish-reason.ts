@@ -6,7 +6,10 @@ import type { FinishReason } from '@modelmux/core';
  * PROHIBITED_CONTENT / SPII / IMAGE_SAFETY → `content-filter`, MALFORMED_FUNCTION_CALL → `error`,
  * anything else → `other`. A prompt blocked by `promptFeedback.blockReason` → `content-filter`.
  */
-export function mapGoogleFinishReason(finishReason: string | undefined, options: { hasToolCalls?: boolean; blockReason?: string | undefined } = {}): FinishReason {
+export function mapGoogleFinishReason(
+  finishReason: string | undefined,
+  options: { hasToolCalls?: boolean; blockReason?: string | undefined } = {},
+): FinishReason {
   if (finishReason === undefined && options.blockReason) return 'content-filter';
   switch (finishReason) {
     case 'STOP':

@@ -20,7 +20,10 @@ interface ResponsePart {
 }
 
 /** The text and function calls of one chunk or answer (thought parts are left out). */
-export function readGoogleParts(response: GenerateContentResponse): { text: string; toolCalls: ToolCall[] } {
+export function readGoogleParts(response: GenerateContentResponse): {
+  text: string;
+  toolCalls: ToolCall[];
+} {
   let text = '';
   const toolCalls: ToolCall[] = [];
   const parts = (response.candidates?.[0]?.content?.parts ?? []) as ResponsePart[];
@@ -28,7 +31,12 @@ export function readGoogleParts(response: GenerateContentResponse): { text: stri
     if (typeof part.text === 'string' && !part.thought) text += part.text;
     if (part.functionCall) {
       const args = part.functionCall.args ?? {};
-      toolCalls.push({ id: part.functionCall.id ?? newToolCallId(), name: part.functionCall.name, args, rawArgs: JSON.stringify(args) });
+      toolCalls.push({
+        id: part.functionCall.id ?? newToolCallId(),
+        name: part.functionCall.name,
+        args,
+        rawArgs: JSON.stringify(args),
+      });
     }
   }
   return { text, toolCalls };

@@ -20,8 +20,13 @@ export function mapGoogleUsage(metadata: GoogleUsageMetadata | undefined): Usage
   const inputTokens = (metadata?.promptTokenCount ?? 0) + (metadata?.toolUsePromptTokenCount ?? 0);
   const thoughts = metadata?.thoughtsTokenCount;
   const outputTokens = (metadata?.candidatesTokenCount ?? 0) + (thoughts ?? 0);
-  const usage: Usage = { inputTokens, outputTokens, totalTokens: metadata?.totalTokenCount ?? inputTokens + outputTokens };
-  if (metadata?.cachedContentTokenCount !== undefined) usage.cachedInputTokens = metadata.cachedContentTokenCount;
+  const usage: Usage = {
+    inputTokens,
+    outputTokens,
+    totalTokens: metadata?.totalTokenCount ?? inputTokens + outputTokens,
+  };
+  if (metadata?.cachedContentTokenCount !== undefined)
+    usage.cachedInputTokens = metadata.cachedContentTokenCount;
   if (thoughts !== undefined) usage.reasoningTokens = thoughts;
   return usage;
 }

@@ -3,14 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { prepareGoogleTools } from './prepare-google-tools.js';
 
-const weather = { name: 'get_weather', description: 'Weather for a city', parameters: z.object({ city: z.string() }) };
+const weather = {
+  name: 'get_weather',
+  description: 'Weather for a city',
+  parameters: z.object({ city: z.string() }),
+};
 
 describe('prepareGoogleTools', () => {
   it('sends one functionDeclarations tool with converted parameters (none for a tool without any)', () => {
-    expect(prepareGoogleTools({ tools: [weather, { name: 'now', parameters: z.object({}) }] }).tools).toEqual([
+    expect(
+      prepareGoogleTools({ tools: [weather, { name: 'now', parameters: z.object({}) }] }).tools,
+    ).toEqual([
       {
         functionDeclarations: [
-          { name: 'get_weather', description: 'Weather for a city', parameters: { type: SchemaType.OBJECT, properties: { city: { type: SchemaType.STRING } }, required: ['city'] } },
+          {
+            name: 'get_weather',
+            description: 'Weather for a city',
+            parameters: {
+              type: SchemaType.OBJECT,
+              properties: { city: { type: SchemaType.STRING } },
+              required: ['city'],
+            },
+          },
           { name: 'now' },
         ],
       },
@@ -21,9 +35,14 @@ describe('prepareGoogleTools', () => {
     ['auto', { mode: FunctionCallingMode.AUTO }],
     ['required', { mode: FunctionCallingMode.ANY }],
     ['none', { mode: FunctionCallingMode.NONE }],
-    [{ name: 'get_weather' }, { mode: FunctionCallingMode.ANY, allowedFunctionNames: ['get_weather'] }],
+    [
+      { name: 'get_weather' },
+      { mode: FunctionCallingMode.ANY, allowedFunctionNames: ['get_weather'] },
+    ],
   ] as const)('maps tool choice %j', (choice, expected) => {
-    expect(prepareGoogleTools({ tools: [weather], toolChoice: choice }).toolConfig).toEqual({ functionCallingConfig: expected });
+    expect(prepareGoogleTools({ tools: [weather], toolChoice: choice }).toolConfig).toEqual({
+      functionCallingConfig: expected,
+    });
   });
 
   it('sends nothing without tools', () => {

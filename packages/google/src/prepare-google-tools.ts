@@ -1,4 +1,9 @@
-import { FunctionCallingMode, type FunctionDeclaration, type Tool, type ToolConfig } from '@google/generative-ai';
+import {
+  FunctionCallingMode,
+  type FunctionDeclaration,
+  type Tool,
+  type ToolConfig,
+} from '@google/generative-ai';
 import { toJsonSchema, type ChatRequest } from '@modelmux/core';
 import { convertToGeminiSchema } from './convert-to-gemini-schema.js';
 
@@ -13,15 +18,24 @@ export interface GoogleTools {
  * a tool without parameters sends none) and the tool choice to `functionCallingConfig`:
  * `auto` → AUTO, `required` → ANY, `{ name }` → ANY + `allowedFunctionNames`, `none` → NONE.
  */
-export function prepareGoogleTools(request: Pick<ChatRequest, 'tools' | 'toolChoice'>): GoogleTools {
+export function prepareGoogleTools(
+  request: Pick<ChatRequest, 'tools' | 'toolChoice'>,
+): GoogleTools {
   if (!request.tools?.length) return { tools: undefined, toolConfig: undefined };
   const functionDeclarations = request.tools.map((tool, i): FunctionDeclaration => {
-    const parameters = convertToGeminiSchema(toJsonSchema(tool.parameters), `tools.${i}.parameters`) as unknown as Record<string, unknown>;
-    const hasParameters = parameters['type'] !== 'object' || Object.keys((parameters['properties'] as object | undefined) ?? {}).length > 0;
+    const parameters = convertToGeminiSchema(
+      toJsonSchema(tool.parameters),
+      `tools.${i}.parameters`,
+    ) as unknown as Record<string, unknown>;
+    const hasParameters =
+      parameters['type'] !== 'object' ||
+      Object.keys((parameters['properties'] as object | undefined) ?? {}).length > 0;
     return {
       name: tool.name,
       ...(tool.description ? { description: tool.description } : {}),
-      ...(hasParameters ? { parameters: parameters as unknown as FunctionDeclaration['parameters'] } : {}),
+      ...(hasParameters
+        ? { parameters: parameters as unknown as FunctionDeclaration['parameters'] }
+        : {}),
     };
   });
   return { tools: [{ functionDeclarations }], toolConfig: mapToolChoice(request.toolChoice) };
@@ -32,5 +46,7 @@ function mapToolChoice(choice: ChatRequest['toolChoice']): ToolConfig | undefine
   if (choice === 'auto') return { functionCallingConfig: { mode: FunctionCallingMode.AUTO } };
   if (choice === 'required') return { functionCallingConfig: { mode: FunctionCallingMode.ANY } };
   if (choice === 'none') return { functionCallingConfig: { mode: FunctionCallingMode.NONE } };
-  return { functionCallingConfig: { mode: FunctionCallingMode.ANY, allowedFunctionNames: [choice.name] } };
+  return {
+    functionCallingConfig: { mode: FunctionCallingMode.ANY, allowedFunctionNames: [choice.name] },
+  };
 }

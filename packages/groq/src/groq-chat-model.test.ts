@@ -6,8 +6,16 @@ import { placeholderApiKey } from './groq-chat-model.js';
 import { createGroq, groqBaseURL, type GroqSettings } from './groq-provider.js';
 
 const apiKey = 'gsk_adapterTest0123456789abcdef';
-const weather = { name: 'get_weather', description: 'Weather of a city', parameters: z.object({ city: z.string() }) };
-const weatherSchema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
+const weather = {
+  name: 'get_weather',
+  description: 'Weather of a city',
+  parameters: z.object({ city: z.string() }),
+};
+const weatherSchema = {
+  type: 'object',
+  properties: { city: { type: 'string' } },
+  required: ['city'],
+};
 
 let fake: FakeProviders;
 beforeAll(async () => {
@@ -18,7 +26,8 @@ afterAll(async () => {
 });
 beforeEach(() => fake.reset());
 
-const create = (settings: GroqSettings = {}) => createGroq({ apiKey, baseURL: fake.baseURL.groq, ...settings });
+const create = (settings: GroqSettings = {}) =>
+  createGroq({ apiKey, baseURL: fake.baseURL.groq, ...settings });
 const sent = () => fake.requests('groq');
 const lastBody = () => sent().at(-1)?.body as Record<string, unknown>;
 
@@ -39,7 +48,10 @@ describe('the request groq-sdk sends', () => {
           role: 'user',
           content: [
             { type: 'text', text: 'What is in this image?' },
-            { type: 'image', source: { kind: 'base64', data: 'iVBORw0KGgo=', mediaType: 'image/png' } },
+            {
+              type: 'image',
+              source: { kind: 'base64', data: 'iVBORw0KGgo=', mediaType: 'image/png' },
+            },
           ],
         },
       ],
@@ -64,13 +76,27 @@ describe('the request groq-sdk sends', () => {
   });
 
   it('sends tools, a named tool choice, and the limit as max_completion_tokens', async () => {
-    await create({ temperature: 0.1 }).generate({ messages: [{ role: 'user', content: 'Hi' }], tools: [weather], toolChoice: { name: 'get_weather' }, maxTokens: 30 });
+    await create({ temperature: 0.1 }).generate({
+      messages: [{ role: 'user', content: 'Hi' }],
+      tools: [weather],
+      toolChoice: { name: 'get_weather' },
+      maxTokens: 30,
+    });
     expect(lastBody()).toEqual({
       model: 'llama-3.3-70b-versatile',
       messages: [{ role: 'user', content: 'Hi' }],
       temperature: 0.1,
       max_completion_tokens: 30,
-      tools: [{ type: 'function', function: { name: 'get_weather', description: 'Weather of a city', parameters: weatherSchema } }],
+      tools: [
+        {
+          type: 'function',
+          function: {
+            name: 'get_weather',
+            description: 'Weather of a city',
+            parameters: weatherSchema,
+          },
+        },
+      ],
       tool_choice: { type: 'function', function: { name: 'get_weather' } },
       stream: false,
     });
@@ -78,17 +104,34 @@ describe('the request groq-sdk sends', () => {
 
   it('sends the assistant tool call and the tool result back in the round trip', async () => {
     const provider = create();
-    const question = { messages: [{ role: 'user' as const, content: 'Weather in Paris? Use get_weather.' }], tools: [weather] };
+    const question = {
+      messages: [{ role: 'user' as const, content: 'Weather in Paris? Use get_weather.' }],
+      tools: [weather],
+    };
     const first = await provider.generate(question);
     const call = first.toolCalls[0];
     expect(call).toMatchObject({ name: 'get_weather', args: { city: expect.any(String) } });
     if (!call) return;
     const second = await provider.generate({
       ...question,
-      messages: [...question.messages, { role: 'assistant', content: '', toolCalls: first.toolCalls }, { role: 'tool', toolCallId: call.id, result: 'rainy, 9C' }],
+      messages: [
+        ...question.messages,
+        { role: 'assistant', content: '', toolCalls: first.toolCalls },
+        { role: 'tool', toolCallId: call.id, result: 'rainy, 9C' },
+      ],
     });
     expect((lastBody()['messages'] as unknown[]).slice(1)).toEqual([
-      { role: 'assistant', content: null, tool_calls: [{ id: call.id, type: 'function', function: { name: 'get_weather', arguments: JSON.stringify(call.args) } }] },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          {
+            id: call.id,
+            type: 'function',
+            function: { name: 'get_weather', arguments: JSON.stringify(call.args) },
+          },
+        ],
+      },
       { role: 'tool', tool_call_id: call.id, content: 'rainy, 9C' },
     ]);
     expect(second.text).toMatch(/rainy|9C/);
@@ -97,7 +140,10 @@ describe('the request groq-sdk sends', () => {
   it('uses JSON mode with the schema in a system message, and validates the answer', async () => {
     fake.script('groq', [{ reply: { text: '{"city":"Paris","population":2100000}' } }]);
     const schema = z.object({ city: z.string(), population: z.number() });
-    const result = await create().generate({ messages: [{ role: 'user', content: 'Paris?' }], responseFormat: { type: 'json', schema } });
+    const result = await create().generate({
+      messages: [{ role: 'user', content: 'Paris?' }],
+      responseFormat: { type: 'json', schema },
+    });
     expect(lastBody()['response_format']).toEqual({ type: 'json_object' });
     const [system] = lastBody()['messages'] as { role: string; content: string }[];
     expect(system?.role).toBe('system');
@@ -106,7 +152,9 @@ describe('the request groq-sdk sends', () => {
   });
 
   it('streams without stream_options and reads usage from x_groq', async () => {
-    const result = await collectStream(create().stream({ messages: [{ role: 'user', content: 'Hi' }] }));
+    const result = await collectStream(
+      create().stream({ messages: [{ role: 'user', content: 'Hi' }] }),
+    );
     expect(lastBody()['stream']).toBe(true);
     expect(lastBody()).not.toHaveProperty('stream_options');
     expect(result.usage.inputTokens).toBeGreaterThan(0);
@@ -114,7 +162,14 @@ describe('the request groq-sdk sends', () => {
   });
 
   it('merges providerOptions.groq, then the instance name’s, into the body', async () => {
-    await create({ name: 'groq-fast' }).generate({ messages: [{ role: 'user', content: 'Hi' }], providerOptions: { groq: { seed: 1, service_tier: 'auto' }, 'groq-fast': { service_tier: 'flex' }, openai: { store: true } } });
+    await create({ name: 'groq-fast' }).generate({
+      messages: [{ role: 'user', content: 'Hi' }],
+      providerOptions: {
+        groq: { seed: 1, service_tier: 'auto' },
+        'groq-fast': { service_tier: 'flex' },
+        openai: { store: true },
+      },
+    });
     expect(lastBody()).toMatchObject({ seed: 1, service_tier: 'flex' });
     expect(lastBody()).not.toHaveProperty('store');
   });
@@ -149,7 +204,9 @@ describe('keys, availability and capabilities', () => {
     const seen: string[] = [];
     const provider = createGroq({ env: {}, fetch: redirectingFetch(seen) });
     expect(provider.isAvailable()).toBe(false);
-    const error = await provider.generate({ messages: [{ role: 'user', content: 'Hi' }] }).catch((e: unknown) => e);
+    const error = await provider
+      .generate({ messages: [{ role: 'user', content: 'Hi' }] })
+      .catch((e: unknown) => e);
     expect(ProviderError.isInstance(error) && error.kind).toBe('auth');
     expect(seen).toEqual([]);
   });
@@ -161,7 +218,10 @@ describe('keys, availability and capabilities', () => {
   });
 
   it('checks health with GET /openai/v1/models', async () => {
-    expect(await create().healthCheck()).toMatchObject({ healthy: true, model: 'llama-3.3-70b-versatile' });
+    expect(await create().healthCheck()).toMatchObject({
+      healthy: true,
+      model: 'llama-3.3-70b-versatile',
+    });
     expect(sent().at(-1)).toMatchObject({ method: 'GET', path: '/openai/v1/models' });
   });
 });
@@ -173,13 +233,24 @@ describe('timeouts beyond the headers', () => {
         new ReadableStream({
           start(controller) {
             controller.enqueue(new TextEncoder().encode('{"id":"chatcmpl-1",'));
-            init?.signal?.addEventListener('abort', () => controller.error(new DOMException('This operation was aborted', 'AbortError')), { once: true });
+            init?.signal?.addEventListener(
+              'abort',
+              () => controller.error(new DOMException('This operation was aborted', 'AbortError')),
+              { once: true },
+            );
           },
         }),
         { headers: { 'content-type': 'application/json' } },
       );
-    const provider = createGroq({ apiKey, baseURL: 'http://127.0.0.1:9', timeoutMs: 80, fetch: stallingFetch });
-    const error = await provider.generate({ messages: [{ role: 'user', content: 'Hi' }] }).catch((e: unknown) => e);
+    const provider = createGroq({
+      apiKey,
+      baseURL: 'http://127.0.0.1:9',
+      timeoutMs: 80,
+      fetch: stallingFetch,
+    });
+    const error = await provider
+      .generate({ messages: [{ role: 'user', content: 'Hi' }] })
+      .catch((e: unknown) => e);
     expect(ProviderError.isInstance(error) && error.kind).toBe('timeout');
   });
 });

@@ -26,7 +26,7 @@ export interface GroqChatModelConfig extends OpenAICompatibleChatModelConfig {
  */
 export class GroqChatModel extends OpenAICompatibleChatModel<Groq, ChatCompletionChunk> {
   readonly type = 'groq';
-  protected declare readonly config: GroqChatModelConfig;
+  declare protected readonly config: GroqChatModelConfig;
   protected readonly missingKeyHint = 'pass `apiKey` to createGroq() or set GROQ_API_KEY';
   /** Groq reports stream usage in `x_groq.usage` on the last chunk without being asked. */
   protected readonly requestsStreamUsage = false;
@@ -37,7 +37,10 @@ export class GroqChatModel extends OpenAICompatibleChatModel<Groq, ChatCompletio
     super(config);
   }
 
-  protected buildBody(request: ChatRequest, defaults: OpenAICompatibleInstanceDefaults): OpenAIChatWireRequest {
+  protected buildBody(
+    request: ChatRequest,
+    defaults: OpenAICompatibleInstanceDefaults,
+  ): OpenAIChatWireRequest {
     return buildGroqRequest(request, defaults);
   }
 

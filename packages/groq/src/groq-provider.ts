@@ -42,7 +42,10 @@ export interface GroqSettings extends ProviderSettings {
  * const { text } = await groq.generate({ messages: [{ role: 'user', content: 'Hi' }] });
  */
 export function createGroq(settings: GroqSettings = {}): GroqChatModel {
-  const { baseURL, customEndpoint, apiKey } = resolveOpenAICompatibleEndpoint(settings, { defaultBaseURL: groqBaseURL, apiKeyEnvVar: 'GROQ_API_KEY' });
+  const { baseURL, customEndpoint, apiKey } = resolveOpenAICompatibleEndpoint(settings, {
+    defaultBaseURL: groqBaseURL,
+    apiKeyEnvVar: 'GROQ_API_KEY',
+  });
   return new GroqChatModel({
     name: settings.name ?? 'groq',
     apiKey,

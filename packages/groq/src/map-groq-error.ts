@@ -6,7 +6,12 @@ import {
   type OpenAICompatibleErrorDialect,
   type OpenAICompatibleErrorFields,
 } from '@modelmux/openai-compatible';
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'groq-sdk';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+} from 'groq-sdk';
 
 /** Who failed: the provider instance, the model, and whether the caller or our timeout ended the call. */
 export type GroqErrorContext = OpenAICompatibleErrorContext;
@@ -24,7 +29,13 @@ interface GroqErrorBody {
 const dialect: OpenAICompatibleErrorDialect<APIError> = {
   contextLengthMessage: /maximum context length|context window|reduce the length/i,
   statusKinds: { 498: 'overloaded' },
-  sdk: { APIUserAbortError, APIConnectionTimeoutError, APIConnectionError, APIError, read: readGroqError },
+  sdk: {
+    APIUserAbortError,
+    APIConnectionTimeoutError,
+    APIConnectionError,
+    APIError,
+    read: readGroqError,
+  },
 };
 
 /**
@@ -50,7 +61,12 @@ function readGroqError(error: APIError): { fields: GroqErrorFields; headers: Hea
   const raw = error.error as ({ error?: GroqErrorBody } & GroqErrorBody) | undefined;
   const body = (raw?.error && typeof raw.error === 'object' ? raw.error : raw) ?? {};
   return {
-    fields: { status: error.status as number | undefined, code: body.code, type: body.type, message: body.message ?? error.message },
+    fields: {
+      status: error.status as number | undefined,
+      code: body.code,
+      type: body.type,
+      message: body.message ?? error.message,
+    },
     headers: error.headers as Headers | undefined,
   };
 }

@@ -12,7 +12,9 @@ export interface GroqJsonMode {
  * which every Groq chat model supports (json_schema only some). The schema, when given, is
  * described in a system message instead, and the answer is validated by `parseStructuredOutput`.
  */
-export function prepareGroqResponseFormat(format: ResponseFormat | undefined): GroqJsonMode | undefined {
+export function prepareGroqResponseFormat(
+  format: ResponseFormat | undefined,
+): GroqJsonMode | undefined {
   if (!format || format.type !== 'json') return undefined;
   const instruction = format.schema
     ? `Respond with a single JSON object that matches this JSON Schema${format.name ? ` ("${format.name}")` : ''}${format.description ? ` (${format.description})` : ''}. Output only the JSON.\n${JSON.stringify(toJsonSchema(format.schema))}`

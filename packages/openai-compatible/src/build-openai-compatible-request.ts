@@ -21,18 +21,30 @@ export interface OpenAICompatibleRequestDefaults {
   /** `providerOptions` keys merged into the body, in order (the type, then the instance name). */
   providerOptionKeys: readonly string[];
   /** The vendor's JSON output (OpenAI: `json_schema`; Groq: JSON mode with the schema in a system message); none when absent. */
-  jsonOutput?: (format: ResponseFormat | undefined, messages: readonly Message[]) => OpenAICompatibleJsonOutput;
+  jsonOutput?: (
+    format: ResponseFormat | undefined,
+    messages: readonly Message[],
+  ) => OpenAICompatibleJsonOutput;
 }
 
 /** The defaults a model instance knows; the vendor's builder adds its token field and JSON output. */
-export type OpenAICompatibleInstanceDefaults = Omit<OpenAICompatibleRequestDefaults, 'maxTokensField' | 'jsonOutput'>;
+export type OpenAICompatibleInstanceDefaults = Omit<
+  OpenAICompatibleRequestDefaults,
+  'maxTokensField' | 'jsonOutput'
+>;
 
 /**
  * Builds the chat completion body: messages, sampling, the token limit in the vendor's field,
  * tools, the vendor's JSON output, then `providerOptions` merged over the result (they win).
  */
-export function buildOpenAICompatibleRequest(request: ChatRequest, defaults: OpenAICompatibleRequestDefaults): OpenAIChatWireRequest {
-  const json = defaults.jsonOutput?.(request.responseFormat, request.messages) ?? { responseFormat: undefined, messages: request.messages };
+export function buildOpenAICompatibleRequest(
+  request: ChatRequest,
+  defaults: OpenAICompatibleRequestDefaults,
+): OpenAIChatWireRequest {
+  const json = defaults.jsonOutput?.(request.responseFormat, request.messages) ?? {
+    responseFormat: undefined,
+    messages: request.messages,
+  };
   const temperature = request.temperature ?? defaults.temperature;
   const maxTokens = request.maxTokens ?? defaults.maxTokens;
   const body: OpenAIChatWireRequest = {
@@ -49,7 +61,10 @@ export function buildOpenAICompatibleRequest(request: ChatRequest, defaults: Ope
 }
 
 /** Merges `providerOptions[key]` for each key, later keys winning. */
-export function providerOptionsFor(request: ChatRequest, keys: readonly string[]): Record<string, unknown> {
+export function providerOptionsFor(
+  request: ChatRequest,
+  keys: readonly string[],
+): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
   for (const key of keys) Object.assign(merged, request.providerOptions?.[key]);
   return merged;

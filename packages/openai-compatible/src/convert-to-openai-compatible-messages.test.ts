@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { convertToOpenAICompatibleMessages, toolResultText } from './convert-to-openai-compatible-messages.js';
+import {
+  convertToOpenAICompatibleMessages,
+  toolResultText,
+} from './convert-to-openai-compatible-messages.js';
 
 describe('convertToOpenAICompatibleMessages', () => {
   it('maps system, text and image parts (url and base64)', () => {
@@ -11,7 +14,10 @@ describe('convertToOpenAICompatibleMessages', () => {
           content: [
             { type: 'text', text: 'What is this?' },
             { type: 'image', source: { kind: 'url', url: 'https://example.com/cat.png' } },
-            { type: 'image', source: { kind: 'base64', data: 'iVBORw0KGgo=', mediaType: 'image/png' } },
+            {
+              type: 'image',
+              source: { kind: 'base64', data: 'iVBORw0KGgo=', mediaType: 'image/png' },
+            },
           ],
         },
       ]),
@@ -31,24 +37,56 @@ describe('convertToOpenAICompatibleMessages', () => {
   it('maps assistant tool calls and tool results', () => {
     expect(
       convertToOpenAICompatibleMessages([
-        { role: 'assistant', content: '', toolCalls: [{ id: 'call_1', name: 'get_weather', args: { city: 'Paris' }, rawArgs: '{"city":"Paris"}' }] },
+        {
+          role: 'assistant',
+          content: '',
+          toolCalls: [
+            {
+              id: 'call_1',
+              name: 'get_weather',
+              args: { city: 'Paris' },
+              rawArgs: '{"city":"Paris"}',
+            },
+          ],
+        },
         { role: 'tool', toolCallId: 'call_1', result: { tempC: 21 } },
         { role: 'tool', toolCallId: 'call_2', result: 'sunny' },
       ]),
     ).toEqual([
-      { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }] },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          {
+            id: 'call_1',
+            type: 'function',
+            function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
+          },
+        ],
+      },
       { role: 'tool', tool_call_id: 'call_1', content: '{"tempC":21}' },
       { role: 'tool', tool_call_id: 'call_2', content: 'sunny' },
     ]);
   });
 
   it('sends back the raw arguments of a call whose JSON never parsed', () => {
-    const [message] = convertToOpenAICompatibleMessages([{ role: 'assistant', content: 'x', toolCalls: [{ id: 'c', name: 't', args: undefined, rawArgs: '{bad' }] }]);
-    expect(message).toMatchObject({ content: 'x', tool_calls: [{ function: { arguments: '{bad' } }] });
+    const [message] = convertToOpenAICompatibleMessages([
+      {
+        role: 'assistant',
+        content: 'x',
+        toolCalls: [{ id: 'c', name: 't', args: undefined, rawArgs: '{bad' }],
+      },
+    ]);
+    expect(message).toMatchObject({
+      content: 'x',
+      tool_calls: [{ function: { arguments: '{bad' } }],
+    });
   });
 
   it('keeps a plain assistant message as text, even when empty', () => {
-    expect(convertToOpenAICompatibleMessages([{ role: 'assistant', content: '' }])).toEqual([{ role: 'assistant', content: '' }]);
+    expect(convertToOpenAICompatibleMessages([{ role: 'assistant', content: '' }])).toEqual([
+      { role: 'assistant', content: '' },
+    ]);
   });
 });
 

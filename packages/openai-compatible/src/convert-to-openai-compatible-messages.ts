@@ -1,8 +1,14 @@
 import type { ContentPart, Message, ToolCall } from '@modelmux/core';
-import type { OpenAIChatWireContentPart, OpenAIChatWireMessage, OpenAIChatWireToolCall } from './openai-chat-wire.js';
+import type {
+  OpenAIChatWireContentPart,
+  OpenAIChatWireMessage,
+  OpenAIChatWireToolCall,
+} from './openai-chat-wire.js';
 
 /** Turns modelmux messages into OpenAI chat messages (system, user text/images, assistant tool calls, tool results). */
-export function convertToOpenAICompatibleMessages(messages: readonly Message[]): OpenAIChatWireMessage[] {
+export function convertToOpenAICompatibleMessages(
+  messages: readonly Message[],
+): OpenAIChatWireMessage[] {
   return messages.map((message): OpenAIChatWireMessage => {
     switch (message.role) {
       case 'system':
@@ -10,21 +16,35 @@ export function convertToOpenAICompatibleMessages(messages: readonly Message[]):
       case 'user':
         return {
           role: 'user',
-          content: typeof message.content === 'string' ? message.content : message.content.map(convertPart),
+          content:
+            typeof message.content === 'string'
+              ? message.content
+              : message.content.map(convertPart),
         };
       case 'assistant':
         return message.toolCalls?.length
-          ? { role: 'assistant', content: message.content === '' ? null : message.content, tool_calls: message.toolCalls.map(convertToolCall) }
+          ? {
+              role: 'assistant',
+              content: message.content === '' ? null : message.content,
+              tool_calls: message.toolCalls.map(convertToolCall),
+            }
           : { role: 'assistant', content: message.content };
       case 'tool':
-        return { role: 'tool', tool_call_id: message.toolCallId, content: toolResultText(message.result) };
+        return {
+          role: 'tool',
+          tool_call_id: message.toolCallId,
+          content: toolResultText(message.result),
+        };
     }
   });
 }
 
 function convertPart(part: ContentPart): OpenAIChatWireContentPart {
   if (part.type === 'text') return { type: 'text', text: part.text };
-  const url = part.source.kind === 'url' ? part.source.url : `data:${part.source.mediaType};base64,${part.source.data}`;
+  const url =
+    part.source.kind === 'url'
+      ? part.source.url
+      : `data:${part.source.mediaType};base64,${part.source.data}`;
   return { type: 'image_url', image_url: { url } };
 }
 

@@ -17,8 +17,14 @@ export type {
   OpenAIChatWireChunkChoice,
   OpenAIChatWireChunk,
 } from './openai-chat-wire.js';
-export { convertToOpenAICompatibleMessages, toolResultText } from './convert-to-openai-compatible-messages.js';
-export { prepareOpenAICompatibleTools, type OpenAICompatibleToolFields } from './prepare-openai-compatible-tools.js';
+export {
+  convertToOpenAICompatibleMessages,
+  toolResultText,
+} from './convert-to-openai-compatible-messages.js';
+export {
+  prepareOpenAICompatibleTools,
+  type OpenAICompatibleToolFields,
+} from './prepare-openai-compatible-tools.js';
 export {
   buildOpenAICompatibleRequest,
   providerOptionsFor,
@@ -31,8 +37,14 @@ export { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-
 export { mapOpenAICompatibleUsage } from './map-openai-compatible-usage.js';
 export { parseToolCall } from './parse-tool-call.js';
 export { openAICompatibleCost, type CostOfModels } from './openai-compatible-cost.js';
-export { mapOpenAICompatibleResponse, type OpenAICompatibleResponseContext } from './map-openai-compatible-response.js';
-export { OpenAICompatibleStreamState, type StreamUsageOf } from './openai-compatible-stream-state.js';
+export {
+  mapOpenAICompatibleResponse,
+  type OpenAICompatibleResponseContext,
+} from './map-openai-compatible-response.js';
+export {
+  OpenAICompatibleStreamState,
+  type StreamUsageOf,
+} from './openai-compatible-stream-state.js';
 export {
   streamOpenAICompatibleChat,
   type OpenAICompatibleStreamCall,

@@ -33,9 +33,13 @@ const dialect: OpenAICompatibleErrorDialect<APIError> = {
     read: (error) => ({ fields: { status: error.status, ...error.body }, headers: error.headers }),
   },
 };
-const map = (error: unknown, ctx: OpenAICompatibleErrorContext = context) => mapOpenAICompatibleError(error, ctx, dialect);
-const api = (status: number | undefined, body: { code?: string; type?: string; message?: string } = {}, headers: Record<string, string> = {}) =>
-  new APIError(status, body, new Headers(headers));
+const map = (error: unknown, ctx: OpenAICompatibleErrorContext = context) =>
+  mapOpenAICompatibleError(error, ctx, dialect);
+const api = (
+  status: number | undefined,
+  body: { code?: string; type?: string; message?: string } = {},
+  headers: Record<string, string> = {},
+) => new APIError(status, body, new Headers(headers));
 
 describe('openAICompatibleErrorKind', () => {
   it.each([
@@ -45,7 +49,10 @@ describe('openAICompatibleErrorKind', () => {
     [{ status: 403 }, 'permission'],
     [{ status: 404, code: 'model_not_found' }, 'not_found'],
     [{ status: 400, code: 'context_length_exceeded' }, 'context_length'],
-    [{ status: 400, message: "This model's maximum context length is 128000 tokens." }, 'context_length'],
+    [
+      { status: 400, message: "This model's maximum context length is 128000 tokens." },
+      'context_length',
+    ],
     [{ status: 500, message: 'maximum context length' }, 'server'],
     [{ status: 400, code: 'invalid_value' }, 'bad_request'],
     [{ status: 422 }, 'bad_request'],
@@ -64,62 +71,129 @@ describe('openAICompatibleErrorKind', () => {
   });
 
   it('reads the vendor’s own statuses and wording first', () => {
-    const groqLike: OpenAICompatibleErrorDialect = { contextLengthMessage: /reduce the length/i, statusKinds: { 498: 'overloaded' } };
+    const groqLike: OpenAICompatibleErrorDialect = {
+      contextLengthMessage: /reduce the length/i,
+      statusKinds: { 498: 'overloaded' },
+    };
     expect(openAICompatibleErrorKind({ status: 498 }, groqLike)).toBe('overloaded');
-    expect(openAICompatibleErrorKind({ status: 400, message: 'Please reduce the length of the messages.' }, groqLike)).toBe('context_length');
-    expect(openAICompatibleErrorKind({ status: 400, message: 'Please reduce the length of the messages.' }, dialect)).toBe('bad_request');
+    expect(
+      openAICompatibleErrorKind(
+        { status: 400, message: 'Please reduce the length of the messages.' },
+        groqLike,
+      ),
+    ).toBe('context_length');
+    expect(
+      openAICompatibleErrorKind(
+        { status: 400, message: 'Please reduce the length of the messages.' },
+        dialect,
+      ),
+    ).toBe('bad_request');
   });
 });
 
 describe('mapOpenAICompatibleError', () => {
   it('maps an API error with its status, code, message and retry-after', () => {
-    const cause = api(429, { code: 'rate_limit_exceeded', message: 'Slow down' }, { 'retry-after': '2' });
+    const cause = api(
+      429,
+      { code: 'rate_limit_exceeded', message: 'Slow down' },
+      { 'retry-after': '2' },
+    );
     const error = map(cause);
-    expect(error).toMatchObject({ kind: 'rate_limit', status: 429, retryAfterMs: 2000, isRetryable: true, provider: 'acme', model: 'acme-1' });
+    expect(error).toMatchObject({
+      kind: 'rate_limit',
+      status: 429,
+      retryAfterMs: 2000,
+      isRetryable: true,
+      provider: 'acme',
+      model: 'acme-1',
+    });
     expect(error.message).toBe('acme (acme-1) failed with 429 [rate_limit_exceeded]: Slow down');
     expect(error.cause).toBe(cause);
   });
 
   it('prefers retry-after-ms over retry-after, and leaves retryAfterMs out without either', () => {
-    expect(map(api(429, {}, { 'retry-after': '2', 'retry-after-ms': '250' })).retryAfterMs).toBe(250);
+    expect(map(api(429, {}, { 'retry-after': '2', 'retry-after-ms': '250' })).retryAfterMs).toBe(
+      250,
+    );
     expect(map(api(429)).retryAfterMs).toBeUndefined();
   });
 
   it('maps insufficient_quota to a non-retryable quota_exceeded', () => {
-    expect(map(api(429, { code: 'insufficient_quota', type: 'insufficient_quota' }))).toMatchObject({ kind: 'quota_exceeded', isRetryable: false });
+    expect(map(api(429, { code: 'insufficient_quota', type: 'insufficient_quota' }))).toMatchObject(
+      { kind: 'quota_exceeded', isRetryable: false },
+    );
   });
 
   it('names an error sent inside a stream (no status) and falls back to the error’s own message', () => {
     const error = map(new APIError(undefined, { code: 'rate_limit_exceeded' }));
     expect(error).toMatchObject({ kind: 'rate_limit', status: undefined });
-    expect(error.message).toBe('acme (acme-1) failed with an error in the stream [rate_limit_exceeded]: error');
+    expect(error.message).toBe(
+      'acme (acme-1) failed with an error in the stream [rate_limit_exceeded]: error',
+    );
   });
 
   it('recognises the SDK’s abort, timeout and connection errors before the APIError they also are', () => {
-    expect(map(new APIUserAbortError(undefined))).toMatchObject({ kind: 'aborted', isRetryable: false });
-    expect(map(new APIConnectionTimeoutError(undefined, { message: 'Request timed out.' }))).toMatchObject({ kind: 'timeout', isRetryable: true, message: 'acme: the request timed out (Request timed out.)' });
-    const refused = Object.assign(new APIConnectionError(undefined, { message: 'Connection error.' }), { cause: Object.assign(new Error('connect refused'), { code: 'ECONNREFUSED' }) });
-    expect(map(refused)).toMatchObject({ kind: 'network', message: 'acme: connection failed (connect refused ECONNREFUSED)' });
+    expect(map(new APIUserAbortError(undefined))).toMatchObject({
+      kind: 'aborted',
+      isRetryable: false,
+    });
+    expect(
+      map(new APIConnectionTimeoutError(undefined, { message: 'Request timed out.' })),
+    ).toMatchObject({
+      kind: 'timeout',
+      isRetryable: true,
+      message: 'acme: the request timed out (Request timed out.)',
+    });
+    const refused = Object.assign(
+      new APIConnectionError(undefined, { message: 'Connection error.' }),
+      { cause: Object.assign(new Error('connect refused'), { code: 'ECONNREFUSED' }) },
+    );
+    expect(map(refused)).toMatchObject({
+      kind: 'network',
+      message: 'acme: connection failed (connect refused ECONNREFUSED)',
+    });
   });
 
   it('asks our timeout first, then the caller’s signal, whatever the SDK threw', () => {
     const controller = new AbortController();
     controller.abort();
-    expect(map(new APIUserAbortError(undefined), { ...context, signal: controller.signal, timedOut: () => true }).kind).toBe('timeout');
-    expect(map(new TypeError('terminated'), { ...context, signal: controller.signal, timedOut: () => false }).kind).toBe('aborted');
+    expect(
+      map(new APIUserAbortError(undefined), {
+        ...context,
+        signal: controller.signal,
+        timedOut: () => true,
+      }).kind,
+    ).toBe('timeout');
+    expect(
+      map(new TypeError('terminated'), {
+        ...context,
+        signal: controller.signal,
+        timedOut: () => false,
+      }).kind,
+    ).toBe('aborted');
     expect(map(api(500), { ...context, signal: controller.signal }).kind).toBe('aborted');
   });
 
   it('maps a malformed body to a retryable server error and a dropped body to network', () => {
-    expect(map(new SyntaxError('Unexpected token < in JSON'))).toMatchObject({ kind: 'server', isRetryable: true });
-    expect(map(new TypeError('terminated', { cause: new Error('other side closed') })).kind).toBe('network');
+    expect(map(new SyntaxError('Unexpected token < in JSON'))).toMatchObject({
+      kind: 'server',
+      isRetryable: true,
+    });
+    expect(map(new TypeError('terminated', { cause: new Error('other side closed') })).kind).toBe(
+      'network',
+    );
     expect(map(new Error('read ECONNRESET')).kind).toBe('network');
   });
 
   it('maps anything else to unknown, and an SDK error without the SDK’s classes as a plain error', () => {
-    expect(map('a string')).toMatchObject({ kind: 'unknown', message: 'acme (acme-1) failed: a string' });
+    expect(map('a string')).toMatchObject({
+      kind: 'unknown',
+      message: 'acme (acme-1) failed: a string',
+    });
     expect(map(new Error('odd')).kind).toBe('unknown');
-    expect(mapOpenAICompatibleError(api(429), context, { contextLengthMessage: /context/ }).kind).toBe('unknown');
+    expect(
+      mapOpenAICompatibleError(api(429), context, { contextLengthMessage: /context/ }).kind,
+    ).toBe('unknown');
   });
 
   it('passes a ProviderError through untouched', () => {
@@ -129,7 +203,12 @@ describe('mapOpenAICompatibleError', () => {
 
   it('redacts a key that the vendor echoes in its message', () => {
     registerSecret('plainsecret-echoed-515151');
-    const error = map(api(401, { code: 'invalid_api_key', message: 'Incorrect API key provided: plainsecret-echoed-515151' }));
+    const error = map(
+      api(401, {
+        code: 'invalid_api_key',
+        message: 'Incorrect API key provided: plainsecret-echoed-515151',
+      }),
+    );
     expect(error.kind).toBe('auth');
     expect(error.message).not.toContain('plainsecret-echoed-515151');
     expect(error.message).toContain('[REDACTED]');

@@ -1,4 +1,10 @@
-import { errorKindFromStatus, parseRetryAfterMs, ProviderError, type ErrorKind, type HeaderLookup } from '@modelmux/core';
+import {
+  errorKindFromStatus,
+  parseRetryAfterMs,
+  ProviderError,
+  type ErrorKind,
+  type HeaderLookup,
+} from '@modelmux/core';
 
 /** Who failed: the provider instance, the model, and whether the caller or our timeout ended the call. */
 export interface OpenAICompatibleErrorContext {
@@ -46,9 +52,14 @@ export interface OpenAICompatibleErrorDialect<ApiError extends Error = Error> {
 }
 
 /** What the SDK's error is, most specific class first. */
-type SdkFailure = { type: 'aborted' | 'timeout' | 'connection' } | { type: 'api'; fields: OpenAICompatibleErrorFields; headers: HeaderLookup };
+type SdkFailure =
+  | { type: 'aborted' | 'timeout' | 'connection' }
+  | { type: 'api'; fields: OpenAICompatibleErrorFields; headers: HeaderLookup };
 
-function recogniseSdkError<ApiError extends Error>(error: unknown, sdk: OpenAICompatibleSdkErrors<ApiError> | undefined): SdkFailure | undefined {
+function recogniseSdkError<ApiError extends Error>(
+  error: unknown,
+  sdk: OpenAICompatibleSdkErrors<ApiError> | undefined,
+): SdkFailure | undefined {
   if (!sdk) return undefined;
   if (error instanceof sdk.APIUserAbortError) return { type: 'aborted' };
   if (error instanceof sdk.APIConnectionTimeoutError) return { type: 'timeout' };
@@ -63,10 +74,16 @@ function recogniseSdkError<ApiError extends Error>(error: unknown, sdk: OpenAICo
  * the vendor's own statuses, then by status. An error without a status (sent inside a stream)
  * is a server error unless its code says otherwise.
  */
-export function openAICompatibleErrorKind({ status, code, type, message }: OpenAICompatibleErrorFields, dialect: Omit<OpenAICompatibleErrorDialect, 'sdk'>): ErrorKind {
+export function openAICompatibleErrorKind(
+  { status, code, type, message }: OpenAICompatibleErrorFields,
+  dialect: Omit<OpenAICompatibleErrorDialect, 'sdk'>,
+): ErrorKind {
   const codes = [code, type];
   if (codes.includes('insufficient_quota')) return 'quota_exceeded';
-  if (codes.includes('context_length_exceeded') || ((status === 400 || status === undefined) && dialect.contextLengthMessage.test(message ?? ''))) {
+  if (
+    codes.includes('context_length_exceeded') ||
+    ((status === 400 || status === undefined) && dialect.contextLengthMessage.test(message ?? ''))
+  ) {
     return 'context_length';
   }
   if (status === undefined) {
@@ -98,16 +115,32 @@ export function mapOpenAICompatibleError<ApiError extends Error>(
   // timer first, then the caller's signal (an abort that surfaces as another error mid-body
   // is still an abort), then the SDK's own timeout.
   if (context.timedOut?.()) {
-    return new ProviderError({ ...base, kind: 'timeout', message: `${provider}: the request timed out` });
+    return new ProviderError({
+      ...base,
+      kind: 'timeout',
+      message: `${provider}: the request timed out`,
+    });
   }
   if (sdkError?.type === 'aborted' || context.signal?.aborted) {
-    return new ProviderError({ ...base, kind: 'aborted', message: `${provider}: the request was aborted by the caller` });
+    return new ProviderError({
+      ...base,
+      kind: 'aborted',
+      message: `${provider}: the request was aborted by the caller`,
+    });
   }
   if (sdkError?.type === 'timeout') {
-    return new ProviderError({ ...base, kind: 'timeout', message: `${provider}: the request timed out (${reason})` });
+    return new ProviderError({
+      ...base,
+      kind: 'timeout',
+      message: `${provider}: the request timed out (${reason})`,
+    });
   }
   if (sdkError?.type === 'connection') {
-    return new ProviderError({ ...base, kind: 'network', message: `${provider}: connection failed (${describeCause(error)})` });
+    return new ProviderError({
+      ...base,
+      kind: 'network',
+      message: `${provider}: connection failed (${describeCause(error)})`,
+    });
   }
   if (sdkError?.type === 'api') {
     const { status, code, message } = sdkError.fields;
@@ -121,12 +154,24 @@ export function mapOpenAICompatibleError<ApiError extends Error>(
     });
   }
   if (error instanceof SyntaxError) {
-    return new ProviderError({ ...base, kind: 'server', message: `${provider} (${model}) sent a malformed response: ${reason}` });
+    return new ProviderError({
+      ...base,
+      kind: 'server',
+      message: `${provider} (${model}) sent a malformed response: ${reason}`,
+    });
   }
   if (isConnectionDrop(error)) {
-    return new ProviderError({ ...base, kind: 'network', message: `${provider} (${model}): the connection dropped mid-response (${describeCause(error)})` });
+    return new ProviderError({
+      ...base,
+      kind: 'network',
+      message: `${provider} (${model}): the connection dropped mid-response (${describeCause(error)})`,
+    });
   }
-  return new ProviderError({ ...base, kind: 'unknown', message: `${provider} (${model}) failed: ${reason}` });
+  return new ProviderError({
+    ...base,
+    kind: 'unknown',
+    message: `${provider} (${model}) failed: ${reason}`,
+  });
 }
 
 /** undici's errors when the socket closes while the body is read (`terminated`, `other side closed`, ECONNRESET). */

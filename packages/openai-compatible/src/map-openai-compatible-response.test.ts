@@ -1,19 +1,39 @@
 import { ProviderError } from '@modelmux/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { mapOpenAICompatibleResponse, type OpenAICompatibleResponseContext } from './map-openai-compatible-response.js';
+import {
+  mapOpenAICompatibleResponse,
+  type OpenAICompatibleResponseContext,
+} from './map-openai-compatible-response.js';
 import type { OpenAIChatWireChoice, OpenAIChatWireCompletion } from './openai-chat-wire.js';
 
-function completion(message: OpenAIChatWireChoice['message'], finish: string | null = 'stop'): OpenAIChatWireCompletion {
+function completion(
+  message: OpenAIChatWireChoice['message'],
+  finish: string | null = 'stop',
+): OpenAIChatWireCompletion {
   return {
     model: 'gpt-4o-mini-2024-07-18',
     choices: [{ finish_reason: finish, message: { content: null, ...message } }],
-    usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15, prompt_tokens_details: { cached_tokens: 4 } },
+    usage: {
+      prompt_tokens: 10,
+      completion_tokens: 5,
+      total_tokens: 15,
+      prompt_tokens_details: { cached_tokens: 4 },
+    },
   };
 }
 
-function context<T>(overrides: Partial<OpenAICompatibleResponseContext<T>> = {}): OpenAICompatibleResponseContext<T> {
-  return { provider: 'openai', requestedModel: 'gpt-4o-mini', responseFormat: undefined, latencyMs: 12, cost: () => 0.5, ...overrides };
+function context<T>(
+  overrides: Partial<OpenAICompatibleResponseContext<T>> = {},
+): OpenAICompatibleResponseContext<T> {
+  return {
+    provider: 'openai',
+    requestedModel: 'gpt-4o-mini',
+    responseFormat: undefined,
+    latencyMs: 12,
+    cost: () => 0.5,
+    ...overrides,
+  };
 }
 
 function failure(run: () => unknown): ProviderError {
@@ -45,8 +65,15 @@ describe('mapOpenAICompatibleResponse', () => {
   it('prices the returned model, then the requested one, and falls back to the requested model name', () => {
     const tried: (string | undefined)[][] = [];
     const cost = (models: readonly (string | undefined)[]) => (tried.push([...models]), 0.25);
-    expect(mapOpenAICompatibleResponse(completion({ content: 'Hi' }), context({ cost })).costUsd).toBe(0.25);
-    expect(mapOpenAICompatibleResponse({ ...completion({ content: 'Hi' }), model: '' }, context({ cost })).model).toBe('gpt-4o-mini');
+    expect(
+      mapOpenAICompatibleResponse(completion({ content: 'Hi' }), context({ cost })).costUsd,
+    ).toBe(0.25);
+    expect(
+      mapOpenAICompatibleResponse(
+        { ...completion({ content: 'Hi' }), model: '' },
+        context({ cost }),
+      ).model,
+    ).toBe('gpt-4o-mini');
     expect(tried).toEqual([
       ['gpt-4o-mini-2024-07-18', 'gpt-4o-mini'],
       ['gpt-4o-mini', 'gpt-4o-mini'],
@@ -54,18 +81,32 @@ describe('mapOpenAICompatibleResponse', () => {
   });
 
   it('reports a structured-output refusal as content-filter with the refusal text, without parsing', () => {
-    const result = mapOpenAICompatibleResponse(completion({ refusal: 'I cannot help with that.' }), context({ responseFormat: { type: 'json', schema: z.object({ a: z.string() }) } }));
-    expect(result).toMatchObject({ text: 'I cannot help with that.', finishReason: 'content-filter' });
+    const result = mapOpenAICompatibleResponse(
+      completion({ refusal: 'I cannot help with that.' }),
+      context({ responseFormat: { type: 'json', schema: z.object({ a: z.string() }) } }),
+    );
+    expect(result).toMatchObject({
+      text: 'I cannot help with that.',
+      finishReason: 'content-filter',
+    });
     expect(result.object).toBeUndefined();
   });
 
   it('validates the JSON against a zod schema, stripping a Markdown fence some models add', () => {
-    const result = mapOpenAICompatibleResponse(completion({ content: '```json\n{"a":"b"}\n```' }), context({ responseFormat: { type: 'json', schema: z.object({ a: z.string() }) } }));
+    const result = mapOpenAICompatibleResponse(
+      completion({ content: '```json\n{"a":"b"}\n```' }),
+      context({ responseFormat: { type: 'json', schema: z.object({ a: z.string() }) } }),
+    );
     expect(result.object).toEqual({ a: 'b' });
   });
 
   it('fails with kind quality when the JSON does not match the zod schema', () => {
-    const error = failure(() => mapOpenAICompatibleResponse(completion({ content: '{"a":1}' }), context({ responseFormat: { type: 'json', schema: z.object({ a: z.string() }) } })));
+    const error = failure(() =>
+      mapOpenAICompatibleResponse(
+        completion({ content: '{"a":1}' }),
+        context({ responseFormat: { type: 'json', schema: z.object({ a: z.string() }) } }),
+      ),
+    );
     expect(error.kind).toBe('quality');
   });
 
@@ -92,8 +133,14 @@ describe('mapOpenAICompatibleResponse', () => {
   });
 
   it('throws kind server for a completion without choices', () => {
-    const error = failure(() => mapOpenAICompatibleResponse({ ...completion({}), choices: [] }, context()));
-    expect(error).toMatchObject({ kind: 'server', provider: 'openai', model: 'gpt-4o-mini-2024-07-18' });
+    const error = failure(() =>
+      mapOpenAICompatibleResponse({ ...completion({}), choices: [] }, context()),
+    );
+    expect(error).toMatchObject({
+      kind: 'server',
+      provider: 'openai',
+      model: 'gpt-4o-mini-2024-07-18',
+    });
     expect(error.message).toContain('without a choice');
   });
 });

@@ -4,7 +4,8 @@
 // them structurally; the adapters' type tests check that both ways.
 
 /** A part of a user message: text, or an image by URL (a `data:` URL for inline images). */
-export type OpenAIChatWireContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
+export type OpenAIChatWireContentPart =
+  { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
 
 /** A tool call as sent back to the model in an assistant message. */
 export interface OpenAIChatWireToolCall {
@@ -27,12 +28,21 @@ export interface OpenAIChatWireTool {
 }
 
 /** Whether and which tool the model must call. */
-export type OpenAIChatWireToolChoice = 'auto' | 'none' | 'required' | { type: 'function'; function: { name: string } };
+export type OpenAIChatWireToolChoice =
+  'auto' | 'none' | 'required' | { type: 'function'; function: { name: string } };
 
 /** JSON output: any JSON object, or one matching a schema (structured outputs). */
 export type OpenAIChatWireResponseFormat =
   | { type: 'json_object' }
-  | { type: 'json_schema'; json_schema: { name: string; description?: string; schema?: Record<string, unknown>; strict?: boolean } };
+  | {
+      type: 'json_schema';
+      json_schema: {
+        name: string;
+        description?: string;
+        schema?: Record<string, unknown>;
+        strict?: boolean;
+      };
+    };
 
 /** The body of a (non-streamed) chat completion request, before vendor options are merged in. */
 export interface OpenAIChatWireRequest {

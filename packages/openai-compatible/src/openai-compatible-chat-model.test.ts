@@ -1,9 +1,21 @@
-import { collectStream, type ChatRequest, type ModelInfo, type ProviderError } from '@modelmux/core';
+import {
+  collectStream,
+  type ChatRequest,
+  type ModelInfo,
+  type ProviderError,
+} from '@modelmux/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OpenAICompatibleInstanceDefaults } from './build-openai-compatible-request.js';
 import { buildOpenAICompatibleRequest } from './build-openai-compatible-request.js';
-import { mapOpenAICompatibleError, type OpenAICompatibleErrorContext } from './map-openai-compatible-error.js';
-import type { OpenAIChatWireChunk, OpenAIChatWireCompletion, OpenAIChatWireRequest } from './openai-chat-wire.js';
+import {
+  mapOpenAICompatibleError,
+  type OpenAICompatibleErrorContext,
+} from './map-openai-compatible-error.js';
+import type {
+  OpenAIChatWireChunk,
+  OpenAIChatWireCompletion,
+  OpenAIChatWireRequest,
+} from './openai-chat-wire.js';
 import {
   OpenAICompatibleChatModel,
   placeholderApiKey,
@@ -11,7 +23,10 @@ import {
   type OpenAICompatibleChatModelConfig,
   type OpenAICompatibleClient,
 } from './openai-compatible-chat-model.js';
-import { streamOpenAICompatibleChat, type OpenAICompatibleStreamCall } from './stream-openai-compatible-chat.js';
+import {
+  streamOpenAICompatibleChat,
+  type OpenAICompatibleStreamCall,
+} from './stream-openai-compatible-chat.js';
 
 const completion: OpenAIChatWireCompletion = {
   model: 'acme-1-001',
@@ -29,15 +44,24 @@ interface Behaviour {
 /** A client of the wire format over plain functions (this package has no SDK), recording what it was sent. */
 class WireClient implements OpenAICompatibleClient {
   readonly sent: OpenAIChatWireRequest[] = [];
-  readonly chat = { completions: { create: this.create.bind(this) as OpenAICompatibleClient['chat']['completions']['create'] } };
-  readonly models = { list: ({ signal }: OpenAICompatibleCallOptions) => this.behaviour.models(signal) };
+  readonly chat = {
+    completions: {
+      create: this.create.bind(this) as OpenAICompatibleClient['chat']['completions']['create'],
+    },
+  };
+  readonly models = {
+    list: ({ signal }: OpenAICompatibleCallOptions) => this.behaviour.models(signal),
+  };
 
   constructor(
     readonly apiKey: string,
     private readonly behaviour: Behaviour,
   ) {}
 
-  private async create(body: OpenAIChatWireRequest & { stream: boolean }, { signal }: OpenAICompatibleCallOptions): Promise<unknown> {
+  private async create(
+    body: OpenAIChatWireRequest & { stream: boolean },
+    { signal }: OpenAICompatibleCallOptions,
+  ): Promise<unknown> {
     this.sent.push(body);
     if (!body.stream) return this.behaviour.answer(body, signal);
     const chunks = this.behaviour.chunks;
@@ -53,23 +77,43 @@ class AcmeChatModel extends OpenAICompatibleChatModel<WireClient> {
   readonly clients: WireClient[] = [];
   protected readonly missingKeyHint = 'pass `apiKey` or set ACME_API_KEY';
   protected readonly requestsStreamUsage: boolean;
-  protected readonly mapError = (error: unknown, context: OpenAICompatibleErrorContext) => mapOpenAICompatibleError(error, context, { contextLengthMessage: /context/ });
-  protected readonly runStream = (call: OpenAICompatibleStreamCall) => streamOpenAICompatibleChat({ ...call, mapError: this.mapError });
+  protected readonly mapError = (error: unknown, context: OpenAICompatibleErrorContext) =>
+    mapOpenAICompatibleError(error, context, { contextLengthMessage: /context/ });
+  protected readonly runStream = (call: OpenAICompatibleStreamCall) =>
+    streamOpenAICompatibleChat({ ...call, mapError: this.mapError });
 
   constructor(
     config: Partial<OpenAICompatibleChatModelConfig>,
     private readonly behaviour: Partial<Behaviour> = {},
     requestsStreamUsage = false,
   ) {
-    super({ name: 'acme', apiKey: 'acme-key-0123456789', customEndpoint: false, model: 'acme-1', timeoutMs: undefined, temperature: undefined, maxTokens: undefined, catalogue: undefined, ...config });
+    super({
+      name: 'acme',
+      apiKey: 'acme-key-0123456789',
+      customEndpoint: false,
+      model: 'acme-1',
+      timeoutMs: undefined,
+      temperature: undefined,
+      maxTokens: undefined,
+      catalogue: undefined,
+      ...config,
+    });
     this.requestsStreamUsage = requestsStreamUsage;
   }
 
-  protected buildBody(request: ChatRequest, defaults: OpenAICompatibleInstanceDefaults): OpenAIChatWireRequest {
+  protected buildBody(
+    request: ChatRequest,
+    defaults: OpenAICompatibleInstanceDefaults,
+  ): OpenAIChatWireRequest {
     return buildOpenAICompatibleRequest(request, { ...defaults, maxTokensField: 'max_tokens' });
   }
   protected createClient(apiKey: string): WireClient {
-    const client = new WireClient(apiKey, { answer: async () => completion, chunks: [], models: async () => [], ...this.behaviour });
+    const client = new WireClient(apiKey, {
+      answer: async () => completion,
+      chunks: [],
+      models: async () => [],
+      ...this.behaviour,
+    });
     this.clients.push(client);
     return client;
   }
@@ -85,14 +129,45 @@ describe('OpenAICompatibleChatModel', () => {
   it('generates through the hooks: the instance defaults in the body, the completion mapped and priced', async () => {
     const model = new AcmeChatModel({ temperature: 0.2, maxTokens: 9 });
     const result = await model.generate(hi);
-    expect(result).toMatchObject({ text: 'Hello', finishReason: 'stop', provider: 'acme', model: 'acme-1-001', costUsd: undefined, usage: { totalTokens: 5 } });
+    expect(result).toMatchObject({
+      text: 'Hello',
+      finishReason: 'stop',
+      provider: 'acme',
+      model: 'acme-1-001',
+      costUsd: undefined,
+      usage: { totalTokens: 5 },
+    });
     expect(result.latencyMs).toBeGreaterThanOrEqual(0);
-    expect(model.clients[0]?.sent).toEqual([{ model: 'acme-1', messages: [{ role: 'user', content: 'Hi' }], temperature: 0.2, max_tokens: 9, stream: false }]);
+    expect(model.clients[0]?.sent).toEqual([
+      {
+        model: 'acme-1',
+        messages: [{ role: 'user', content: 'Hi' }],
+        temperature: 0.2,
+        max_tokens: 9,
+        stream: false,
+      },
+    ]);
   });
 
   it('prices usage from the configured catalogue', async () => {
-    const capabilities = { tools: true, vision: false, json: true, streaming: true, embeddings: false };
-    const info: ModelInfo = { id: 'acme-1', provider: 'acme', inputPerMTok: 1_000_000, outputPerMTok: 2_000_000, contextWindow: 8192, maxOutputTokens: 1024, capabilities, quality: 0.5, typicalLatencyMs: 500 };
+    const capabilities = {
+      tools: true,
+      vision: false,
+      json: true,
+      streaming: true,
+      embeddings: false,
+    };
+    const info: ModelInfo = {
+      id: 'acme-1',
+      provider: 'acme',
+      inputPerMTok: 1_000_000,
+      outputPerMTok: 2_000_000,
+      contextWindow: 8192,
+      maxOutputTokens: 1024,
+      capabilities,
+      quality: 0.5,
+      typicalLatencyMs: 500,
+    };
     const result = await new AcmeChatModel({ catalogue: { 'acme-1': info } }).generate(hi);
     expect(result.costUsd).toBe(4 * 1 + 1 * 2);
   });
@@ -121,9 +196,21 @@ describe('OpenAICompatibleChatModel', () => {
     const model = new AcmeChatModel({ apiKey: undefined });
     expect(model.isAvailable()).toBe(false);
     const error = await model.generate(hi).catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: 'auth', isRetryable: false, provider: 'acme', model: 'acme-1', message: 'acme: no API key; pass `apiKey` or set ACME_API_KEY' });
-    expect((await collectStream(model.stream(hi)).catch((e: unknown) => e)) as ProviderError).toMatchObject({ kind: 'auth' });
-    expect(await model.healthCheck()).toMatchObject({ healthy: false, model: 'acme-1', error: expect.stringContaining('ACME_API_KEY') });
+    expect(error).toMatchObject({
+      kind: 'auth',
+      isRetryable: false,
+      provider: 'acme',
+      model: 'acme-1',
+      message: 'acme: no API key; pass `apiKey` or set ACME_API_KEY',
+    });
+    expect(
+      (await collectStream(model.stream(hi)).catch((e: unknown) => e)) as ProviderError,
+    ).toMatchObject({ kind: 'auth' });
+    expect(await model.healthCheck()).toMatchObject({
+      healthy: false,
+      model: 'acme-1',
+      error: expect.stringContaining('ACME_API_KEY'),
+    });
     expect(model.clients).toEqual([]);
   });
 
@@ -135,19 +222,29 @@ describe('OpenAICompatibleChatModel', () => {
   });
 
   it('maps a failure with the call’s context', async () => {
-    const model = new AcmeChatModel({}, { answer: () => Promise.reject(new SyntaxError('Unexpected token <')) });
+    const model = new AcmeChatModel(
+      {},
+      { answer: () => Promise.reject(new SyntaxError('Unexpected token <')) },
+    );
     const error = await model.generate({ ...hi, model: 'acme-2' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'server', provider: 'acme', model: 'acme-2' });
   });
 
   it('times the whole call with timeoutMs (kind timeout), and tells the caller’s abort apart (kind aborted)', async () => {
     vi.useFakeTimers();
-    const hang = (_body: OpenAIChatWireRequest, signal: AbortSignal) => new Promise<OpenAIChatWireCompletion>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
-    const timed = new AcmeChatModel({ timeoutMs: 50 }, { answer: hang }).generate(hi).catch((e: unknown) => e);
+    const hang = (_body: OpenAIChatWireRequest, signal: AbortSignal) =>
+      new Promise<OpenAIChatWireCompletion>((_, reject) =>
+        signal.addEventListener('abort', () => reject(signal.reason)),
+      );
+    const timed = new AcmeChatModel({ timeoutMs: 50 }, { answer: hang })
+      .generate(hi)
+      .catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(50);
     expect(await timed).toMatchObject({ kind: 'timeout' });
     const controller = new AbortController();
-    const aborted = new AcmeChatModel({ timeoutMs: 50 }, { answer: hang }).generate({ ...hi, signal: controller.signal }).catch((e: unknown) => e);
+    const aborted = new AcmeChatModel({ timeoutMs: 50 }, { answer: hang })
+      .generate({ ...hi, signal: controller.signal })
+      .catch((e: unknown) => e);
     controller.abort();
     expect(await aborted).toMatchObject({ kind: 'aborted' });
   });
@@ -155,25 +252,49 @@ describe('OpenAICompatibleChatModel', () => {
   it('streams through openStream and the vendor’s stream function', async () => {
     const chunks: OpenAIChatWireChunk[] = [
       { model: 'acme-1-001', choices: [{ delta: { content: 'Hel' } }] },
-      { choices: [{ delta: { content: 'lo' }, finish_reason: 'stop' }], usage: { prompt_tokens: 2, completion_tokens: 1 } },
+      {
+        choices: [{ delta: { content: 'lo' }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 2, completion_tokens: 1 },
+      },
     ];
     const model = new AcmeChatModel({ maxTokens: 3 }, { chunks });
     const events = [];
     for await (const event of model.stream(hi)) events.push(event);
     expect(events.map((e) => e.type)).toEqual(['text-delta', 'text-delta', 'finish']);
-    expect(events.at(-1)).toMatchObject({ finishReason: 'stop', model: 'acme-1-001', usage: { totalTokens: 3 } });
-    expect(model.clients[0]?.sent).toEqual([{ model: 'acme-1', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 3, stream: true }]);
+    expect(events.at(-1)).toMatchObject({
+      finishReason: 'stop',
+      model: 'acme-1-001',
+      usage: { totalTokens: 3 },
+    });
+    expect(model.clients[0]?.sent).toEqual([
+      { model: 'acme-1', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 3, stream: true },
+    ]);
   });
 
   it('asks for stream usage only where the vendor needs asking', async () => {
     const model = new AcmeChatModel({}, {}, true);
     await collectStream(model.stream(hi)).catch(() => undefined);
-    expect(model.clients[0]?.sent[0]).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+    expect(model.clients[0]?.sent[0]).toMatchObject({
+      stream: true,
+      stream_options: { include_usage: true },
+    });
   });
 
   it('checks health by listing models, and never throws', async () => {
-    expect(await new AcmeChatModel({}).healthCheck()).toMatchObject({ healthy: true, model: 'acme-1' });
-    const down = new AcmeChatModel({}, { models: () => Promise.reject(new TypeError('fetch failed', { cause: new Error('socket hang up') })) });
-    expect(await down.healthCheck()).toMatchObject({ healthy: false, error: expect.stringContaining('connection dropped') });
+    expect(await new AcmeChatModel({}).healthCheck()).toMatchObject({
+      healthy: true,
+      model: 'acme-1',
+    });
+    const down = new AcmeChatModel(
+      {},
+      {
+        models: () =>
+          Promise.reject(new TypeError('fetch failed', { cause: new Error('socket hang up') })),
+      },
+    );
+    expect(await down.healthCheck()).toMatchObject({
+      healthy: false,
+      error: expect.stringContaining('connection dropped'),
+    });
   });
 });

@@ -14,7 +14,11 @@ import type { OpenAICompatibleInstanceDefaults } from './build-openai-compatible
 import type { OpenAICompatibleErrorContext } from './map-openai-compatible-error.js';
 import { mapOpenAICompatibleResponse } from './map-openai-compatible-response.js';
 import { openAICompatibleCost } from './openai-compatible-cost.js';
-import type { OpenAIChatWireChunk, OpenAIChatWireCompletion, OpenAIChatWireRequest } from './openai-chat-wire.js';
+import type {
+  OpenAIChatWireChunk,
+  OpenAIChatWireCompletion,
+  OpenAIChatWireRequest,
+} from './openai-chat-wire.js';
 import type { OpenAICompatibleStreamCall } from './stream-openai-compatible-chat.js';
 
 /** The configuration every OpenAI-compatible chat model has (an adapter's config extends it). */
@@ -43,8 +47,14 @@ export interface OpenAICompatibleCallOptions {
 export interface OpenAICompatibleClient<Chunk extends OpenAIChatWireChunk = OpenAIChatWireChunk> {
   chat: {
     completions: {
-      create(body: OpenAIChatWireRequest & { stream: false }, options: OpenAICompatibleCallOptions): PromiseLike<OpenAIChatWireCompletion>;
-      create(body: OpenAIChatWireRequest & { stream: true; stream_options?: { include_usage: boolean } }, options: OpenAICompatibleCallOptions): PromiseLike<AsyncIterable<Chunk>>;
+      create(
+        body: OpenAIChatWireRequest & { stream: false },
+        options: OpenAICompatibleCallOptions,
+      ): PromiseLike<OpenAIChatWireCompletion>;
+      create(
+        body: OpenAIChatWireRequest & { stream: true; stream_options?: { include_usage: boolean } },
+        options: OpenAICompatibleCallOptions,
+      ): PromiseLike<AsyncIterable<Chunk>>;
     };
   };
   models: { list(options: OpenAICompatibleCallOptions): PromiseLike<unknown> };
@@ -59,9 +69,10 @@ export const placeholderApiKey = 'modelmux-no-key';
  * first use, and every failure a `ProviderError`. An adapter extends it with its SDK calls, its
  * request builder and its error mapper; the rest is the same for every such vendor.
  */
-export abstract class OpenAICompatibleChatModel<Client extends OpenAICompatibleClient<Chunk>, Chunk extends OpenAIChatWireChunk = OpenAIChatWireChunk>
-  implements Provider
-{
+export abstract class OpenAICompatibleChatModel<
+  Client extends OpenAICompatibleClient<Chunk>,
+  Chunk extends OpenAIChatWireChunk = OpenAIChatWireChunk,
+> implements Provider {
   readonly specificationVersion = specificationVersion;
   abstract readonly type: string;
   readonly name: string;
@@ -84,10 +95,18 @@ export abstract class OpenAICompatibleChatModel<Client extends OpenAICompatibleC
   async generate<T = unknown>(request: ChatRequest<T>): Promise<ChatResult<T>> {
     const body = this.body(request);
     const call = createCallSignal(request.signal, this.config.timeoutMs);
-    const context: OpenAICompatibleErrorContext = { provider: this.name, model: body.model, signal: request.signal, timedOut: call.timedOut };
+    const context: OpenAICompatibleErrorContext = {
+      provider: this.name,
+      model: body.model,
+      signal: request.signal,
+      timedOut: call.timedOut,
+    };
     const started = performance.now();
     try {
-      const completion = await this.client(context).chat.completions.create({ ...body, stream: false }, { signal: call.signal });
+      const completion = await this.client(context).chat.completions.create(
+        { ...body, stream: false },
+        { signal: call.signal },
+      );
       return mapOpenAICompatibleResponse(completion, {
         provider: this.name,
         requestedModel: body.model,
@@ -111,7 +130,11 @@ export abstract class OpenAICompatibleChatModel<Client extends OpenAICompatibleC
       timeoutMs: this.config.timeoutMs,
       cost: (models, usage) => this.cost(models, usage),
       open: async (signal) => {
-        const streamBody = { ...body, stream: true as const, ...(this.requestsStreamUsage ? { stream_options: { include_usage: true } } : {}) };
+        const streamBody = {
+          ...body,
+          stream: true as const,
+          ...(this.requestsStreamUsage ? { stream_options: { include_usage: true } } : {}),
+        };
         return this.client(context).chat.completions.create(streamBody, { signal });
       },
     });
@@ -120,13 +143,23 @@ export abstract class OpenAICompatibleChatModel<Client extends OpenAICompatibleC
   /** Lists the models (no tokens spent); never throws. */
   async healthCheck(options: { signal?: AbortSignal } = {}): Promise<HealthCheckResult> {
     const call = createCallSignal(options.signal, this.config.timeoutMs);
-    const context: OpenAICompatibleErrorContext = { provider: this.name, model: this.defaultModel, signal: options.signal, timedOut: call.timedOut };
+    const context: OpenAICompatibleErrorContext = {
+      provider: this.name,
+      model: this.defaultModel,
+      signal: options.signal,
+      timedOut: call.timedOut,
+    };
     const started = performance.now();
     try {
       await this.client(context).models.list({ signal: call.signal });
       return { healthy: true, latencyMs: performance.now() - started, model: this.defaultModel };
     } catch (error) {
-      return { healthy: false, latencyMs: performance.now() - started, model: this.defaultModel, error: this.mapError(error, context).message };
+      return {
+        healthy: false,
+        latencyMs: performance.now() - started,
+        model: this.defaultModel,
+        error: this.mapError(error, context).message,
+      };
     } finally {
       call.dispose();
     }
@@ -137,11 +170,19 @@ export abstract class OpenAICompatibleChatModel<Client extends OpenAICompatibleC
   /** True: a stream asks for usage with `stream_options: { include_usage: true }` (OpenAI); false: the vendor sends it unasked (Groq). */
   protected abstract readonly requestsStreamUsage: boolean;
   /** The adapter's error mapper (it knows its SDK's error classes). */
-  protected abstract readonly mapError: (error: unknown, context: OpenAICompatibleErrorContext) => ProviderError;
+  protected abstract readonly mapError: (
+    error: unknown,
+    context: OpenAICompatibleErrorContext,
+  ) => ProviderError;
   /** Runs a stream as events: `streamOpenAICompatibleChat` with the vendor's error mapper and usage field. */
-  protected abstract readonly runStream: (call: OpenAICompatibleStreamCall<Chunk>) => AsyncGenerator<StreamEvent, void, undefined>;
+  protected abstract readonly runStream: (
+    call: OpenAICompatibleStreamCall<Chunk>,
+  ) => AsyncGenerator<StreamEvent, void, undefined>;
   /** The request body: the vendor's builder over the instance's defaults. */
-  protected abstract buildBody(request: ChatRequest, defaults: OpenAICompatibleInstanceDefaults): OpenAIChatWireRequest;
+  protected abstract buildBody(
+    request: ChatRequest,
+    defaults: OpenAICompatibleInstanceDefaults,
+  ): OpenAIChatWireRequest;
   /** Makes the SDK client (retries off, our base URL). */
   protected abstract createClient(apiKey: string): Client;
 

@@ -12,33 +12,66 @@ describe('OpenAICompatibleStreamState', () => {
     const events = [
       ...state.accept(chunk({ content: 'Hel' })),
       ...state.accept(chunk({ content: 'lo' })),
-      ...state.accept(chunk({ tool_calls: [{ index: 1, id: 'call_b', function: { name: 'b', arguments: '' } }] })),
-      ...state.accept(chunk({ tool_calls: [{ index: 0, id: 'call_a', function: { name: 'a', arguments: '{"x":' } }] })),
+      ...state.accept(
+        chunk({ tool_calls: [{ index: 1, id: 'call_b', function: { name: 'b', arguments: '' } }] }),
+      ),
+      ...state.accept(
+        chunk({
+          tool_calls: [{ index: 0, id: 'call_a', function: { name: 'a', arguments: '{"x":' } }],
+        }),
+      ),
       ...state.accept(chunk({ tool_calls: [{ index: 0, function: { arguments: '1}' } }] })),
-      ...state.accept(chunk({ tool_calls: [{ index: 1, function: { arguments: '{oops' } }] }, 'tool_calls')),
+      ...state.accept(
+        chunk({ tool_calls: [{ index: 1, function: { arguments: '{oops' } }] }, 'tool_calls'),
+      ),
     ];
-    expect(events.filter((e) => e.type === 'text-delta').map((e) => e.text).join('')).toBe('Hello');
+    expect(
+      events
+        .filter((e) => e.type === 'text-delta')
+        .map((e) => e.text)
+        .join(''),
+    ).toBe('Hello');
     expect(events.filter((e) => e.type === 'tool-call-delta')).toHaveLength(4);
-    expect(events[2]).toEqual({ type: 'tool-call-delta', index: 1, id: 'call_b', name: 'b', argsDelta: '' });
+    expect(events[2]).toEqual({
+      type: 'tool-call-delta',
+      index: 1,
+      id: 'call_b',
+      name: 'b',
+      argsDelta: '',
+    });
     expect(events[4]).toEqual({ type: 'tool-call-delta', index: 0, argsDelta: '1}' });
     expect(state.finishReason).toBe('tool_calls');
     expect(state.model).toBe('gpt-4o-mini-2024-07-18');
     expect(state.completedToolCalls()).toEqual([
-      { type: 'tool-call', toolCall: { id: 'call_a', name: 'a', args: { x: 1 }, rawArgs: '{"x":1}' } },
-      { type: 'tool-call', toolCall: { id: 'call_b', name: 'b', args: undefined, rawArgs: '{oops' } },
+      {
+        type: 'tool-call',
+        toolCall: { id: 'call_a', name: 'a', args: { x: 1 }, rawArgs: '{"x":1}' },
+      },
+      {
+        type: 'tool-call',
+        toolCall: { id: 'call_b', name: 'b', args: undefined, rawArgs: '{oops' },
+      },
     ]);
   });
 
   it('names a tool call that never got an id after its index', () => {
     const state = new OpenAICompatibleStreamState();
     state.accept(chunk({ tool_calls: [{ index: 2, function: { name: 'now', arguments: null } }] }));
-    expect(state.completedToolCalls()).toEqual([{ type: 'tool-call', toolCall: { id: 'call_2', name: 'now', args: {}, rawArgs: '' } }]);
+    expect(state.completedToolCalls()).toEqual([
+      { type: 'tool-call', toolCall: { id: 'call_2', name: 'now', args: {}, rawArgs: '' } },
+    ]);
   });
 
   it('ignores empty text and chunks without choices, but keeps their usage', () => {
     const state = new OpenAICompatibleStreamState();
     expect(state.accept(chunk({ content: '' }))).toEqual([]);
-    expect(state.accept({ model: 'm', choices: [], usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 } })).toEqual([]);
+    expect(
+      state.accept({
+        model: 'm',
+        choices: [],
+        usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 },
+      }),
+    ).toEqual([]);
     expect(state.usage).toEqual({ prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 });
     expect(state.finishReason).toBeUndefined();
   });

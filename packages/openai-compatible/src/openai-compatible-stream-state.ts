@@ -9,7 +9,9 @@ interface PendingToolCall {
 }
 
 /** Where a vendor puts usage in its stream chunks (OpenAI: `usage` on a last chunk with no choices). */
-export type StreamUsageOf<Chunk extends OpenAIChatWireChunk> = (chunk: Chunk) => OpenAIChatWireUsage | null | undefined;
+export type StreamUsageOf<Chunk extends OpenAIChatWireChunk> = (
+  chunk: Chunk,
+) => OpenAIChatWireUsage | null | undefined;
 
 /**
  * Folds chat completion chunks into modelmux events: text and tool-call deltas as they come,
@@ -29,7 +31,11 @@ export class OpenAICompatibleStreamState<Chunk extends OpenAIChatWireChunk = Ope
 
   /** True when `chunk` has the shape of a chat completion chunk (a `choices` array). */
   static isChunk(chunk: unknown): chunk is OpenAIChatWireChunk {
-    return typeof chunk === 'object' && chunk !== null && Array.isArray((chunk as { choices?: unknown }).choices);
+    return (
+      typeof chunk === 'object' &&
+      chunk !== null &&
+      Array.isArray((chunk as { choices?: unknown }).choices)
+    );
   }
 
   /** Takes one chunk; returns the delta events it carries. */
@@ -41,7 +47,8 @@ export class OpenAICompatibleStreamState<Chunk extends OpenAIChatWireChunk = Ope
     const choice = chunk.choices[0];
     if (!choice) return events;
     const delta = choice.delta ?? {};
-    if (typeof delta.content === 'string' && delta.content !== '') events.push({ type: 'text-delta', text: delta.content });
+    if (typeof delta.content === 'string' && delta.content !== '')
+      events.push({ type: 'text-delta', text: delta.content });
     for (const call of delta.tool_calls ?? []) {
       const pending = this.toolCalls.get(call.index) ?? { id: undefined, name: '', rawArgs: '' };
       if (call.id) pending.id = call.id;
@@ -65,6 +72,9 @@ export class OpenAICompatibleStreamState<Chunk extends OpenAIChatWireChunk = Ope
   completedToolCalls(): ToolCallEvent[] {
     return [...this.toolCalls.entries()]
       .sort(([a], [b]) => a - b)
-      .map(([index, call]) => ({ type: 'tool-call', toolCall: parseToolCall(call.id ?? `call_${index}`, call.name, call.rawArgs) }));
+      .map(([index, call]) => ({
+        type: 'tool-call',
+        toolCall: parseToolCall(call.id ?? `call_${index}`, call.name, call.rawArgs),
+      }));
   }
 }

@@ -1,6 +1,11 @@
 import type { Provider } from '@modelmux/core';
 import { expectTypeOf, test } from 'vitest';
-import type { OpenAICompatibleChatModel, OpenAICompatibleClient, OpenAIChatWireMessage, OpenAIChatWireRequest } from './index.js';
+import type {
+  OpenAICompatibleChatModel,
+  OpenAICompatibleClient,
+  OpenAIChatWireMessage,
+  OpenAIChatWireRequest,
+} from './index.js';
 
 test('a model built on the base class is a Provider without embed', () => {
   expectTypeOf<OpenAICompatibleChatModel<OpenAICompatibleClient>>().toExtend<Provider>();

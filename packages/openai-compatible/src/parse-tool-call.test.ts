@@ -3,7 +3,12 @@ import { parseToolCall } from './parse-tool-call.js';
 
 describe('parseToolCall', () => {
   it('parses JSON arguments', () => {
-    expect(parseToolCall('call_1', 'get_weather', '{"city":"Paris"}')).toEqual({ id: 'call_1', name: 'get_weather', args: { city: 'Paris' }, rawArgs: '{"city":"Paris"}' });
+    expect(parseToolCall('call_1', 'get_weather', '{"city":"Paris"}')).toEqual({
+      id: 'call_1',
+      name: 'get_weather',
+      args: { city: 'Paris' },
+      rawArgs: '{"city":"Paris"}',
+    });
   });
 
   it('treats empty arguments as an empty object', () => {

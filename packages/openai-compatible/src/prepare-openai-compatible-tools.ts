@@ -8,7 +8,10 @@ export interface OpenAICompatibleToolFields {
 }
 
 /** Maps tool definitions (zod or JSON Schema) and the tool choice to function tools. */
-export function prepareOpenAICompatibleTools(tools: readonly ToolDefinition[] | undefined, toolChoice: ToolChoice | undefined): OpenAICompatibleToolFields {
+export function prepareOpenAICompatibleTools(
+  tools: readonly ToolDefinition[] | undefined,
+  toolChoice: ToolChoice | undefined,
+): OpenAICompatibleToolFields {
   // A tool_choice without tools is rejected, so 'none' with no tools sends neither.
   if (!tools?.length) return {};
   const fields: OpenAICompatibleToolFields = {
@@ -22,7 +25,10 @@ export function prepareOpenAICompatibleTools(tools: readonly ToolDefinition[] | 
     })),
   };
   if (toolChoice !== undefined) {
-    fields.tool_choice = typeof toolChoice === 'string' ? toolChoice : { type: 'function', function: { name: toolChoice.name } };
+    fields.tool_choice =
+      typeof toolChoice === 'string'
+        ? toolChoice
+        : { type: 'function', function: { name: toolChoice.name } };
   }
   return fields;
 }

@@ -6,20 +6,47 @@ const vendor = { defaultBaseURL: 'https://api.acme.test/v1', apiKeyEnvVar: 'ACME
 
 describe('resolveOpenAICompatibleEndpoint', () => {
   it('uses the vendor’s URL and falls back to the env key there, registering it for redaction', () => {
-    const endpoint = resolveOpenAICompatibleEndpoint({ env: { ACME_API_KEY: 'acme-env-key-no-shape-4711' } }, vendor);
-    expect(endpoint).toMatchObject({ baseURL: 'https://api.acme.test/v1', customEndpoint: false, apiKey: 'acme-env-key-no-shape-4711' });
+    const endpoint = resolveOpenAICompatibleEndpoint(
+      { env: { ACME_API_KEY: 'acme-env-key-no-shape-4711' } },
+      vendor,
+    );
+    expect(endpoint).toMatchObject({
+      baseURL: 'https://api.acme.test/v1',
+      customEndpoint: false,
+      apiKey: 'acme-env-key-no-shape-4711',
+    });
     expect(redactSecrets('key acme-env-key-no-shape-4711')).toBe('key [REDACTED]');
   });
 
   it('never gives the env key to a custom endpoint, and drops trailing slashes', () => {
-    const endpoint = resolveOpenAICompatibleEndpoint({ baseURL: 'http://127.0.0.1:11434/v1//', env: { ACME_API_KEY: 'acme-env-key-must-stay-home' } }, vendor);
-    expect(endpoint).toMatchObject({ baseURL: 'http://127.0.0.1:11434/v1', customEndpoint: true, apiKey: undefined });
-    expect(resolveOpenAICompatibleEndpoint({ baseURL: 'https://api.acme.test/v1/' }, vendor).customEndpoint).toBe(false);
+    const endpoint = resolveOpenAICompatibleEndpoint(
+      {
+        baseURL: 'http://127.0.0.1:11434/v1//',
+        env: { ACME_API_KEY: 'acme-env-key-must-stay-home' },
+      },
+      vendor,
+    );
+    expect(endpoint).toMatchObject({
+      baseURL: 'http://127.0.0.1:11434/v1',
+      customEndpoint: true,
+      apiKey: undefined,
+    });
+    expect(
+      resolveOpenAICompatibleEndpoint({ baseURL: 'https://api.acme.test/v1/' }, vendor)
+        .customEndpoint,
+    ).toBe(false);
   });
 
   it('prefers the settings’ key and ignores blank keys', () => {
-    expect(resolveOpenAICompatibleEndpoint({ apiKey: 'acme-settings-key-1', env: { ACME_API_KEY: 'other-key-123' } }, vendor).apiKey).toBe('acme-settings-key-1');
-    expect(resolveOpenAICompatibleEndpoint({ apiKey: '  ', env: { ACME_API_KEY: '' } }, vendor).apiKey).toBeUndefined();
+    expect(
+      resolveOpenAICompatibleEndpoint(
+        { apiKey: 'acme-settings-key-1', env: { ACME_API_KEY: 'other-key-123' } },
+        vendor,
+      ).apiKey,
+    ).toBe('acme-settings-key-1');
+    expect(
+      resolveOpenAICompatibleEndpoint({ apiKey: '  ', env: { ACME_API_KEY: '' } }, vendor).apiKey,
+    ).toBeUndefined();
   });
 
   it('reads process.env when no env is given', () => {

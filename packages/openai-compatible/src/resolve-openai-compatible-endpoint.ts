@@ -30,7 +30,8 @@ export function resolveOpenAICompatibleEndpoint(
   const env = settings.env ?? process.env;
   const baseURL = (settings.baseURL ?? vendor.defaultBaseURL).replace(/\/+$/, '');
   const customEndpoint = baseURL !== vendor.defaultBaseURL;
-  const apiKey = nonEmpty(settings.apiKey) ?? (customEndpoint ? undefined : nonEmpty(env[vendor.apiKeyEnvVar]));
+  const apiKey =
+    nonEmpty(settings.apiKey) ?? (customEndpoint ? undefined : nonEmpty(env[vendor.apiKeyEnvVar]));
   registerSecret(apiKey);
   return { baseURL, customEndpoint, apiKey, env };
 }

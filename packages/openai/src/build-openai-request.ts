@@ -23,21 +23,33 @@ export const jsonObjectHint = 'Respond with a single JSON object.';
  * output: `json_schema` when a schema is given, else `json_object` with a hint when no message
  * mentions JSON.
  */
-export function buildOpenAIRequest(request: ChatRequest, defaults: OpenAIRequestDefaults): OpenAIChatWireRequest {
+export function buildOpenAIRequest(
+  request: ChatRequest,
+  defaults: OpenAIRequestDefaults,
+): OpenAIChatWireRequest {
   return buildOpenAICompatibleRequest(request, { ...defaults, jsonOutput: openAIJsonOutput });
 }
 
 /** OpenAI's JSON output: its `response_format`, and the JSON hint where json_object needs one. */
-export function openAIJsonOutput(format: ResponseFormat | undefined, messages: readonly Message[]): OpenAICompatibleJsonOutput {
+export function openAIJsonOutput(
+  format: ResponseFormat | undefined,
+  messages: readonly Message[],
+): OpenAICompatibleJsonOutput {
   const responseFormat = prepareOpenAIResponseFormat(format);
   const hinted = responseFormat?.type === 'json_object' && !mentionsJson(messages);
-  return { responseFormat, messages: hinted ? [{ role: 'system', content: jsonObjectHint }, ...messages] : messages };
+  return {
+    responseFormat,
+    messages: hinted ? [{ role: 'system', content: jsonObjectHint }, ...messages] : messages,
+  };
 }
 
 function mentionsJson(messages: readonly Message[]): boolean {
   return messages.some((m) => {
     if (m.role === 'tool') return false;
-    const text = typeof m.content === 'string' ? m.content : m.content.map((p) => (p.type === 'text' ? p.text : '')).join(' ');
+    const text =
+      typeof m.content === 'string'
+        ? m.content
+        : m.content.map((p) => (p.type === 'text' ? p.text : '')).join(' ');
     return /json/i.test(text);
   });
 }

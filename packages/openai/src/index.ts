@@ -6,7 +6,16 @@ export {
   defaultOpenAIEmbeddingModel,
   type OpenAISettings,
 } from './openai-provider.js';
-export { OpenAIChatModel, placeholderApiKey, type OpenAIChatModelConfig } from './openai-chat-model.js';
+export {
+  OpenAIChatModel,
+  placeholderApiKey,
+  type OpenAIChatModelConfig,
+} from './openai-chat-model.js';
 export { type MaxTokensField } from './build-openai-request.js';
 export { mapOpenAICompatibleFinishReason as mapOpenAIFinishReason } from '@modelmux/openai-compatible';
-export { mapOpenAIError, openAIErrorKind, type OpenAIErrorContext, type OpenAIErrorFields } from './map-openai-error.js';
+export {
+  mapOpenAIError,
+  openAIErrorKind,
+  type OpenAIErrorContext,
+  type OpenAIErrorFields,
+} from './map-openai-error.js';

@@ -22,7 +22,10 @@ const dialect: OpenAICompatibleErrorDialect<APIError> = {
     APIConnectionTimeoutError,
     APIConnectionError,
     APIError,
-    read: (error) => ({ fields: { status: error.status, code: error.code, type: error.type, message: error.message }, headers: error.headers }),
+    read: (error) => ({
+      fields: { status: error.status, code: error.code, type: error.type, message: error.message },
+      headers: error.headers,
+    }),
   },
 };
 

@@ -6,8 +6,16 @@ import { createOpenAI, openAIBaseURL, type OpenAISettings } from './openai-provi
 import { placeholderApiKey } from './openai-chat-model.js';
 
 const apiKey = 'sk-adapter-test-0123456789abcdef';
-const weather = { name: 'get_weather', description: 'Weather of a city', parameters: z.object({ city: z.string() }) };
-const weatherSchema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] };
+const weather = {
+  name: 'get_weather',
+  description: 'Weather of a city',
+  parameters: z.object({ city: z.string() }),
+};
+const weatherSchema = {
+  type: 'object',
+  properties: { city: { type: 'string' } },
+  required: ['city'],
+};
 
 let fake: FakeProviders;
 beforeAll(async () => {
@@ -18,7 +26,8 @@ afterAll(async () => {
 });
 beforeEach(() => fake.reset());
 
-const create = (settings: OpenAISettings = {}) => createOpenAI({ apiKey, baseURL: fake.baseURL.openai, ...settings });
+const create = (settings: OpenAISettings = {}) =>
+  createOpenAI({ apiKey, baseURL: fake.baseURL.openai, ...settings });
 const sent = () => fake.requests('openai');
 const lastBody = () => sent().at(-1)?.body as Record<string, unknown>;
 
@@ -40,7 +49,10 @@ describe('the request the openai SDK sends', () => {
           content: [
             { type: 'text', text: 'What is in these images?' },
             { type: 'image', source: { kind: 'url', url: 'https://example.com/cat.png' } },
-            { type: 'image', source: { kind: 'base64', data: 'iVBORw0KGgo=', mediaType: 'image/png' } },
+            {
+              type: 'image',
+              source: { kind: 'base64', data: 'iVBORw0KGgo=', mediaType: 'image/png' },
+            },
           ],
         },
       ],
@@ -67,13 +79,28 @@ describe('the request the openai SDK sends', () => {
   });
 
   it('sends tools as function tools with the tool choice, stop and top_p', async () => {
-    await create().generate({ messages: [{ role: 'user', content: 'Hi' }], tools: [weather], toolChoice: 'required', stop: ['END'], topP: 0.5 });
+    await create().generate({
+      messages: [{ role: 'user', content: 'Hi' }],
+      tools: [weather],
+      toolChoice: 'required',
+      stop: ['END'],
+      topP: 0.5,
+    });
     expect(lastBody()).toEqual({
       model: 'gpt-4o-mini',
       messages: [{ role: 'user', content: 'Hi' }],
       top_p: 0.5,
       stop: ['END'],
-      tools: [{ type: 'function', function: { name: 'get_weather', description: 'Weather of a city', parameters: weatherSchema } }],
+      tools: [
+        {
+          type: 'function',
+          function: {
+            name: 'get_weather',
+            description: 'Weather of a city',
+            parameters: weatherSchema,
+          },
+        },
+      ],
       tool_choice: 'required',
       stream: false,
     });
@@ -81,17 +108,34 @@ describe('the request the openai SDK sends', () => {
 
   it('sends the assistant tool call and the tool result back in the round trip', async () => {
     const provider = create();
-    const question = { messages: [{ role: 'user' as const, content: 'Weather in Paris? Use get_weather.' }], tools: [weather] };
+    const question = {
+      messages: [{ role: 'user' as const, content: 'Weather in Paris? Use get_weather.' }],
+      tools: [weather],
+    };
     const first = await provider.generate(question);
     const call = first.toolCalls[0];
     expect(call).toMatchObject({ name: 'get_weather', args: { city: expect.any(String) } });
     if (!call) return;
     const second = await provider.generate({
       ...question,
-      messages: [...question.messages, { role: 'assistant', content: first.text, toolCalls: first.toolCalls }, { role: 'tool', toolCallId: call.id, result: { tempC: 21 } }],
+      messages: [
+        ...question.messages,
+        { role: 'assistant', content: first.text, toolCalls: first.toolCalls },
+        { role: 'tool', toolCallId: call.id, result: { tempC: 21 } },
+      ],
     });
     expect((lastBody()['messages'] as unknown[]).slice(1)).toEqual([
-      { role: 'assistant', content: null, tool_calls: [{ id: call.id, type: 'function', function: { name: 'get_weather', arguments: JSON.stringify(call.args) } }] },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          {
+            id: call.id,
+            type: 'function',
+            function: { name: 'get_weather', arguments: JSON.stringify(call.args) },
+          },
+        ],
+      },
       { role: 'tool', tool_call_id: call.id, content: '{"tempC":21}' },
     ]);
     expect(second.text).toContain('21');
@@ -99,13 +143,21 @@ describe('the request the openai SDK sends', () => {
 
   it('asks for a strict json_schema for a zod object and returns the validated object', async () => {
     const schema = z.object({ city: z.string(), population: z.number() });
-    const result = await create().generate({ messages: [{ role: 'user', content: 'Paris?' }], responseFormat: { type: 'json', name: 'city', schema } });
+    const result = await create().generate({
+      messages: [{ role: 'user', content: 'Paris?' }],
+      responseFormat: { type: 'json', name: 'city', schema },
+    });
     expect(lastBody()['response_format']).toEqual({
       type: 'json_schema',
       json_schema: {
         name: 'city',
         strict: true,
-        schema: { type: 'object', properties: { city: { type: 'string' }, population: { type: 'number' } }, required: ['city', 'population'], additionalProperties: false },
+        schema: {
+          type: 'object',
+          properties: { city: { type: 'string' }, population: { type: 'number' } },
+          required: ['city', 'population'],
+          additionalProperties: false,
+        },
       },
     });
     expect(schema.parse(result.object)).toEqual(result.object);
@@ -117,13 +169,18 @@ describe('the request the openai SDK sends', () => {
   });
 
   it('merges providerOptions.openai, then the instance name’s, into the body', async () => {
-    await create({ name: 'ollama' }).generate({ messages: [{ role: 'user', content: 'Hi' }], providerOptions: { openai: { seed: 7, user: 'u1' }, ollama: { seed: 8 }, groq: { x: 1 } } });
+    await create({ name: 'ollama' }).generate({
+      messages: [{ role: 'user', content: 'Hi' }],
+      providerOptions: { openai: { seed: 7, user: 'u1' }, ollama: { seed: 8 }, groq: { x: 1 } },
+    });
     expect(lastBody()).toMatchObject({ seed: 8, user: 'u1' });
     expect(lastBody()).not.toHaveProperty('x');
   });
 
   it('sends settings defaults and custom headers', async () => {
-    await create({ temperature: 0.2, maxTokens: 64, headers: { 'x-team': 'search' } }).generate({ messages: [{ role: 'user', content: 'Hi' }] });
+    await create({ temperature: 0.2, maxTokens: 64, headers: { 'x-team': 'search' } }).generate({
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
     expect(lastBody()).toMatchObject({ temperature: 0.2, max_tokens: 64 });
     expect(sent().at(-1)?.headers['x-team']).toBe('search');
   });
@@ -138,10 +195,16 @@ describe('the max tokens field', () => {
 
   it('is max_completion_tokens for OpenAI itself, or when chosen', async () => {
     const seen: string[] = [];
-    await createOpenAI({ apiKey, fetch: redirectingFetch(seen) }).generate({ messages: [{ role: 'user', content: 'Hi' }], maxTokens: 10 });
+    await createOpenAI({ apiKey, fetch: redirectingFetch(seen) }).generate({
+      messages: [{ role: 'user', content: 'Hi' }],
+      maxTokens: 10,
+    });
     expect(lastBody()).toMatchObject({ max_completion_tokens: 10 });
     expect(lastBody()).not.toHaveProperty('max_tokens');
-    await create({ maxTokensField: 'max_completion_tokens' }).generate({ messages: [{ role: 'user', content: 'Hi' }], maxTokens: 11 });
+    await create({ maxTokensField: 'max_completion_tokens' }).generate({
+      messages: [{ role: 'user', content: 'Hi' }],
+      maxTokens: 11,
+    });
     expect(lastBody()).toMatchObject({ max_completion_tokens: 11 });
   });
 });
@@ -150,7 +213,10 @@ describe('keys and availability', () => {
   it('falls back to OPENAI_API_KEY for OpenAI itself and registers it for redaction', async () => {
     const envKey = 'env-key-without-known-shape-991';
     const seen: string[] = [];
-    const provider = createOpenAI({ env: { OPENAI_API_KEY: envKey }, fetch: redirectingFetch(seen) });
+    const provider = createOpenAI({
+      env: { OPENAI_API_KEY: envKey },
+      fetch: redirectingFetch(seen),
+    });
     expect(provider.isAvailable()).toBe(true);
     await provider.generate({ messages: [{ role: 'user', content: 'Hi' }] });
     expect(seen).toEqual([`Bearer ${envKey}`]);
@@ -177,17 +243,30 @@ describe('keys and availability', () => {
     const seen: string[] = [];
     const provider = createOpenAI({ env: {}, fetch: redirectingFetch(seen) });
     expect(provider.isAvailable()).toBe(false);
-    const error = await provider.generate({ messages: [{ role: 'user', content: 'Hi' }] }).catch((e: unknown) => e);
+    const error = await provider
+      .generate({ messages: [{ role: 'user', content: 'Hi' }] })
+      .catch((e: unknown) => e);
     expect(ProviderError.isInstance(error) && error.kind).toBe('auth');
     expect(seen).toEqual([]);
-    expect(await provider.healthCheck()).toMatchObject({ healthy: false, error: expect.stringContaining('OPENAI_API_KEY') });
+    expect(await provider.healthCheck()).toMatchObject({
+      healthy: false,
+      error: expect.stringContaining('OPENAI_API_KEY'),
+    });
   });
 });
 
 describe('embeddings and health', () => {
   it('embeds through POST /v1/embeddings with float encoding and dimensions', async () => {
     const result = await create().embed({ input: ['one', 'two'], dimensions: 32 });
-    expect(sent().at(-1)).toMatchObject({ path: '/v1/embeddings', body: { model: 'text-embedding-3-small', input: ['one', 'two'], encoding_format: 'float', dimensions: 32 } });
+    expect(sent().at(-1)).toMatchObject({
+      path: '/v1/embeddings',
+      body: {
+        model: 'text-embedding-3-small',
+        input: ['one', 'two'],
+        encoding_format: 'float',
+        dimensions: 32,
+      },
+    });
     expect(result.embeddings.map((e) => e.length)).toEqual([32, 32]);
     expect(result).toMatchObject({ provider: 'openai', model: 'text-embedding-3-small' });
     expect(result.costUsd).toBeGreaterThan(0);
@@ -206,25 +285,43 @@ describe('timeouts beyond the headers', () => {
       new ReadableStream({
         start(controller) {
           controller.enqueue(new TextEncoder().encode('{"id":"chatcmpl-1",'));
-          init?.signal?.addEventListener('abort', () => controller.error(new DOMException('This operation was aborted', 'AbortError')), { once: true });
+          init?.signal?.addEventListener(
+            'abort',
+            () => controller.error(new DOMException('This operation was aborted', 'AbortError')),
+            { once: true },
+          );
         },
       }),
       { headers: { 'content-type': 'application/json' } },
     );
 
   it('times out a body that stalls after the headers (kind timeout, not aborted)', async () => {
-    const provider = createOpenAI({ apiKey, baseURL: 'http://127.0.0.1:9/v1', timeoutMs: 80, fetch: stallingFetch });
+    const provider = createOpenAI({
+      apiKey,
+      baseURL: 'http://127.0.0.1:9/v1',
+      timeoutMs: 80,
+      fetch: stallingFetch,
+    });
     const started = performance.now();
-    const error = await provider.generate({ messages: [{ role: 'user', content: 'Hi' }] }).catch((e: unknown) => e);
+    const error = await provider
+      .generate({ messages: [{ role: 'user', content: 'Hi' }] })
+      .catch((e: unknown) => e);
     expect(ProviderError.isInstance(error) && error.kind).toBe('timeout');
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it("reports the caller's abort during the body as kind aborted", async () => {
-    const provider = createOpenAI({ apiKey, baseURL: 'http://127.0.0.1:9/v1', timeoutMs: 5_000, fetch: stallingFetch });
+    const provider = createOpenAI({
+      apiKey,
+      baseURL: 'http://127.0.0.1:9/v1',
+      timeoutMs: 5_000,
+      fetch: stallingFetch,
+    });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
-    const error = await provider.generate({ messages: [{ role: 'user', content: 'Hi' }], signal: controller.signal }).catch((e: unknown) => e);
+    const error = await provider
+      .generate({ messages: [{ role: 'user', content: 'Hi' }], signal: controller.signal })
+      .catch((e: unknown) => e);
     expect(ProviderError.isInstance(error) && error.kind).toBe('aborted');
   });
 });

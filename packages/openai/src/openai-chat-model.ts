@@ -1,4 +1,10 @@
-import { createCallSignal, InvalidRequestError, type ChatRequest, type EmbedRequest, type EmbedResult } from '@modelmux/core';
+import {
+  createCallSignal,
+  InvalidRequestError,
+  type ChatRequest,
+  type EmbedRequest,
+  type EmbedResult,
+} from '@modelmux/core';
 import {
   OpenAICompatibleChatModel,
   type OpenAIChatWireRequest,
@@ -29,7 +35,7 @@ export interface OpenAIChatModelConfig extends OpenAICompatibleChatModelConfig {
 export class OpenAIChatModel extends OpenAICompatibleChatModel<OpenAI, ChatCompletionChunk> {
   readonly type = 'openai';
   readonly defaultEmbeddingModel: string;
-  protected declare readonly config: OpenAIChatModelConfig;
+  declare protected readonly config: OpenAIChatModelConfig;
   protected readonly missingKeyHint = 'pass `apiKey` to createOpenAI() or set OPENAI_API_KEY';
   protected readonly requestsStreamUsage = true;
   protected readonly mapError = mapOpenAIError;
@@ -43,18 +49,33 @@ export class OpenAIChatModel extends OpenAICompatibleChatModel<OpenAI, ChatCompl
   /** Embeds a batch of texts (vectors in input order). */
   async embed(request: EmbedRequest): Promise<EmbedResult> {
     if (!Array.isArray(request.input) || request.input.length === 0) {
-      throw new InvalidRequestError({ field: 'input', message: 'must be a non-empty array of strings' });
+      throw new InvalidRequestError({
+        field: 'input',
+        message: 'must be a non-empty array of strings',
+      });
     }
     const model = request.model ?? this.defaultEmbeddingModel;
     const call = createCallSignal(request.signal, this.config.timeoutMs);
-    const context: OpenAICompatibleErrorContext = { provider: this.name, model, signal: request.signal, timedOut: call.timedOut };
+    const context: OpenAICompatibleErrorContext = {
+      provider: this.name,
+      model,
+      signal: request.signal,
+      timedOut: call.timedOut,
+    };
     const started = performance.now();
     try {
       const response = await this.client(context).embeddings.create(
-        { model, input: request.input, encoding_format: 'float', ...(request.dimensions !== undefined ? { dimensions: request.dimensions } : {}) },
+        {
+          model,
+          input: request.input,
+          encoding_format: 'float',
+          ...(request.dimensions !== undefined ? { dimensions: request.dimensions } : {}),
+        },
         { signal: call.signal },
       );
-      const embeddings = [...response.data].sort((a, b) => a.index - b.index).map((item) => item.embedding);
+      const embeddings = [...response.data]
+        .sort((a, b) => a.index - b.index)
+        .map((item) => item.embedding);
       const inputTokens = response.usage?.prompt_tokens ?? 0;
       return {
         embeddings,
@@ -62,7 +83,11 @@ export class OpenAIChatModel extends OpenAICompatibleChatModel<OpenAI, ChatCompl
         provider: this.name,
         model: response.model || model,
         latencyMs: performance.now() - started,
-        costUsd: this.cost([response.model, model], { inputTokens, outputTokens: 0, totalTokens: inputTokens }),
+        costUsd: this.cost([response.model, model], {
+          inputTokens,
+          outputTokens: 0,
+          totalTokens: inputTokens,
+        }),
       };
     } catch (error) {
       throw mapOpenAIError(error, context);
@@ -71,7 +96,10 @@ export class OpenAIChatModel extends OpenAICompatibleChatModel<OpenAI, ChatCompl
     }
   }
 
-  protected buildBody(request: ChatRequest, defaults: OpenAICompatibleInstanceDefaults): OpenAIChatWireRequest {
+  protected buildBody(
+    request: ChatRequest,
+    defaults: OpenAICompatibleInstanceDefaults,
+  ): OpenAIChatWireRequest {
     return buildOpenAIRequest(request, { ...defaults, maxTokensField: this.config.maxTokensField });
   }
 

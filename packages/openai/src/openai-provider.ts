@@ -1,5 +1,9 @@
 import type { ModelCatalogue, ProviderSettings } from '@modelmux/core';
-import { nonEmpty, resolveOpenAICompatibleEndpoint, type MaxTokensField } from '@modelmux/openai-compatible';
+import {
+  nonEmpty,
+  resolveOpenAICompatibleEndpoint,
+  type MaxTokensField,
+} from '@modelmux/openai-compatible';
 import { OpenAIChatModel } from './openai-chat-model.js';
 
 /** OpenAI's own API; any other `baseURL` is treated as an OpenAI-compatible endpoint. */
@@ -54,7 +58,10 @@ export interface OpenAISettings extends ProviderSettings {
  * const { text } = await openai.generate({ messages: [{ role: 'user', content: 'Hi' }] });
  */
 export function createOpenAI(settings: OpenAISettings = {}): OpenAIChatModel {
-  const { baseURL, customEndpoint, apiKey, env } = resolveOpenAICompatibleEndpoint(settings, { defaultBaseURL: openAIBaseURL, apiKeyEnvVar: 'OPENAI_API_KEY' });
+  const { baseURL, customEndpoint, apiKey, env } = resolveOpenAICompatibleEndpoint(settings, {
+    defaultBaseURL: openAIBaseURL,
+    apiKeyEnvVar: 'OPENAI_API_KEY',
+  });
   return new OpenAIChatModel({
     name: settings.name ?? 'openai',
     apiKey,
@@ -66,7 +73,8 @@ export function createOpenAI(settings: OpenAISettings = {}): OpenAIChatModel {
     timeoutMs: settings.timeoutMs,
     temperature: settings.temperature,
     maxTokens: settings.maxTokens,
-    maxTokensField: settings.maxTokensField ?? (customEndpoint ? 'max_tokens' : 'max_completion_tokens'),
+    maxTokensField:
+      settings.maxTokensField ?? (customEndpoint ? 'max_tokens' : 'max_completion_tokens'),
     catalogue: settings.catalogue,
     fetch: settings.fetch,
     organization: customEndpoint ? undefined : nonEmpty(env['OPENAI_ORG_ID']),

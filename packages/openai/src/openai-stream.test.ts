@@ -31,19 +31,32 @@ function stallingBody(first: string, signal: AbortSignal): ReadableStream<Uint8A
   return new ReadableStream({
     start(controller) {
       controller.enqueue(new TextEncoder().encode(first));
-      signal.addEventListener('abort', () => controller.error(new DOMException('This operation was aborted', 'AbortError')), { once: true });
+      signal.addEventListener(
+        'abort',
+        () => controller.error(new DOMException('This operation was aborted', 'AbortError')),
+        { once: true },
+      );
     },
   });
 }
 
-
 describe('streamOpenAIChat over a body that closes cleanly too early', () => {
   it('yields text, then a finish with usage, for a whole stream', async () => {
     const events: StreamEvent[] = [];
-    for await (const event of streamOf(chunk({ content: 'Hi' }) + chunk({}, 'stop') + usage + 'data: [DONE]\n\n')) events.push(event);
+    for await (const event of streamOf(
+      chunk({ content: 'Hi' }) + chunk({}, 'stop') + usage + 'data: [DONE]\n\n',
+    ))
+      events.push(event);
     expect(events).toEqual([
       { type: 'text-delta', text: 'Hi' },
-      { type: 'finish', finishReason: 'stop', usage: { inputTokens: 3, outputTokens: 2, totalTokens: 5 }, provider: 'openai', model: 'gpt-4o-mini', costUsd: undefined },
+      {
+        type: 'finish',
+        finishReason: 'stop',
+        usage: { inputTokens: 3, outputTokens: 2, totalTokens: 5 },
+        provider: 'openai',
+        model: 'gpt-4o-mini',
+        costUsd: undefined,
+      },
     ]);
   });
 
@@ -68,7 +81,10 @@ describe('streamOpenAIChat over a body that closes cleanly too early', () => {
 
   it('aborts the request when the consumer returns early', async () => {
     const signals: AbortSignal[] = [];
-    const iterator = streamOf(chunk({ content: 'a' }) + chunk({ content: 'b' }) + chunk({}, 'stop') + usage, signals);
+    const iterator = streamOf(
+      chunk({ content: 'a' }) + chunk({ content: 'b' }) + chunk({}, 'stop') + usage,
+      signals,
+    );
     expect(signals).toEqual([]);
     await iterator.next();
     expect(signals[0]?.aborted).toBe(false);
@@ -81,7 +97,11 @@ describe('streamOpenAIChat over a body that closes cleanly too early', () => {
       context,
       cost: noCost,
       timeoutMs: 60,
-      open: async (signal) => Stream.fromSSEResponse<ChatCompletionChunk>(new Response(stallingBody(chunk({ content: 'Hel' }), signal)), new AbortController()),
+      open: async (signal) =>
+        Stream.fromSSEResponse<ChatCompletionChunk>(
+          new Response(stallingBody(chunk({ content: 'Hel' }), signal)),
+          new AbortController(),
+        ),
     });
     const started = performance.now();
     const { error, events } = await streamFailure(stream);
@@ -102,8 +122,14 @@ describe('a caller abort after the first event', () => {
 
   it('throws kind aborted instead of ending quietly (the SDK swallows the abort)', async () => {
     const controller = new AbortController();
-    const provider = createOpenAI({ apiKey: 'sk-stream-test-0123456789', baseURL: fake.baseURL.openai });
-    const stream = provider.stream({ messages: [{ role: 'user', content: 'Tell me a long story about the sea' }], signal: controller.signal });
+    const provider = createOpenAI({
+      apiKey: 'sk-stream-test-0123456789',
+      baseURL: fake.baseURL.openai,
+    });
+    const stream = provider.stream({
+      messages: [{ role: 'user', content: 'Tell me a long story about the sea' }],
+      signal: controller.signal,
+    });
     const events: StreamEvent[] = [];
     const { error } = await streamFailure(
       (async function* () {

@@ -8,10 +8,14 @@ import type { OpenAIChatWireResponseFormat } from '@modelmux/openai-compatible';
  * (`additionalProperties: false` where it says nothing), since zod drops unknown keys anyway;
  * a plain JSON Schema is sent as given.
  */
-export function prepareOpenAIResponseFormat(format: ResponseFormat | undefined): OpenAIChatWireResponseFormat | undefined {
+export function prepareOpenAIResponseFormat(
+  format: ResponseFormat | undefined,
+): OpenAIChatWireResponseFormat | undefined {
   if (!format || format.type !== 'json') return undefined;
   if (!format.schema) return { type: 'json_object' };
-  const schema = isZodSchema(format.schema) ? closeObjects(toJsonSchema(format.schema)) : toJsonSchema(format.schema);
+  const schema = isZodSchema(format.schema)
+    ? closeObjects(toJsonSchema(format.schema))
+    : toJsonSchema(format.schema);
   return {
     type: 'json_schema',
     json_schema: {
@@ -39,14 +43,19 @@ export function isStrictCompatible(schema: JsonSchema): boolean {
 }
 
 function isObjectSchema(schema: JsonSchema): boolean {
-  return schema['type'] === 'object' || (typeof schema['properties'] === 'object' && schema['properties'] !== null);
+  return (
+    schema['type'] === 'object' ||
+    (typeof schema['properties'] === 'object' && schema['properties'] !== null)
+  );
 }
 
 function strictObject(schema: JsonSchema): boolean {
   if (!isObjectSchema(schema)) return true;
   const properties = Object.keys((schema['properties'] as JsonSchema | undefined) ?? {});
   const required = Array.isArray(schema['required']) ? (schema['required'] as unknown[]) : [];
-  return schema['additionalProperties'] === false && properties.every((key) => required.includes(key));
+  return (
+    schema['additionalProperties'] === false && properties.every((key) => required.includes(key))
+  );
 }
 
 /** Applies `check` to a schema and every sub-schema (properties, items, combinators, definitions). */
@@ -58,12 +67,15 @@ function everySchema(schema: JsonSchema, check: (schema: JsonSchema) => boolean)
     if (map && typeof map === 'object') children.push(...Object.values(map));
   }
   for (const key of ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains']) {
-    if (schema[key] && typeof schema[key] === 'object') children.push(...(Array.isArray(schema[key]) ? (schema[key] as unknown[]) : [schema[key]]));
+    if (schema[key] && typeof schema[key] === 'object')
+      children.push(...(Array.isArray(schema[key]) ? (schema[key] as unknown[]) : [schema[key]]));
   }
   for (const key of ['anyOf', 'oneOf', 'allOf', 'prefixItems']) {
     if (Array.isArray(schema[key])) children.push(...(schema[key] as unknown[]));
   }
-  return children.every((child) => !child || typeof child !== 'object' || everySchema(child as JsonSchema, check));
+  return children.every(
+    (child) => !child || typeof child !== 'object' || everySchema(child as JsonSchema, check),
+  );
 }
 
 /** A copy of `schema` where every object schema that says nothing about extra keys forbids them. */
@@ -73,7 +85,8 @@ export function closeObjects(schema: JsonSchema): JsonSchema {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== 'object') return;
     const record = node as JsonSchema;
-    if (isObjectSchema(record) && !('additionalProperties' in record)) record['additionalProperties'] = false;
+    if (isObjectSchema(record) && !('additionalProperties' in record))
+      record['additionalProperties'] = false;
     Object.values(record).forEach(visit);
   };
   visit(copy);

@@ -56,8 +56,15 @@ export class AttemptCall {
       const controller = new LinkedController(lane.signal);
       this.controller = controller;
       this.signal = controller.signal;
-      if (timeoutMs > 0 && timeoutMs < deadlineLeftMs) this.timer = setTimeout(abortWith, timeoutMs, controller, abortReasons.timeout);
-      else if (deadlineLeftMs !== Infinity) this.timer = setTimeout(abortWith, Math.max(0, deadlineLeftMs), controller, abortReasons.deadline);
+      if (timeoutMs > 0 && timeoutMs < deadlineLeftMs)
+        this.timer = setTimeout(abortWith, timeoutMs, controller, abortReasons.timeout);
+      else if (deadlineLeftMs !== Infinity)
+        this.timer = setTimeout(
+          abortWith,
+          Math.max(0, deadlineLeftMs),
+          controller,
+          abortReasons.deadline,
+        );
     } else {
       this.signal = lane.signal;
     }
@@ -73,7 +80,12 @@ export class AttemptCall {
       this.timer = undefined;
     }
     if (deadlineLeftMs !== Infinity && this.controller) {
-      this.timer = setTimeout(abortWith, Math.max(0, deadlineLeftMs), this.controller, abortReasons.deadline);
+      this.timer = setTimeout(
+        abortWith,
+        Math.max(0, deadlineLeftMs),
+        this.controller,
+        abortReasons.deadline,
+      );
     }
   }
 

@@ -17,7 +17,12 @@ export const defaultMaxDelayMs = 30_000;
  * The delay before retry number `retry` (0 for the first retry): exponential backoff with
  * full jitter, a uniform draw from `[0, min(maxDelayMs, baseDelayMs * 2^retry))`.
  */
-export function backoffDelayMs(retry: number, baseDelayMs: number, maxDelayMs: number, random: () => number): number {
+export function backoffDelayMs(
+  retry: number,
+  baseDelayMs: number,
+  maxDelayMs: number,
+  random: () => number,
+): number {
   const cap = Math.min(maxDelayMs, baseDelayMs * 2 ** retry);
   return Math.floor(random() * cap);
 }

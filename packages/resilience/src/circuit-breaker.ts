@@ -109,7 +109,8 @@ export class CircuitBreakerPolicy implements Policy {
     this.breaker = new CircuitBreaker(invoke as never, {
       name: options.name,
       timeout: false,
-      errorThresholdPercentage: options.errorThresholdPercentage ?? breakerDefaults.errorThresholdPercentage,
+      errorThresholdPercentage:
+        options.errorThresholdPercentage ?? breakerDefaults.errorThresholdPercentage,
       rollingCountTimeout: window,
       rollingCountBuckets: this.buckets,
       volumeThreshold: options.volumeThreshold ?? breakerDefaults.volumeThreshold,
@@ -119,7 +120,8 @@ export class CircuitBreakerPolicy implements Policy {
       rotateBucketController: this.rotator,
       // opossum counts an error unless this returns true. A half-open probe that ends without
       // the provider answering (aborted, cut by a deadline) re-opens: it proved nothing.
-      errorFilter: (error: unknown) => !(counts.handles(error) || (this.breaker.halfOpen && !providerAnswered(error))),
+      errorFilter: (error: unknown) =>
+        !(counts.handles(error) || (this.breaker.halfOpen && !providerAnswered(error))),
     });
     this.breaker.on('failure', (error: unknown) => {
       this.lastFailureKind = ProviderError.isInstance(error) ? error.kind : 'unknown';
@@ -127,7 +129,11 @@ export class CircuitBreakerPolicy implements Policy {
     this.breaker.on('open', () => {
       this.openedAt = this.now();
       if (this.breakSource.hasListeners) {
-        this.breakSource.emit({ name: this.name, resetTimeoutMs: this.resetTimeoutMs, kind: this.lastFailureKind });
+        this.breakSource.emit({
+          name: this.name,
+          resetTimeoutMs: this.resetTimeoutMs,
+          kind: this.lastFailureKind,
+        });
       }
     });
     this.breaker.on('halfOpen', () => {
@@ -167,16 +173,21 @@ export class CircuitBreakerPolicy implements Policy {
   }
 
   async execute<T>(fn: (context: PolicyContext) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    return this.fire(fn as (context: PolicyContext) => Promise<T>, { signal: signalOrNever(signal), attempt: 0 });
+    return this.fire(fn as (context: PolicyContext) => Promise<T>, {
+      signal: signalOrNever(signal),
+      attempt: 0,
+    });
   }
 
   /** Runs `fn(arg)` through the breaker without allocating a context (the executor's hot path). */
   fire<A, T>(fn: (arg: A) => Promise<T>, arg: A): Promise<T> {
     if (!this.allowsCall()) return Promise.reject(this.openError());
     this.rotate();
-    return (this.breaker.fire(fn as (arg: unknown) => Promise<unknown>, arg) as Promise<T>).catch((error: unknown) => {
-      throw CircuitBreaker.isOurError(error as Error) ? this.openError() : error;
-    });
+    return (this.breaker.fire(fn as (arg: unknown) => Promise<unknown>, arg) as Promise<T>).catch(
+      (error: unknown) => {
+        throw CircuitBreaker.isOurError(error as Error) ? this.openError() : error;
+      },
+    );
   }
 
   /** Stops the breaker's timer and listeners. */

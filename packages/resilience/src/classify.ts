@@ -1,4 +1,9 @@
-import { type AttemptFailure, CircuitOpenError, ProviderError, redactSecrets } from '@modelmux/core';
+import {
+  type AttemptFailure,
+  CircuitOpenError,
+  ProviderError,
+  redactSecrets,
+} from '@modelmux/core';
 import { abortReasons } from './abort.js';
 import { isAbortError } from './error-filter.js';
 
@@ -31,32 +36,75 @@ export interface CallSite {
  * by the breaker), a hedge loss (`aborted`, superseded) or the caller (`aborted`).
  * `CircuitOpenError` passes through.
  */
-export function classifyFailure(error: unknown, signal: AbortSignal | undefined, site: CallSite): ProviderError | CircuitOpenError {
+export function classifyFailure(
+  error: unknown,
+  signal: AbortSignal | undefined,
+  site: CallSite,
+): ProviderError | CircuitOpenError {
   if (signal?.aborted) {
     const reason: unknown = signal.reason;
     if (reason === abortReasons.timeout) {
-      return new ProviderError({ kind: 'timeout', provider: site.provider, model: site.model, message: `No answer within the ${site.timeoutMs}ms attempt timeout`, cause: error });
+      return new ProviderError({
+        kind: 'timeout',
+        provider: site.provider,
+        model: site.model,
+        message: `No answer within the ${site.timeoutMs}ms attempt timeout`,
+        cause: error,
+      });
     }
     if (reason === abortReasons.deadline) {
-      const timedOut = new ProviderError({ kind: 'timeout', provider: site.provider, model: site.model, isRetryable: false, message: `The request's ${site.deadlineMs}ms deadline passed during this call`, cause: error });
+      const timedOut = new ProviderError({
+        kind: 'timeout',
+        provider: site.provider,
+        model: site.model,
+        isRetryable: false,
+        message: `The request's ${site.deadlineMs}ms deadline passed during this call`,
+        cause: error,
+      });
       cutByDeadline.add(timedOut);
       return timedOut;
     }
     if (reason === abortReasons.superseded || reason === abortReasons.consumerStopped) {
-      const stopped = new ProviderError({ kind: 'aborted', provider: site.provider, model: site.model, message: reason === abortReasons.superseded ? 'Aborted: another call settled the request (hedge lost)' : 'Aborted: the stream consumer stopped reading', cause: error });
+      const stopped = new ProviderError({
+        kind: 'aborted',
+        provider: site.provider,
+        model: site.model,
+        message:
+          reason === abortReasons.superseded
+            ? 'Aborted: another call settled the request (hedge lost)'
+            : 'Aborted: the stream consumer stopped reading',
+        cause: error,
+      });
       superseded.add(stopped);
       return stopped;
     }
     if (ProviderError.isInstance(error) && error.kind === 'aborted') return error;
-    return new ProviderError({ kind: 'aborted', provider: site.provider, model: site.model, message: 'The caller aborted the request', cause: reason });
+    return new ProviderError({
+      kind: 'aborted',
+      provider: site.provider,
+      model: site.model,
+      message: 'The caller aborted the request',
+      cause: reason,
+    });
   }
   if (ProviderError.isInstance(error) || CircuitOpenError.isInstance(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new ProviderError({ kind: isAbortError(error) ? 'aborted' : 'unknown', provider: site.provider, model: site.model, message: redactSecrets(message), cause: error });
+  return new ProviderError({
+    kind: isAbortError(error) ? 'aborted' : 'unknown',
+    provider: site.provider,
+    model: site.model,
+    message: redactSecrets(message),
+    cause: error,
+  });
 }
 
 /** One failed call as listed by `AllProvidersFailedError`. */
-export function toAttemptFailure(error: ProviderError, provider: string, model: string | undefined, latencyMs: number): AttemptFailure {
+export function toAttemptFailure(
+  error: ProviderError,
+  provider: string,
+  model: string | undefined,
+  latencyMs: number,
+): AttemptFailure {
   return {
     provider,
     model,

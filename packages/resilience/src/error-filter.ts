@@ -10,7 +10,13 @@ export interface ErrorFilter {
 }
 
 /** The failures that say a provider is unhealthy; the only ones a breaker counts by default. */
-export const healthFailureKinds: readonly ErrorKind[] = ['server', 'overloaded', 'timeout', 'network', 'rate_limit'];
+export const healthFailureKinds: readonly ErrorKind[] = [
+  'server',
+  'overloaded',
+  'timeout',
+  'network',
+  'rate_limit',
+];
 
 const healthKinds: ReadonlySet<ErrorKind> = new Set(healthFailureKinds);
 
@@ -41,7 +47,8 @@ export function handleKinds(...kinds: ErrorKind[]): ErrorFilter {
 
 /** Handles `ProviderError`s whose adapter said `isRetryable` (never an abort): retry's default. */
 export const handleRetryable: ErrorFilter = {
-  handles: (error) => ProviderError.isInstance(error) && error.isRetryable && error.kind !== 'aborted',
+  handles: (error) =>
+    ProviderError.isInstance(error) && error.isRetryable && error.kind !== 'aborted',
 };
 
 /** Handles provider-health failures (server, overloaded, timeout, network, rate_limit): the breaker's default. */

@@ -23,9 +23,17 @@ import type {
   RetryAttemptEvent,
   SuccessEvent,
 } from './executor-events.js';
-import type { BreakerSettings, FallbackExecutorOptions, FallbackResponse } from './executor-options.js';
+import type {
+  BreakerSettings,
+  FallbackExecutorOptions,
+  FallbackResponse,
+} from './executor-options.js';
 import { LatencyReservoir } from './latency-reservoir.js';
-import { type ProviderStateStore, type UnavailableMark, memoryProviderState } from './provider-state.js';
+import {
+  type ProviderStateStore,
+  type UnavailableMark,
+  memoryProviderState,
+} from './provider-state.js';
 import { defaultMaxRetries, defaultMaxRetryAfterMs } from './retry.js';
 import type { Validator } from './validator.js';
 
@@ -47,7 +55,8 @@ export interface Skip {
 export const defaultCoolDownMs = 30_000;
 
 const countedByBreaker = {
-  handles: (error: unknown) => handleHealthFailures.handles(error) && !isDeadlineCut(error as ProviderError),
+  handles: (error: unknown) =>
+    handleHealthFailures.handles(error) && !isDeadlineCut(error as ProviderError),
 };
 
 /** The executor's resolved settings, provider state and event sources, shared by every run. */
@@ -65,7 +74,9 @@ export class ExecutorCore {
   readonly fallbackOnQuality: boolean;
   readonly validators: readonly Validator[];
   readonly fallbackResponse: FallbackResponse | undefined;
-  readonly hedge: { delayMs: number | 'p95'; minSamples: number; initialDelayMs: number; maxConcurrent: number } | undefined;
+  readonly hedge:
+    | { delayMs: number | 'p95'; minSamples: number; initialDelayMs: number; maxConcurrent: number }
+    | undefined;
   readonly now: () => number;
   readonly contextWindowOf: (provider: Provider, model: string) => number | undefined;
   readonly countTokens: (request: ChatRequest<unknown>) => number;
@@ -106,40 +117,69 @@ export class ExecutorCore {
         }
       : undefined;
     this.now = options.now ?? Date.now;
-    this.contextWindowOf = options.contextWindowOf ?? ((_provider, model) => getModelInfo(model)?.contextWindow);
+    this.contextWindowOf =
+      options.contextWindowOf ?? ((_provider, model) => getModelInfo(model)?.contextWindow);
     this.countTokens = options.countTokens ?? countRequestTokens;
     this.store = options.store ?? memoryProviderState();
-    this.breakerSettings = options.breaker === false ? undefined : { ...breakerDefaults, ...options.breaker };
+    this.breakerSettings =
+      options.breaker === false ? undefined : { ...breakerDefaults, ...options.breaker };
   }
 
   /** The entry of a provider name, created (with its breaker) on first sight. O(1). */
   entryFor(name: string): ProviderEntry {
     let entry = this.entries.get(name);
     if (!entry) {
-      entry = { name, breaker: this.createBreaker(name), reservoir: this.hedge?.delayMs === 'p95' ? new LatencyReservoir() : undefined };
+      entry = {
+        name,
+        breaker: this.createBreaker(name),
+        reservoir: this.hedge?.delayMs === 'p95' ? new LatencyReservoir() : undefined,
+      };
       this.entries.set(name, entry);
     }
     return entry;
   }
 
   /** Why this provider (and model) must be skipped now, or undefined. O(1). */
-  skipFor(provider: Provider, model: string | undefined, entry: ProviderEntry, now: number): Skip | undefined {
-    if (!provider.isAvailable()) return { kind: 'auth', reason: 'not configured (isAvailable() is false)', error: undefined };
+  skipFor(
+    provider: Provider,
+    model: string | undefined,
+    entry: ProviderEntry,
+    now: number,
+  ): Skip | undefined {
+    if (!provider.isAvailable())
+      return { kind: 'auth', reason: 'not configured (isAvailable() is false)', error: undefined };
     const record = this.store.get(provider.name);
     if (record) {
       const whole = record.unavailable;
-      if (whole && whole.until > now) return { kind: whole.kind, reason: `unavailable: ${whole.reason}`, error: undefined };
+      if (whole && whole.until > now)
+        return { kind: whole.kind, reason: `unavailable: ${whole.reason}`, error: undefined };
       const forModel = model === undefined ? undefined : record.unavailableModels?.get(model);
-      if (forModel && forModel.until > now) return { kind: forModel.kind, reason: `model ${model} unavailable: ${forModel.reason}`, error: undefined };
+      if (forModel && forModel.until > now)
+        return {
+          kind: forModel.kind,
+          reason: `model ${model} unavailable: ${forModel.reason}`,
+          error: undefined,
+        };
       if (record.coolDownUntil > now) {
-        return { kind: record.coolDownKind ?? 'rate_limit', reason: `cooling down for ${record.coolDownUntil - now}ms more after ${record.coolDownKind ?? 'rate_limit'}`, error: undefined };
+        return {
+          kind: record.coolDownKind ?? 'rate_limit',
+          reason: `cooling down for ${record.coolDownUntil - now}ms more after ${record.coolDownKind ?? 'rate_limit'}`,
+          error: undefined,
+        };
       }
     }
     const breaker = entry.breaker;
     if (breaker && !breaker.allowsCall()) {
       const error = breaker.openError();
-      const wait = error.retryAfterMs === undefined ? 'its probe is in flight' : `probe in ${error.retryAfterMs}ms`;
-      return { kind: breaker.lastFailure ?? 'server', reason: `circuit breaker ${breaker.state} (${wait})`, error };
+      const wait =
+        error.retryAfterMs === undefined
+          ? 'its probe is in flight'
+          : `probe in ${error.retryAfterMs}ms`;
+      return {
+        kind: breaker.lastFailure ?? 'server',
+        reason: `circuit breaker ${breaker.state} (${wait})`,
+        error,
+      };
     }
     return undefined;
   }
@@ -149,7 +189,12 @@ export class ExecutorCore {
     switch (error.kind) {
       case 'rate_limit':
       case 'quota_exceeded':
-        this.startCoolDown(provider, error.retryAfterMs ?? this.coolDownMs, error.kind, error.retryAfterMs);
+        this.startCoolDown(
+          provider,
+          error.retryAfterMs ?? this.coolDownMs,
+          error.kind,
+          error.retryAfterMs,
+        );
         break;
       case 'auth':
       case 'permission':
@@ -164,10 +209,16 @@ export class ExecutorCore {
   }
 
   /** Skips `provider` for `durationMs`. */
-  startCoolDown(provider: string, durationMs: number, kind: ErrorKind, retryAfterMs: number | undefined): void {
+  startCoolDown(
+    provider: string,
+    durationMs: number,
+    kind: ErrorKind,
+    retryAfterMs: number | undefined,
+  ): void {
     const until = this.now() + durationMs;
     this.store.coolDown(provider, until, kind);
-    if (this.coolDown.hasListeners) this.coolDown.emit({ provider, until, durationMs, kind, retryAfterMs });
+    if (this.coolDown.hasListeners)
+      this.coolDown.emit({ provider, until, durationMs, kind, retryAfterMs });
   }
 
   /** Every provider seen so far, with its breaker, cool-down and unavailable marks. */
@@ -180,7 +231,10 @@ export class ExecutorCore {
       const breaker = this.entries.get(name)?.breaker;
       const record = this.store.get(name);
       const cooling = record && record.coolDownUntil > now ? record.coolDownUntil : undefined;
-      const unavailable = record?.unavailable && record.unavailable.until > now ? { ...record.unavailable } : undefined;
+      const unavailable =
+        record?.unavailable && record.unavailable.until > now
+          ? { ...record.unavailable }
+          : undefined;
       const unavailableModels = [...(record?.unavailableModels ?? [])]
         .filter(([, mark]) => mark.until > now)
         .map(([model, mark]) => ({ model, ...mark }));
@@ -192,7 +246,8 @@ export class ExecutorCore {
         coolDownKind: cooling === undefined ? undefined : record?.coolDownKind,
         unavailable,
         unavailableModels,
-        usable: cooling === undefined && unavailable === undefined && (breaker?.allowsCall() ?? true),
+        usable:
+          cooling === undefined && unavailable === undefined && (breaker?.allowsCall() ?? true),
       });
     }
     return out;
@@ -207,7 +262,17 @@ export class ExecutorCore {
   dispose(): void {
     for (const entry of this.entries.values()) entry.breaker?.dispose();
     this.entries.clear();
-    for (const source of [this.attempt, this.retry, this.fallback, this.break, this.halfOpen, this.reset, this.coolDown, this.success, this.failure]) {
+    for (const source of [
+      this.attempt,
+      this.retry,
+      this.fallback,
+      this.break,
+      this.halfOpen,
+      this.reset,
+      this.coolDown,
+      this.success,
+      this.failure,
+    ]) {
       (source as EventSource<unknown>).clear();
     }
   }
@@ -242,9 +307,24 @@ export class ExecutorCore {
 }
 
 /** Kinds retried on the same provider (with backoff), per the error table. */
-export const sameProviderRetryKinds: ReadonlySet<ErrorKind> = new Set(['server', 'overloaded', 'timeout', 'network']);
+export const sameProviderRetryKinds: ReadonlySet<ErrorKind> = new Set([
+  'server',
+  'overloaded',
+  'timeout',
+  'network',
+]);
 
 /** A `ProviderError` of kind `quality` for a validator's rejection. */
-export function qualityError(validator: Validator, reason: string, provider: string, model: string | undefined): ProviderError {
-  return new ProviderError({ kind: 'quality', provider, model, message: `Validator ${validator.name} rejected the answer: ${reason}` });
+export function qualityError(
+  validator: Validator,
+  reason: string,
+  provider: string,
+  model: string | undefined,
+): ProviderError {
+  return new ProviderError({
+    kind: 'quality',
+    provider,
+    model,
+    message: `Validator ${validator.name} rejected the answer: ${reason}`,
+  });
 }

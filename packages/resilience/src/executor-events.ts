@@ -101,7 +101,13 @@ export interface ProviderStatus {
   /** Why the whole provider is unavailable (auth, permission), if it is. */
   unavailable: { kind: ErrorKind; reason: string; since: number; until: number } | undefined;
   /** Models of the provider that are unavailable (not_found). */
-  unavailableModels: { model: string; kind: ErrorKind; reason: string; since: number; until: number }[];
+  unavailableModels: {
+    model: string;
+    kind: ErrorKind;
+    reason: string;
+    since: number;
+    until: number;
+  }[];
   /** Would be called now: breaker not open, not cooling down, not unavailable. */
   usable: boolean;
 }

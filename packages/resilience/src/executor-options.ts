@@ -39,7 +39,10 @@ export interface FallbackOn {
 /** What to answer when every provider failed (generate and stream only). */
 export type FallbackResponse =
   | ChatResult
-  | ((error: AllProvidersFailedError | NoProviderAvailableError, request: ChatRequest<unknown>) => ChatResult | Promise<ChatResult>);
+  | ((
+      error: AllProvidersFailedError | NoProviderAvailableError,
+      request: ChatRequest<unknown>,
+    ) => ChatResult | Promise<ChatResult>);
 
 /** Settings of `createFallbackExecutor()`. Every field is optional. */
 export interface FallbackExecutorOptions extends BackoffOptions {

@@ -21,8 +21,12 @@ describe('public types', () => {
   it('generate keeps the structured output type; stream and embed return the contract types', () => {
     const executor = createFallbackExecutor();
     const schema = z.object({ city: z.string() });
-    expectTypeOf(executor.generate([openai], { messages: [], responseFormat: { type: 'json', schema } })).toEqualTypeOf<Promise<ChatResult<{ city: string }>>>();
-    expectTypeOf(executor.stream([openai], { messages: [] })).toEqualTypeOf<AsyncIterable<StreamEvent>>();
+    expectTypeOf(
+      executor.generate([openai], { messages: [], responseFormat: { type: 'json', schema } }),
+    ).toEqualTypeOf<Promise<ChatResult<{ city: string }>>>();
+    expectTypeOf(executor.stream([openai], { messages: [] })).toEqualTypeOf<
+      AsyncIterable<StreamEvent>
+    >();
     expectTypeOf(executor.embed([openai], { input: ['x'] })).toEqualTypeOf<Promise<EmbedResult>>();
     expectTypeOf(executor.status()).toEqualTypeOf<ProviderStatus[]>();
   });
@@ -44,9 +48,9 @@ describe('public types', () => {
     expectTypeOf(retry()).toMatchTypeOf<Policy>();
     expectTypeOf(timeout(1)).toMatchTypeOf<Policy>();
     expectTypeOf(circuitBreaker({ name: 'x' })).toMatchTypeOf<Policy>();
-    expectTypeOf(wrap(retry(), timeout(1)).execute(async ({ signal, attempt }) => ({ signal, attempt }))).toEqualTypeOf<
-      Promise<{ signal: AbortSignal; attempt: number }>
-    >();
+    expectTypeOf(
+      wrap(retry(), timeout(1)).execute(async ({ signal, attempt }) => ({ signal, attempt })),
+    ).toEqualTypeOf<Promise<{ signal: AbortSignal; attempt: number }>>();
   });
 
   it('a validator returns a reason or undefined, sync or async', () => {

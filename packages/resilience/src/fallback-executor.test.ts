@@ -1,4 +1,9 @@
-import { AllProvidersFailedError, NoProviderAvailableError, ProviderError, registerSecret } from '@modelmux/core';
+import {
+  AllProvidersFailedError,
+  NoProviderAvailableError,
+  ProviderError,
+  registerSecret,
+} from '@modelmux/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ask, scriptedProvider } from './__fixtures__/scripted-provider.js';
 import { type FallbackExecutor, createFallbackExecutor } from './fallback-executor.js';
@@ -41,12 +46,18 @@ describe('createFallbackExecutor: the error table', () => {
       const a = scriptedProvider('a').script({ error: kind, status: 429, retryAfterMs: 2_000 });
       const b = scriptedProvider('b');
       const cooling: string[] = [];
-      make().onCoolDown(({ provider, durationMs, kind: k, until }) => cooling.push(`${provider}:${durationMs}:${k}:${until - Date.now()}`));
+      make().onCoolDown(({ provider, durationMs, kind: k, until }) =>
+        cooling.push(`${provider}:${durationMs}:${k}:${until - Date.now()}`),
+      );
       const result = await executor.generate([a, b], ask());
       expect(result.provider).toBe('b');
       expect([a.calls.length, b.calls.length]).toEqual([1, 1]);
       expect(cooling).toEqual([`a:2000:${kind}:2000`]);
-      expect(executor.status().find((s) => s.provider === 'a')).toMatchObject({ coolingDownUntil: Date.now() + 2_000, coolDownKind: kind, usable: false });
+      expect(executor.status().find((s) => s.provider === 'a')).toMatchObject({
+        coolingDownUntil: Date.now() + 2_000,
+        coolDownKind: kind,
+        usable: false,
+      });
 
       await vi.advanceTimersByTimeAsync(1_999);
       expect((await executor.generate([a, b], ask())).provider).toBe('b');
@@ -87,7 +98,11 @@ describe('createFallbackExecutor: the error table', () => {
       const result = await pending;
       expect(result.provider).toBe('b');
       expect([a.calls.length, b.calls.length]).toEqual([3, 1]);
-      expect(executor.status().find((s) => s.provider === 'a')).toMatchObject({ coolingDownUntil: undefined, unavailable: undefined, usable: true });
+      expect(executor.status().find((s) => s.provider === 'a')).toMatchObject({
+        coolingDownUntil: undefined,
+        unavailable: undefined,
+        usable: true,
+      });
     });
 
     it('a later success on the same provider wins', async () => {
@@ -113,7 +128,9 @@ describe('createFallbackExecutor: the error table', () => {
     const result = await executor.generate([c, b], ask());
     expect(result.provider).toBe('b');
     expect(c.calls.length).toBe(1);
-    expect(executor.status().find((s) => s.provider === 'c')?.coolingDownUntil).toBe(Date.now() + 120_000);
+    expect(executor.status().find((s) => s.provider === 'c')?.coolingDownUntil).toBe(
+      Date.now() + 120_000,
+    );
   });
 
   describe.each([
@@ -122,13 +139,20 @@ describe('createFallbackExecutor: the error table', () => {
   ] as const)('%s', (kind, status) => {
     it('no retry, next at once, the provider is marked unavailable with the reason and skipped afterwards', async () => {
       registerSecret('super-secret-key-123');
-      const a = scriptedProvider('a').script({ error: kind, status, message: 'Incorrect API key provided: super-secret-key-123' });
+      const a = scriptedProvider('a').script({
+        error: kind,
+        status,
+        message: 'Incorrect API key provided: super-secret-key-123',
+      });
       const b = scriptedProvider('b');
       expect((await make().generate([a, b], ask())).provider).toBe('b');
       expect([a.calls.length, b.calls.length]).toEqual([1, 1]);
       const status_ = executor.status().find((s) => s.provider === 'a');
       expect(status_?.usable).toBe(false);
-      expect(status_?.unavailable).toMatchObject({ kind, reason: expect.stringContaining(`${kind} (HTTP ${status})`) });
+      expect(status_?.unavailable).toMatchObject({
+        kind,
+        reason: expect.stringContaining(`${kind} (HTTP ${status})`),
+      });
       expect(JSON.stringify(executor.status())).not.toContain('super-secret-key-123');
 
       await vi.advanceTimersByTimeAsync(3_600_000);
@@ -144,9 +168,20 @@ describe('createFallbackExecutor: the error table', () => {
     const a = scriptedProvider('a').script({ error: 'not_found', status: 404 });
     const b = scriptedProvider('b');
     make();
-    expect((await executor.generate([{ provider: a, model: 'gone' }, b], ask())).provider).toBe('b');
-    expect(executor.status().find((s) => s.provider === 'a')).toMatchObject({ unavailable: undefined, unavailableModels: [{ model: 'gone', kind: 'not_found' }] });
-    const result = await executor.generate([{ provider: a, model: 'gone' }, { provider: a, model: 'there' }], ask());
+    expect((await executor.generate([{ provider: a, model: 'gone' }, b], ask())).provider).toBe(
+      'b',
+    );
+    expect(executor.status().find((s) => s.provider === 'a')).toMatchObject({
+      unavailable: undefined,
+      unavailableModels: [{ model: 'gone', kind: 'not_found' }],
+    });
+    const result = await executor.generate(
+      [
+        { provider: a, model: 'gone' },
+        { provider: a, model: 'there' },
+      ],
+      ask(),
+    );
     expect(result.provider).toBe('a');
     expect(a.calls.map((c) => c.model)).toEqual(['gone', 'there']);
   });
@@ -164,12 +199,22 @@ describe('createFallbackExecutor: the error table', () => {
     const small = scriptedProvider('small').script({ error: 'context_length', status: 400 });
     const smaller = scriptedProvider('smaller');
     const unknown = scriptedProvider('unknown-window');
-    const windows: Record<string, number | undefined> = { 'small-model': 8_000, 'smaller-model': 4_000, 'unknown-window-model': undefined };
+    const windows: Record<string, number | undefined> = {
+      'small-model': 8_000,
+      'smaller-model': 4_000,
+      'unknown-window-model': undefined,
+    };
     make({ contextWindowOf: (_p, model) => windows[model], countTokens: () => 5_000 });
-    const result = await executor.generate([small, smaller, unknown], ask('long', { maxTokens: 1_000 }));
+    const result = await executor.generate(
+      [small, smaller, unknown],
+      ask('long', { maxTokens: 1_000 }),
+    );
     expect(result.provider).toBe('unknown-window');
     expect([small.calls.length, smaller.calls.length, unknown.calls.length]).toEqual([1, 0, 1]);
-    expect(executor.status().find((s) => s.provider === 'small')).toMatchObject({ usable: true, unavailable: undefined });
+    expect(executor.status().find((s) => s.provider === 'small')).toMatchObject({
+      usable: true,
+      unavailable: undefined,
+    });
   });
 
   it('context_length: uses the core catalogue and token counter by default', async () => {
@@ -200,11 +245,20 @@ describe('createFallbackExecutor: the error table', () => {
     });
 
     it('with fallbackOn.contentFilter false: the filtered answer is returned, a filter error is thrown', async () => {
-      const a = scriptedProvider('a').script({ text: 'partial', finishReason: 'content-filter' }, { error: 'content_filter' });
+      const a = scriptedProvider('a').script(
+        { text: 'partial', finishReason: 'content-filter' },
+        { error: 'content_filter' },
+      );
       const b = scriptedProvider('b');
       make({ fallbackOn: { contentFilter: false } });
-      expect(await executor.generate([a, b], ask())).toMatchObject({ provider: 'a', finishReason: 'content-filter' });
-      await expect(executor.generate([a, b], ask())).rejects.toMatchObject({ kind: 'content_filter', provider: 'a' });
+      expect(await executor.generate([a, b], ask())).toMatchObject({
+        provider: 'a',
+        finishReason: 'content-filter',
+      });
+      await expect(executor.generate([a, b], ask())).rejects.toMatchObject({
+        kind: 'content_filter',
+        provider: 'a',
+      });
       expect(b.calls.length).toBe(0);
     });
 
@@ -214,7 +268,9 @@ describe('createFallbackExecutor: the error table', () => {
       const c = scriptedProvider('c').script({ text: 'Paris is the capital of France.' });
       make({ validators: [bannedPattern(/as an ai/i), minLength(10)] });
       const failures: string[] = [];
-      executor.onFailure(({ provider, kind, error }) => failures.push(`${provider}:${kind}:${error.message}`));
+      executor.onFailure(({ provider, kind, error }) =>
+        failures.push(`${provider}:${kind}:${error.message}`),
+      );
       const result = await executor.generate([a, b, c], ask());
       expect(result.provider).toBe('c');
       expect([a.calls.length, b.calls.length, c.calls.length]).toEqual([1, 1, 1]);
@@ -227,12 +283,22 @@ describe('createFallbackExecutor: the error table', () => {
     it('an async validator is awaited', async () => {
       const a = scriptedProvider('a').script({ text: 'bad' });
       const b = scriptedProvider('b').script({ text: 'good' });
-      make({ validators: [{ name: 'judge', validate: async (r) => (r.text === 'good' ? undefined : 'judge said no') }] });
+      make({
+        validators: [
+          {
+            name: 'judge',
+            validate: async (r) => (r.text === 'good' ? undefined : 'judge said no'),
+          },
+        ],
+      });
       expect((await executor.generate([a, b], ask())).provider).toBe('b');
     });
 
-    it("a quality error thrown by the adapter (structured output that does not parse) moves on", async () => {
-      const a = scriptedProvider('a').script({ error: 'quality', message: "The model's JSON does not match the schema" });
+    it('a quality error thrown by the adapter (structured output that does not parse) moves on', async () => {
+      const a = scriptedProvider('a').script({
+        error: 'quality',
+        message: "The model's JSON does not match the schema",
+      });
       const b = scriptedProvider('b');
       expect((await make().generate([a, b], ask())).provider).toBe('b');
       expect(a.calls.length).toBe(1);
@@ -242,16 +308,25 @@ describe('createFallbackExecutor: the error table', () => {
       const a = scriptedProvider('a').script({ text: 'x' });
       const b = scriptedProvider('b');
       make({ validators: [minLength(5)], fallbackOn: { quality: false } });
-      await expect(executor.generate([a, b], ask())).rejects.toMatchObject({ kind: 'quality', provider: 'a' });
+      await expect(executor.generate([a, b], ask())).rejects.toMatchObject({
+        kind: 'quality',
+        provider: 'a',
+      });
       expect(b.calls.length).toBe(0);
     });
   });
 
   it('bad_request fails fast: the same error, no retry, no other provider, no state', async () => {
-    const a = scriptedProvider('a').script({ error: 'bad_request', status: 400, message: 'messages.0.content is invalid' });
+    const a = scriptedProvider('a').script({
+      error: 'bad_request',
+      status: 400,
+      message: 'messages.0.content is invalid',
+    });
     const b = scriptedProvider('b');
     const { error } = await outcome(make({ maxRetries: 3 }).generate([a, b], ask()));
-    expect(ProviderError.isInstance(error) && error.kind === 'bad_request' && error.status === 400).toBe(true);
+    expect(
+      ProviderError.isInstance(error) && error.kind === 'bad_request' && error.status === 400,
+    ).toBe(true);
     expect([a.calls.length, b.calls.length]).toEqual([1, 0]);
     expect(executor.status().find((s) => s.provider === 'a')?.usable).toBe(true);
   });
@@ -260,7 +335,9 @@ describe('createFallbackExecutor: the error table', () => {
     const a = scriptedProvider('a').script('hang');
     const b = scriptedProvider('b');
     const controller = new AbortController();
-    const pending = outcome(make({ maxRetries: 3 }).generate([a, b], ask('x', { signal: controller.signal })));
+    const pending = outcome(
+      make({ maxRetries: 3 }).generate([a, b], ask('x', { signal: controller.signal })),
+    );
     await vi.advanceTimersByTimeAsync(100);
     controller.abort();
     const { error } = await pending;
@@ -280,13 +357,21 @@ describe('createFallbackExecutor: the error table', () => {
 
   it('an already-aborted signal makes no call', async () => {
     const a = scriptedProvider('a');
-    await expect(make().generate([a], ask('x', { signal: AbortSignal.abort() }))).rejects.toMatchObject({ kind: 'aborted' });
+    await expect(
+      make().generate([a], ask('x', { signal: AbortSignal.abort() })),
+    ).rejects.toMatchObject({ kind: 'aborted' });
     expect(a.calls.length).toBe(0);
   });
 
   it('an unknown failure (a plain Error) moves on at once without retry, its message redacted', async () => {
-    const a = scriptedProvider('a').script({ throws: new Error('socket said sk-abcdefghijklmnop1234') });
-    const b = scriptedProvider('b').script({ error: 'server' }, { error: 'server' }, { error: 'server' });
+    const a = scriptedProvider('a').script({
+      throws: new Error('socket said sk-abcdefghijklmnop1234'),
+    });
+    const b = scriptedProvider('b').script(
+      { error: 'server' },
+      { error: 'server' },
+      { error: 'server' },
+    );
     const { error } = await outcome(make().generate([a, b], ask()));
     expect(AllProvidersFailedError.isInstance(error)).toBe(true);
     const attempts = (error as AllProvidersFailedError).attempts;
@@ -296,10 +381,17 @@ describe('createFallbackExecutor: the error table', () => {
   });
 
   it('all fail: AllProvidersFailedError lists every attempt (provider, model, kind, status, latency, message) and skipped ones', async () => {
-    const cooling = scriptedProvider('cooling').script({ error: 'rate_limit', status: 429, retryAfterMs: 5_000 });
+    const cooling = scriptedProvider('cooling').script({
+      error: 'rate_limit',
+      status: 429,
+      retryAfterMs: 5_000,
+    });
     make({ maxRetries: 1 });
     await outcome(executor.generate([cooling], ask()));
-    const a = scriptedProvider('a').script({ delayMs: 40, then: { error: 'server', status: 500 } }, { error: 'server', status: 502 });
+    const a = scriptedProvider('a').script(
+      { delayMs: 40, then: { error: 'server', status: 500 } },
+      { error: 'server', status: 502 },
+    );
     const b = scriptedProvider('b').script({ error: 'auth', status: 401 });
     const pending = outcome(executor.generate([cooling, a, b], ask()));
     await vi.advanceTimersByTimeAsync(100);
@@ -328,18 +420,32 @@ describe('createFallbackExecutor: the error table', () => {
     expect(NoProviderAvailableError.isInstance(error)).toBe(true);
     expect((error as NoProviderAvailableError).excluded).toEqual([
       { provider: 'down', reason: expect.stringMatching(/^unavailable: auth/) },
-      { provider: 'limited', reason: expect.stringMatching(/^cooling down for 30000ms more after rate_limit/) },
+      {
+        provider: 'limited',
+        reason: expect.stringMatching(/^cooling down for 30000ms more after rate_limit/),
+      },
       { provider: 'unconfigured', reason: 'not configured (isAvailable() is false)' },
     ]);
     expect([down.calls.length, limited.calls.length, unconfigured.calls.length]).toEqual([1, 1, 0]);
   });
 
   it('an empty plan fails with NoProviderAvailableError', async () => {
-    await expect(make().generate([], ask())).rejects.toSatisfy((e) => NoProviderAvailableError.isInstance(e));
+    await expect(make().generate([], ask())).rejects.toSatisfy((e) =>
+      NoProviderAvailableError.isInstance(e),
+    );
   });
 
   describe('fallbackResponse', () => {
-    const canned = { text: 'Sorry, try again later.', toolCalls: [], finishReason: 'other' as const, usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 }, provider: 'fallback', model: 'none', latencyMs: 0, costUsd: 0 };
+    const canned = {
+      text: 'Sorry, try again later.',
+      toolCalls: [],
+      finishReason: 'other' as const,
+      usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
+      provider: 'fallback',
+      model: 'none',
+      latencyMs: 0,
+      costUsd: 0,
+    };
 
     it('is returned instead of AllProvidersFailedError', async () => {
       const a = scriptedProvider('a').script({ error: 'network' });
@@ -356,21 +462,31 @@ describe('createFallbackExecutor: the error table', () => {
           return { ...canned, text: 'dynamic' };
         },
       });
-      expect((await executor.generate([scriptedProvider('u', { available: false })], ask('q'))).text).toBe('dynamic');
+      expect(
+        (await executor.generate([scriptedProvider('u', { available: false })], ask('q'))).text,
+      ).toBe('dynamic');
       expect(seen).toEqual(['ModelmuxNoProviderAvailableError:q']);
     });
 
     it('is not used for bad_request or a caller abort', async () => {
       make({ fallbackResponse: canned });
-      await expect(executor.generate([scriptedProvider('a').script({ error: 'bad_request' })], ask())).rejects.toMatchObject({ kind: 'bad_request' });
-      await expect(executor.generate([scriptedProvider('a')], ask('x', { signal: AbortSignal.abort() }))).rejects.toMatchObject({ kind: 'aborted' });
+      await expect(
+        executor.generate([scriptedProvider('a').script({ error: 'bad_request' })], ask()),
+      ).rejects.toMatchObject({ kind: 'bad_request' });
+      await expect(
+        executor.generate([scriptedProvider('a')], ask('x', { signal: AbortSignal.abort() })),
+      ).rejects.toMatchObject({ kind: 'aborted' });
     });
   });
 
   describe('embed', () => {
     it('skips providers without embed and falls back like generate', async () => {
       const noEmbed = scriptedProvider('chat-only', { embeds: false });
-      const a = scriptedProvider('a').script({ error: 'server' }, { error: 'server' }, { error: 'server' });
+      const a = scriptedProvider('a').script(
+        { error: 'server' },
+        { error: 'server' },
+        { error: 'server' },
+      );
       const b = scriptedProvider('b');
       const result = await make().embed([noEmbed, a, b], { input: ['x', 'y'] });
       expect(result.provider).toBe('b');

@@ -68,9 +68,19 @@ export class FallbackExecutor {
   }
 
   /** Generates through the plan; the first acceptable answer wins. */
-  async generate<T = unknown>(candidates: readonly Candidate[], request: ChatRequest<T>, options?: ExecuteOptions): Promise<ChatResult<T>> {
+  async generate<T = unknown>(
+    candidates: readonly Candidate[],
+    request: ChatRequest<T>,
+    options?: ExecuteOptions,
+  ): Promise<ChatResult<T>> {
     const core = this.core;
-    const run = new PlanRun(core, new GenerateOperation(core, request as ChatRequest<unknown>), candidates, request.signal, options?.deadlineMs ?? core.deadlineMs);
+    const run = new PlanRun(
+      core,
+      new GenerateOperation(core, request as ChatRequest<unknown>),
+      candidates,
+      request.signal,
+      options?.deadlineMs ?? core.deadlineMs,
+    );
     try {
       return (await run.execute()) as ChatResult<T>;
     } catch (error) {
@@ -86,14 +96,34 @@ export class FallbackExecutor {
    * Streams through the plan. Falls back only before the first event; after it, a failure
    * throws `StreamInterruptedError` with the partial text. Lazy: nothing starts until iterated.
    */
-  stream(candidates: readonly Candidate[], request: ChatRequest, options?: ExecuteOptions): AsyncIterable<StreamEvent> {
-    return streamThroughPlan(this.core, candidates, request, options?.deadlineMs ?? this.core.deadlineMs, (error) => this.fallbackAnswer(error, request));
+  stream(
+    candidates: readonly Candidate[],
+    request: ChatRequest,
+    options?: ExecuteOptions,
+  ): AsyncIterable<StreamEvent> {
+    return streamThroughPlan(
+      this.core,
+      candidates,
+      request,
+      options?.deadlineMs ?? this.core.deadlineMs,
+      (error) => this.fallbackAnswer(error, request),
+    );
   }
 
   /** Embeds through the plan; providers without `embed` are skipped. */
-  async embed(candidates: readonly Candidate[], request: EmbedRequest, options?: ExecuteOptions): Promise<EmbedResult> {
+  async embed(
+    candidates: readonly Candidate[],
+    request: EmbedRequest,
+    options?: ExecuteOptions,
+  ): Promise<EmbedResult> {
     const core = this.core;
-    const run = new PlanRun(core, new EmbedOperation(request), candidates, request.signal, options?.deadlineMs ?? core.deadlineMs);
+    const run = new PlanRun(
+      core,
+      new EmbedOperation(request),
+      candidates,
+      request.signal,
+      options?.deadlineMs ?? core.deadlineMs,
+    );
     try {
       return await run.execute();
     } finally {
@@ -116,10 +146,14 @@ export class FallbackExecutor {
     this.core.dispose();
   }
 
-  private async fallbackAnswer(error: unknown, request: ChatRequest<unknown>): Promise<ChatResult | undefined> {
+  private async fallbackAnswer(
+    error: unknown,
+    request: ChatRequest<unknown>,
+  ): Promise<ChatResult | undefined> {
     const fallback = this.core.fallbackResponse;
     if (fallback === undefined) return undefined;
-    if (!AllProvidersFailedError.isInstance(error) && !NoProviderAvailableError.isInstance(error)) return undefined;
+    if (!AllProvidersFailedError.isInstance(error) && !NoProviderAvailableError.isInstance(error))
+      return undefined;
     return typeof fallback === 'function' ? fallback(error, request) : fallback;
   }
 }

@@ -11,8 +11,21 @@ export {
   healthFailureKinds,
 } from './error-filter.js';
 export { type BackoffOptions, backoffDelayMs } from './backoff.js';
-export { RetryPolicy, retry, type RetryOptions, type RetryEvent, type GiveUpEvent, type GiveUpReason } from './retry.js';
-export { TimeoutPolicy, timeout, deadline, type TimeoutOptions, type TimeoutEvent } from './timeout.js';
+export {
+  RetryPolicy,
+  retry,
+  type RetryOptions,
+  type RetryEvent,
+  type GiveUpEvent,
+  type GiveUpReason,
+} from './retry.js';
+export {
+  TimeoutPolicy,
+  timeout,
+  deadline,
+  type TimeoutOptions,
+  type TimeoutEvent,
+} from './timeout.js';
 export {
   CircuitBreakerPolicy,
   circuitBreaker,
@@ -22,7 +35,14 @@ export {
   type BreakerStateEvent,
 } from './circuit-breaker.js';
 export { type Validator } from './validator.js';
-export { schemaValidator, minLength, nonEmpty, bannedPattern, scoreAtLeast, type Scorer } from './validators.js';
+export {
+  schemaValidator,
+  minLength,
+  nonEmpty,
+  bannedPattern,
+  scoreAtLeast,
+  type Scorer,
+} from './validators.js';
 export {
   type ProviderStateStore,
   type ProviderRecord,

@@ -30,7 +30,10 @@ export class LatencyReservoir {
   /** The 95th percentile of the held samples, in ms; undefined when empty. */
   p95(): number | undefined {
     if (this.count === 0) return undefined;
-    if (this.cached === undefined || (this.sinceComputed > 0 && (this.count < this.size || this.sinceComputed >= this.size >> 3))) {
+    if (
+      this.cached === undefined ||
+      (this.sinceComputed > 0 && (this.count < this.size || this.sinceComputed >= this.size >> 3))
+    ) {
       const sorted = this.samples.slice(0, this.count).sort();
       this.cached = sorted[Math.max(0, Math.ceil(0.95 * this.count) - 1)];
       this.sinceComputed = 0;

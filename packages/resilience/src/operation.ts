@@ -15,7 +15,11 @@ export interface Operation<R> {
   /** Makes the call (one try, no retry) with `call.signal`. */
   call(provider: Provider, model: string | undefined, call: AttemptCall): Promise<R>;
   /** A fine answer that must still be refused (content filter, validators), or undefined. */
-  inspect(result: R, provider: Provider, model: string | undefined): ProviderError | undefined | Promise<ProviderError | undefined>;
+  inspect(
+    result: R,
+    provider: Provider,
+    model: string | undefined,
+  ): ProviderError | undefined | Promise<ProviderError | undefined>;
   /** Drops an answer that will not be used (refused, or lost a hedge). */
   discard(result: R, call: AttemptCall): void;
   /** Tokens the request needs (input + maxTokens), for the context-length row; undefined if unknown. */

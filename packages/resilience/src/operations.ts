@@ -31,12 +31,21 @@ export class GenerateOperation implements Operation<ChatResult<unknown>> {
     return undefined;
   }
 
-  call(provider: Provider, model: string | undefined, call: AttemptCall): Promise<ChatResult<unknown>> {
+  call(
+    provider: Provider,
+    model: string | undefined,
+    call: AttemptCall,
+  ): Promise<ChatResult<unknown>> {
     return provider.generate({ ...this.request, model, signal: call.signal });
   }
 
-  inspect(result: ChatResult<unknown>, provider: Provider, model: string | undefined): ProviderError | undefined | Promise<ProviderError | undefined> {
-    if (result.finishReason === 'content-filter' && this.core.fallbackOnContentFilter) return contentFilterError(provider.name, model);
+  inspect(
+    result: ChatResult<unknown>,
+    provider: Provider,
+    model: string | undefined,
+  ): ProviderError | undefined | Promise<ProviderError | undefined> {
+    if (result.finishReason === 'content-filter' && this.core.fallbackOnContentFilter)
+      return contentFilterError(provider.name, model);
     const validators = this.core.validators;
     if (validators.length === 0) return undefined;
     return runValidators(validators, result, this.request, provider.name, model);
@@ -50,7 +59,10 @@ export class GenerateOperation implements Operation<ChatResult<unknown>> {
     return contextNeedOf(this.core, this.request);
   }
 
-  usageOf(result: ChatResult<unknown>): { usage: ChatResult['usage']; costUsd: number | undefined } {
+  usageOf(result: ChatResult<unknown>): {
+    usage: ChatResult['usage'];
+    costUsd: number | undefined;
+  } {
     return { usage: result.usage, costUsd: result.costUsd };
   }
 }
@@ -82,19 +94,38 @@ export class StreamOperation implements Operation<StreamStart> {
     return undefined;
   }
 
-  async call(provider: Provider, model: string | undefined, call: AttemptCall): Promise<StreamStart> {
-    const iterator = provider.stream({ ...this.request, model, signal: call.signal })[Symbol.asyncIterator]();
+  async call(
+    provider: Provider,
+    model: string | undefined,
+    call: AttemptCall,
+  ): Promise<StreamStart> {
+    const iterator = provider
+      .stream({ ...this.request, model, signal: call.signal })
+      [Symbol.asyncIterator]();
     call.iterator = iterator;
     const first = await iterator.next();
     if (first.done) {
-      throw new ProviderError({ kind: 'network', provider: provider.name, model, message: 'The stream ended before its first event' });
+      throw new ProviderError({
+        kind: 'network',
+        provider: provider.name,
+        model,
+        message: 'The stream ended before its first event',
+      });
     }
     return { iterator, first: first.value };
   }
 
-  inspect(start: StreamStart, provider: Provider, model: string | undefined): ProviderError | undefined {
+  inspect(
+    start: StreamStart,
+    provider: Provider,
+    model: string | undefined,
+  ): ProviderError | undefined {
     const first = start.first;
-    if (first.type === 'finish' && first.finishReason === 'content-filter' && this.core.fallbackOnContentFilter) {
+    if (
+      first.type === 'finish' &&
+      first.finishReason === 'content-filter' &&
+      this.core.fallbackOnContentFilter
+    ) {
       return contentFilterError(provider.name, model);
     }
     return undefined;
@@ -125,12 +156,22 @@ export class EmbedOperation implements Operation<EmbedResult> {
   }
 
   unsupported(provider: Provider): Skip | undefined {
-    return provider.embed ? undefined : { kind: 'not_found', reason: 'does not support embeddings', error: undefined };
+    return provider.embed
+      ? undefined
+      : { kind: 'not_found', reason: 'does not support embeddings', error: undefined };
   }
 
   call(provider: Provider, model: string | undefined, call: AttemptCall): Promise<EmbedResult> {
     const embed = provider.embed;
-    if (!embed) return Promise.reject(new ProviderError({ kind: 'not_found', provider: provider.name, model, message: 'This provider does not support embeddings' }));
+    if (!embed)
+      return Promise.reject(
+        new ProviderError({
+          kind: 'not_found',
+          provider: provider.name,
+          model,
+          message: 'This provider does not support embeddings',
+        }),
+      );
     return embed.call(provider, { ...this.request, model, signal: call.signal });
   }
 
@@ -148,12 +189,20 @@ export class EmbedOperation implements Operation<EmbedResult> {
 
   usageOf(result: EmbedResult): { usage: ChatResult['usage']; costUsd: number | undefined } {
     const tokens = result.usage.inputTokens;
-    return { usage: { inputTokens: tokens, outputTokens: 0, totalTokens: tokens }, costUsd: result.costUsd };
+    return {
+      usage: { inputTokens: tokens, outputTokens: 0, totalTokens: tokens },
+      costUsd: result.costUsd,
+    };
   }
 }
 
 function contentFilterError(provider: string, model: string | undefined): ProviderError {
-  return new ProviderError({ kind: 'content_filter', provider, model, message: "The answer was stopped by the provider's content filter" });
+  return new ProviderError({
+    kind: 'content_filter',
+    provider,
+    model,
+    message: "The answer was stopped by the provider's content filter",
+  });
 }
 
 function contextNeedOf(core: ExecutorCore, request: ChatRequest<unknown>): number | undefined {

@@ -70,7 +70,9 @@ describe('fallback executor: time, breakers, hedging, events', () => {
       expect(b.calls[0]?.signal?.aborted).toBe(true);
       expect(AllProvidersFailedError.isInstance(error)).toBe(true);
       expect((error as Error).message).toMatch(/^The request's 2000ms deadline passed/);
-      expect((error as AllProvidersFailedError).attempts.map((x) => `${x.provider}:${x.kind}`)).toEqual(['a:server', 'a:server', 'a:server', 'b:timeout']);
+      expect(
+        (error as AllProvidersFailedError).attempts.map((x) => `${x.provider}:${x.kind}`),
+      ).toEqual(['a:server', 'a:server', 'a:server', 'b:timeout']);
       expect(failures.at(-1)).toBe('b:timeout');
       await vi.advanceTimersByTimeAsync(60_000);
       expect(c.calls.length).toBe(0);
@@ -125,7 +127,13 @@ describe('fallback executor: time, breakers, hedging, events', () => {
   });
 
   describe('circuit breaker per provider', () => {
-    const breakerOptions = { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeout: 10_000, rollingCountTimeout: 60_000, rollingCountBuckets: 6 };
+    const breakerOptions = {
+      volumeThreshold: 3,
+      errorThresholdPercentage: 50,
+      resetTimeout: 10_000,
+      rollingCountTimeout: 60_000,
+      rollingCountBuckets: 6,
+    };
 
     it('opens after health failures; then zero calls to the dead provider until the half-open probe; closes on success', async () => {
       const a = scriptedProvider('a', { defaultStep: { error: 'server', status: 500 } });
@@ -139,9 +147,14 @@ describe('fallback executor: time, breakers, hedging, events', () => {
       for (let i = 0; i < 3; i++) await executor.generate([a, b], ask());
       expect(a.calls.length).toBe(3);
       expect(events).toEqual(['break:a:server']);
-      expect(executor.status().find((s) => s.provider === 'a')).toMatchObject({ breaker: 'open', breakerRetryAfterMs: 10_000, usable: false });
+      expect(executor.status().find((s) => s.provider === 'a')).toMatchObject({
+        breaker: 'open',
+        breakerRetryAfterMs: 10_000,
+        usable: false,
+      });
 
-      for (let i = 0; i < 5; i++) expect((await executor.generate([a, b], ask())).provider).toBe('b');
+      for (let i = 0; i < 5; i++)
+        expect((await executor.generate([a, b], ask())).provider).toBe('b');
       await vi.advanceTimersByTimeAsync(9_999);
       await executor.generate([a, b], ask());
       expect(a.calls.length).toBe(3); // nothing reached the dead provider
@@ -162,7 +175,12 @@ describe('fallback executor: time, breakers, hedging, events', () => {
       const b = scriptedProvider('b').script({ error: 'server' });
       const { error } = await outcome(executor.generate([a, b], ask()));
       const attempts = (error as AllProvidersFailedError).attempts;
-      expect(attempts[0]).toMatchObject({ provider: 'a', kind: 'timeout', latencyMs: 0, message: expect.stringMatching(/^skipped: circuit breaker open/) });
+      expect(attempts[0]).toMatchObject({
+        provider: 'a',
+        kind: 'timeout',
+        latencyMs: 0,
+        message: expect.stringMatching(/^skipped: circuit breaker open/),
+      });
       expect(CircuitOpenError.isInstance(attempts[0]?.error)).toBe(true);
       expect(attempts[1]).toMatchObject({ provider: 'b', kind: 'server' });
     });
@@ -175,19 +193,24 @@ describe('fallback executor: time, breakers, hedging, events', () => {
       expect(a.calls.length).toBe(3);
     });
 
-    it.each(['bad_request', 'content_filter', 'context_length', 'quality', 'auth', 'permission', 'not_found'] as const)(
-      '%s failures do not open it',
-      async (kind) => {
-        const a = scriptedProvider('a', { defaultStep: { error: kind } });
-        make({ maxRetries: 0, breaker: breakerOptions });
-        for (let i = 0; i < 6; i++) {
-          executor.reset();
-          await outcome(executor.generate([a], ask()));
-        }
-        expect(a.calls.length).toBe(6);
-        expect(executor.status().find((s) => s.provider === 'a')?.breaker).toBe('closed');
-      },
-    );
+    it.each([
+      'bad_request',
+      'content_filter',
+      'context_length',
+      'quality',
+      'auth',
+      'permission',
+      'not_found',
+    ] as const)('%s failures do not open it', async (kind) => {
+      const a = scriptedProvider('a', { defaultStep: { error: kind } });
+      make({ maxRetries: 0, breaker: breakerOptions });
+      for (let i = 0; i < 6; i++) {
+        executor.reset();
+        await outcome(executor.generate([a], ask()));
+      }
+      expect(a.calls.length).toBe(6);
+      expect(executor.status().find((s) => s.provider === 'a')?.breaker).toBe('closed');
+    });
 
     it('caller aborts do not open it', async () => {
       const a = scriptedProvider('a', { defaultStep: 'hang' });
@@ -222,8 +245,12 @@ describe('fallback executor: time, breakers, hedging, events', () => {
       make({ hedge: { delayMs: 300 } });
       const events: string[] = [];
       executor.onAttempt(({ provider, hedge }) => events.push(`attempt:${provider}:${hedge}`));
-      executor.onSuccess(({ provider, durationMs }) => events.push(`success:${provider}:${durationMs}`));
-      executor.onFailure(({ provider, kind, hedgeLost }) => events.push(`failure:${provider}:${kind}:${hedgeLost}`));
+      executor.onSuccess(({ provider, durationMs }) =>
+        events.push(`success:${provider}:${durationMs}`),
+      );
+      executor.onFailure(({ provider, kind, hedgeLost }) =>
+        events.push(`failure:${provider}:${kind}:${hedgeLost}`),
+      );
       const pending = executor.generate([slow, fast, third], ask());
       await vi.advanceTimersByTimeAsync(299);
       expect(fast.calls.length).toBe(0);
@@ -234,8 +261,16 @@ describe('fallback executor: time, breakers, hedging, events', () => {
       expect(result.provider).toBe('fast');
       expect(slow.calls[0]?.signal?.aborted).toBe(true);
       expect(third.calls.length).toBe(0);
-      expect(events).toEqual(['attempt:slow:false', 'attempt:fast:true', 'success:fast:100', 'failure:slow:aborted:true']);
-      expect(executor.status().find((s) => s.provider === 'slow')).toMatchObject({ usable: true, breaker: 'disabled' });
+      expect(events).toEqual([
+        'attempt:slow:false',
+        'attempt:fast:true',
+        'success:fast:100',
+        'failure:slow:aborted:true',
+      ]);
+      expect(executor.status().find((s) => s.provider === 'slow')).toMatchObject({
+        usable: true,
+        breaker: 'disabled',
+      });
       expect(vi.getTimerCount()).toBe(0);
     });
 
@@ -262,7 +297,11 @@ describe('fallback executor: time, breakers, hedging, events', () => {
 
     it('a hedge that fails leaves the first running, and the first wins', async () => {
       const a = scriptedProvider('a').script({ delayMs: 1_000 });
-      const b = scriptedProvider('b').script({ error: 'server' }, { error: 'server' }, { error: 'server' });
+      const b = scriptedProvider('b').script(
+        { error: 'server' },
+        { error: 'server' },
+        { error: 'server' },
+      );
       const c = scriptedProvider('c').script({ delayMs: 5_000 });
       make({ hedge: { delayMs: 100 } });
       const pending = executor.generate([a, b, c], ask());
@@ -287,7 +326,11 @@ describe('fallback executor: time, breakers, hedging, events', () => {
       expect(a.calls[0]?.signal?.aborted).toBe(true);
 
       const c = scriptedProvider('c').script({ delayMs: 500 });
-      const d = scriptedProvider('d').script({ error: 'server' }, { error: 'server' }, { error: 'server' });
+      const d = scriptedProvider('d').script(
+        { error: 'server' },
+        { error: 'server' },
+        { error: 'server' },
+      );
       const e = scriptedProvider('e').script({ delayMs: 50 });
       const pending = executor.generate([c, d, e], ask());
       await vi.advanceTimersByTimeAsync(100); // d starts, fails 3 times at once, e starts as the fallback
@@ -320,7 +363,10 @@ describe('fallback executor: time, breakers, hedging, events', () => {
 
   describe('events', () => {
     it('fire with the right payloads for a retry, a fallback and a success', async () => {
-      const a = scriptedProvider('a').script({ delayMs: 30, then: { error: 'server', status: 503 } }, { error: 'rate_limit', status: 429, retryAfterMs: 700 });
+      const a = scriptedProvider('a').script(
+        { delayMs: 30, then: { error: 'server', status: 503 } },
+        { error: 'rate_limit', status: 429, retryAfterMs: 700 },
+      );
       const b = scriptedProvider('b').script({ delayMs: 20 });
       make({ maxRetries: 2, baseDelayMs: 100, random: () => 0.5 });
       const log: unknown[] = [];
@@ -335,15 +381,91 @@ describe('fallback executor: time, breakers, hedging, events', () => {
       await vi.advanceTimersByTimeAsync(1_000);
       await pending;
       expect(log).toEqual([
-        ['attempt', { operation: 'generate', provider: 'a', model: 'a-model', attempt: 0, hedge: false }],
-        ['failure', { operation: 'generate', provider: 'a', model: 'a-model', durationMs: 30, attempt: 0, kind: 'server', status: 503, error: 'server', hedgeLost: false }],
-        ['retry', { operation: 'generate', provider: 'a', model: 'a-model', attempt: 1, delayMs: 50, kind: 'server', error: 'server' }],
-        ['attempt', { operation: 'generate', provider: 'a', model: 'a-model', attempt: 1, hedge: false }],
-        ['coolDown', { provider: 'a', until: start + 30 + 50 + 700, durationMs: 700, kind: 'rate_limit', retryAfterMs: 700 }],
-        ['failure', { operation: 'generate', provider: 'a', model: 'a-model', durationMs: 0, attempt: 1, kind: 'rate_limit', status: 429, error: 'rate_limit', hedgeLost: false }],
-        ['fallback', { operation: 'generate', from: 'a', fromModel: 'a-model', to: 'b', toModel: 'b-model', kind: 'rate_limit' }],
-        ['attempt', { operation: 'generate', provider: 'b', model: 'b-model', attempt: 0, hedge: false }],
-        ['success', { operation: 'generate', provider: 'b', model: 'b-model', durationMs: 20, attempt: 0, usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15 }, costUsd: 0.001 }],
+        [
+          'attempt',
+          { operation: 'generate', provider: 'a', model: 'a-model', attempt: 0, hedge: false },
+        ],
+        [
+          'failure',
+          {
+            operation: 'generate',
+            provider: 'a',
+            model: 'a-model',
+            durationMs: 30,
+            attempt: 0,
+            kind: 'server',
+            status: 503,
+            error: 'server',
+            hedgeLost: false,
+          },
+        ],
+        [
+          'retry',
+          {
+            operation: 'generate',
+            provider: 'a',
+            model: 'a-model',
+            attempt: 1,
+            delayMs: 50,
+            kind: 'server',
+            error: 'server',
+          },
+        ],
+        [
+          'attempt',
+          { operation: 'generate', provider: 'a', model: 'a-model', attempt: 1, hedge: false },
+        ],
+        [
+          'coolDown',
+          {
+            provider: 'a',
+            until: start + 30 + 50 + 700,
+            durationMs: 700,
+            kind: 'rate_limit',
+            retryAfterMs: 700,
+          },
+        ],
+        [
+          'failure',
+          {
+            operation: 'generate',
+            provider: 'a',
+            model: 'a-model',
+            durationMs: 0,
+            attempt: 1,
+            kind: 'rate_limit',
+            status: 429,
+            error: 'rate_limit',
+            hedgeLost: false,
+          },
+        ],
+        [
+          'fallback',
+          {
+            operation: 'generate',
+            from: 'a',
+            fromModel: 'a-model',
+            to: 'b',
+            toModel: 'b-model',
+            kind: 'rate_limit',
+          },
+        ],
+        [
+          'attempt',
+          { operation: 'generate', provider: 'b', model: 'b-model', attempt: 0, hedge: false },
+        ],
+        [
+          'success',
+          {
+            operation: 'generate',
+            provider: 'b',
+            model: 'b-model',
+            durationMs: 20,
+            attempt: 0,
+            usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15 },
+            costUsd: 0.001,
+          },
+        ],
       ]);
     });
 

@@ -6,9 +6,22 @@ import {
   type Provider,
   ProviderError,
 } from '@modelmux/core';
-import { LinkedController, abortReasons, abortWith, raceSignal, signalAborted, sleep } from './abort.js';
+import {
+  LinkedController,
+  abortReasons,
+  abortWith,
+  raceSignal,
+  signalAborted,
+  sleep,
+} from './abort.js';
 import { AttemptCall, Lane } from './attempt-call.js';
-import { type CallSite, classifyFailure, isDeadlineCut, isSuperseded, toAttemptFailure } from './classify.js';
+import {
+  type CallSite,
+  classifyFailure,
+  isDeadlineCut,
+  isSuperseded,
+  toAttemptFailure,
+} from './classify.js';
 import { endsRequest, retryDelayMs } from './table-decisions.js';
 import type { ExecutorCore, Skip } from './executor-core.js';
 import type { Candidate } from './executor-options.js';
@@ -66,7 +79,12 @@ export class PlanRun<R> {
   execute(): Promise<R> {
     if (this.signal?.aborted) {
       return Promise.reject(
-        new ProviderError({ kind: 'aborted', provider: this.firstName(), message: 'The caller aborted the request before any call', cause: this.signal.reason }),
+        new ProviderError({
+          kind: 'aborted',
+          provider: this.firstName(),
+          message: 'The caller aborted the request before any call',
+          cause: this.signal.reason,
+        }),
       );
     }
     // The deadline is enforced by each call's own timer (see AttemptCall), by refusing waits and
@@ -94,7 +112,12 @@ export class PlanRun<R> {
 
   /** The information `classifyFailure` needs about a lane. */
   siteOf(lane: Lane): CallSite {
-    return { provider: lane.provider.name, model: lane.model, timeoutMs: this.core.timeoutMs, deadlineMs: this.deadlineMs };
+    return {
+      provider: lane.provider.name,
+      model: lane.model,
+      timeoutMs: this.core.timeoutMs,
+      deadlineMs: this.deadlineMs,
+    };
   }
 
   /** Starts one call (inside the breaker, when there is one). */
@@ -104,7 +127,13 @@ export class PlanRun<R> {
     this.calls++;
     call.startedAt = core.now();
     if (core.attempt.hasListeners) {
-      core.attempt.emit({ operation: this.op.name, provider: lane.provider.name, model: lane.model, attempt: lane.attempt, hedge: lane.hedge });
+      core.attempt.emit({
+        operation: this.op.name,
+        provider: lane.provider.name,
+        model: lane.model,
+        attempt: lane.attempt,
+        hedge: lane.hedge,
+      });
     }
     try {
       return await raceSignal(this.op.call(lane.provider, lane.model, call), call.signal);
@@ -141,9 +170,13 @@ export class PlanRun<R> {
       const candidate = candidates[this.next++];
       if (!candidate) continue;
       const provider = isProvider(candidate) ? candidate : candidate.provider;
-      const model = (isProvider(candidate) ? undefined : candidate.model) ?? this.op.defaultModel(provider);
+      const model =
+        (isProvider(candidate) ? undefined : candidate.model) ?? this.op.defaultModel(provider);
       const entry = core.entryFor(provider.name);
-      const skip = this.op.unsupported(provider) ?? core.skipFor(provider, model, entry, now) ?? this.contextSkip(provider, model);
+      const skip =
+        this.op.unsupported(provider) ??
+        core.skipFor(provider, model, entry, now) ??
+        this.contextSkip(provider, model);
       if (skip) {
         this.recordSkip(provider.name, model, skip);
         continue;
@@ -153,7 +186,14 @@ export class PlanRun<R> {
       this.active.push(lane);
       const from = this.lastFailed;
       if (from && core.fallback.hasListeners) {
-        core.fallback.emit({ operation: this.op.name, from: from.provider.name, fromModel: from.model, to: provider.name, toModel: model, kind: this.lastFailedKind });
+        core.fallback.emit({
+          operation: this.op.name,
+          from: from.provider.name,
+          fromModel: from.model,
+          to: provider.name,
+          toModel: model,
+          kind: this.lastFailedKind,
+        });
       }
       this.lastFailed = undefined;
       this.runLane(lane).then(
@@ -174,7 +214,8 @@ export class PlanRun<R> {
       const parent = lane.signal;
       if (parent?.aborted) throw classifyFailure(signalAborted, parent, this.siteOf(lane));
       const deadlineLeft = this.deadlineLeftMs();
-      if (deadlineLeft <= 0) throw classifyFailure(signalAborted, deadlineSignal, this.siteOf(lane));
+      if (deadlineLeft <= 0)
+        throw classifyFailure(signalAborted, deadlineSignal, this.siteOf(lane));
       const call = new AttemptCall(lane, core.timeoutMs, this.op.keepsCall, deadlineLeft);
       let result: R;
       try {
@@ -187,7 +228,15 @@ export class PlanRun<R> {
         const delayMs = retryDelayMs(this.core, lane, error, this.deadlineAt);
         if (delayMs === undefined) throw error;
         if (core.retry.hasListeners) {
-          core.retry.emit({ operation: this.op.name, provider: lane.provider.name, model: lane.model, attempt: lane.attempt + 1, delayMs, kind: error.kind, error });
+          core.retry.emit({
+            operation: this.op.name,
+            provider: lane.provider.name,
+            model: lane.model,
+            attempt: lane.attempt + 1,
+            delayMs,
+            kind: error.kind,
+            error,
+          });
         }
         try {
           await sleep(delayMs, parent);
@@ -215,10 +264,15 @@ export class PlanRun<R> {
   }
 
   /** Awaits an async inspection (validators) under the caller's signal and the deadline. */
-  private async inspectInTime(inspection: Promise<ProviderError | undefined>, lane: Lane): Promise<ProviderError | undefined> {
+  private async inspectInTime(
+    inspection: Promise<ProviderError | undefined>,
+    lane: Lane,
+  ): Promise<ProviderError | undefined> {
     const left = this.deadlineLeftMs();
     const guard = left === Infinity ? undefined : new LinkedController(lane.signal);
-    const timer = guard ? setTimeout(abortWith, Math.max(0, left), guard, abortReasons.deadline) : undefined;
+    const timer = guard
+      ? setTimeout(abortWith, Math.max(0, left), guard, abortReasons.deadline)
+      : undefined;
     const signal = guard ? guard.signal : lane.signal;
     try {
       return await raceSignal(inspection, signal);
@@ -242,9 +296,23 @@ export class PlanRun<R> {
         call.release();
       }
       lane.controller?.unlink();
-      const error = classifyFailure(signalAborted, abortedSignal, this.siteOf(lane)) as ProviderError;
+      const error = classifyFailure(
+        signalAborted,
+        abortedSignal,
+        this.siteOf(lane),
+      ) as ProviderError;
       if (core.failure.hasListeners) {
-        core.failure.emit({ operation: this.op.name, provider: lane.provider.name, model: lane.model, durationMs: call ? core.now() - call.startedAt : 0, attempt: lane.attempt, kind: error.kind, status: undefined, error, hedgeLost: true });
+        core.failure.emit({
+          operation: this.op.name,
+          provider: lane.provider.name,
+          model: lane.model,
+          durationMs: call ? core.now() - call.startedAt : 0,
+          attempt: lane.attempt,
+          kind: error.kind,
+          status: undefined,
+          error,
+          hedgeLost: true,
+        });
       }
       return;
     }
@@ -256,7 +324,15 @@ export class PlanRun<R> {
       lane.controller?.unlink();
       if (core.success.hasListeners) {
         const { usage, costUsd } = this.op.usageOf(result);
-        core.success.emit({ operation: this.op.name, provider: lane.provider.name, model: lane.model, durationMs: core.now() - (lane.call?.startedAt ?? 0), attempt: lane.attempt, usage, costUsd });
+        core.success.emit({
+          operation: this.op.name,
+          provider: lane.provider.name,
+          model: lane.model,
+          durationMs: core.now() - (lane.call?.startedAt ?? 0),
+          attempt: lane.attempt,
+          usage,
+          costUsd,
+        });
       }
     }
     this.resolveRun(result);
@@ -268,9 +344,15 @@ export class PlanRun<R> {
     if (this.settled) return;
     if (CircuitOpenError.isInstance(thrown)) {
       // The breaker opened between the skip check and the call (a concurrent request tripped it).
-      this.recordSkip(lane.provider.name, lane.model, { kind: lane.entry.breaker?.lastFailure ?? 'server', reason: 'circuit breaker open', error: thrown });
+      this.recordSkip(lane.provider.name, lane.model, {
+        kind: lane.entry.breaker?.lastFailure ?? 'server',
+        reason: 'circuit breaker open',
+        error: thrown,
+      });
     } else {
-      const error = ProviderError.isInstance(thrown) ? thrown : (classifyFailure(thrown, undefined, this.siteOf(lane)) as ProviderError);
+      const error = ProviderError.isInstance(thrown)
+        ? thrown
+        : (classifyFailure(thrown, undefined, this.siteOf(lane)) as ProviderError);
       if (isDeadlineCut(error)) this.deadlinePassed = true;
       if (endsRequest(this.core, error)) {
         this.settled = true;
@@ -293,9 +375,21 @@ export class PlanRun<R> {
     const failures = this.failures ?? [];
     if (this.deadlinePassed || this.core.now() >= this.deadlineAt) {
       const plain = new AllProvidersFailedError({ attempts: failures });
-      this.rejectRun(new AllProvidersFailedError({ attempts: failures, message: `The request's ${this.deadlineMs}ms deadline passed. ${plain.message}` }));
+      this.rejectRun(
+        new AllProvidersFailedError({
+          attempts: failures,
+          message: `The request's ${this.deadlineMs}ms deadline passed. ${plain.message}`,
+        }),
+      );
     } else if (this.calls === 0) {
-      this.rejectRun(new NoProviderAvailableError({ excluded: failures.map((f) => ({ provider: f.provider, reason: f.message.replace(/^skipped: /, '') })) }));
+      this.rejectRun(
+        new NoProviderAvailableError({
+          excluded: failures.map((f) => ({
+            provider: f.provider,
+            reason: f.message.replace(/^skipped: /, ''),
+          })),
+        }),
+      );
     } else {
       this.rejectRun(new AllProvidersFailedError({ attempts: failures }));
     }
@@ -304,38 +398,72 @@ export class PlanRun<R> {
   private recordFailure(lane: Lane, error: ProviderError, latencyMs: number): void {
     const core = this.core;
     const hedgeLost = error.kind === 'aborted' && isSuperseded(error);
-    if (!hedgeLost) (this.failures ??= []).push(toAttemptFailure(error, lane.provider.name, lane.model, latencyMs));
+    if (!hedgeLost)
+      (this.failures ??= []).push(
+        toAttemptFailure(error, lane.provider.name, lane.model, latencyMs),
+      );
     core.applyFailure(lane.provider.name, lane.model, error);
     if (core.failure.hasListeners) {
-      core.failure.emit({ operation: this.op.name, provider: lane.provider.name, model: lane.model, durationMs: latencyMs, attempt: lane.attempt, kind: error.kind, status: error.status, error, hedgeLost });
+      core.failure.emit({
+        operation: this.op.name,
+        provider: lane.provider.name,
+        model: lane.model,
+        durationMs: latencyMs,
+        attempt: lane.attempt,
+        kind: error.kind,
+        status: error.status,
+        error,
+        hedgeLost,
+      });
     }
   }
 
   private recordSkip(provider: string, model: string | undefined, skip: Skip): void {
-    (this.failures ??= []).push({ provider, model, kind: skip.kind, status: undefined, latencyMs: 0, message: `skipped: ${skip.reason}`, error: skip.error });
+    (this.failures ??= []).push({
+      provider,
+      model,
+      kind: skip.kind,
+      status: undefined,
+      latencyMs: 0,
+      message: `skipped: ${skip.reason}`,
+      error: skip.error,
+    });
   }
 
   private contextSkip(provider: Provider, model: string | undefined): Skip | undefined {
     if (this.contextFloor === 0 || model === undefined) return undefined;
     const window = this.core.contextWindowOf(provider, model);
     if (window === undefined || window >= this.contextFloor) return undefined;
-    return { kind: 'context_length', reason: `context window of ${window} tokens is below the ${this.contextFloor} this request needs`, error: undefined };
+    return {
+      kind: 'context_length',
+      reason: `context window of ${window} tokens is below the ${this.contextFloor} this request needs`,
+      error: undefined,
+    };
   }
 
   private raiseContextFloor(lane: Lane): void {
     const need = this.op.contextNeed() ?? 0;
-    const failedWindow = lane.model === undefined ? undefined : this.core.contextWindowOf(lane.provider, lane.model);
-    this.contextFloor = Math.max(this.contextFloor, need, failedWindow === undefined ? 0 : failedWindow + 1);
+    const failedWindow =
+      lane.model === undefined ? undefined : this.core.contextWindowOf(lane.provider, lane.model);
+    this.contextFloor = Math.max(
+      this.contextFloor,
+      need,
+      failedWindow === undefined ? 0 : failedWindow + 1,
+    );
   }
 
   private armHedge(lane: Lane): void {
     const hedge = this.core.hedge;
-    if (!hedge || this.active.length >= hedge.maxConcurrent || this.next >= this.candidates.length) return;
+    if (!hedge || this.active.length >= hedge.maxConcurrent || this.next >= this.candidates.length)
+      return;
     this.clearHedgeTimer();
     let delayMs: number;
     if (hedge.delayMs === 'p95') {
       const reservoir = lane.entry.reservoir;
-      delayMs = reservoir && reservoir.length >= hedge.minSamples ? (reservoir.p95() ?? hedge.initialDelayMs) : hedge.initialDelayMs;
+      delayMs =
+        reservoir && reservoir.length >= hedge.minSamples
+          ? (reservoir.p95() ?? hedge.initialDelayMs)
+          : hedge.initialDelayMs;
     } else {
       delayMs = hedge.delayMs;
     }

@@ -42,7 +42,11 @@ export function wrap(...policies: Policy[]): Policy {
       outer.execute(
         (outerContext) =>
           inner.execute(
-            (innerContext) => fn({ signal: innerContext.signal, attempt: outerContext.attempt + innerContext.attempt }),
+            (innerContext) =>
+              fn({
+                signal: innerContext.signal,
+                attempt: outerContext.attempt + innerContext.attempt,
+              }),
             outerContext.signal,
           ),
         signal,

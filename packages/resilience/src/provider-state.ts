@@ -44,7 +44,12 @@ export function memoryProviderState(): ProviderStateStore {
   const recordOf = (provider: string): ProviderRecord => {
     let record = records.get(provider);
     if (!record) {
-      record = { coolDownUntil: 0, coolDownKind: undefined, unavailable: undefined, unavailableModels: undefined };
+      record = {
+        coolDownUntil: 0,
+        coolDownKind: undefined,
+        unavailable: undefined,
+        unavailableModels: undefined,
+      };
       records.set(provider, record);
     }
     return record;

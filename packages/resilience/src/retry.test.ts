@@ -3,8 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handleKinds } from './error-filter.js';
 import { retry } from './retry.js';
 
-const failure = (kind: ProviderError['kind'], extra: Partial<{ retryAfterMs: number; isRetryable: boolean }> = {}) =>
-  new ProviderError({ kind, provider: 'p', message: kind, ...extra });
+const failure = (
+  kind: ProviderError['kind'],
+  extra: Partial<{ retryAfterMs: number; isRetryable: boolean }> = {},
+) => new ProviderError({ kind, provider: 'p', message: kind, ...extra });
 
 describe('retry()', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -44,7 +46,12 @@ describe('retry()', () => {
   });
 
   it('does not retry errors it does not handle (bad_request, auth, not retryable)', async () => {
-    for (const error of [failure('bad_request'), failure('auth'), failure('server', { isRetryable: false }), new Error('plain')]) {
+    for (const error of [
+      failure('bad_request'),
+      failure('auth'),
+      failure('server', { isRetryable: false }),
+      new Error('plain'),
+    ]) {
       let calls = 0;
       await expect(
         retry().execute(async () => {
@@ -65,16 +72,22 @@ describe('retry()', () => {
         throw abortError;
       }),
     ).rejects.toBe(abortError);
-    await expect(retry({ handles: { handles: () => true } }).execute(async () => {
-      calls++;
-      throw failure('aborted');
-    })).rejects.toMatchObject({ kind: 'aborted' });
+    await expect(
+      retry({ handles: { handles: () => true } }).execute(async () => {
+        calls++;
+        throw failure('aborted');
+      }),
+    ).rejects.toMatchObject({ kind: 'aborted' });
     expect(calls).toBe(2);
   });
 
   it('uses the error filter given in `handles`', async () => {
     let calls = 0;
-    const promise = retry({ handles: handleKinds('quality'), baseDelayMs: 1, random: () => 0 }).execute(async () => {
+    const promise = retry({
+      handles: handleKinds('quality'),
+      baseDelayMs: 1,
+      random: () => 0,
+    }).execute(async () => {
       calls++;
       if (calls === 1) throw failure('quality');
       return 'second';
@@ -117,7 +130,9 @@ describe('retry()', () => {
   it('emits onRetry with the attempt number and delay, and stops emitting once disposed', async () => {
     const policy = retry({ maxRetries: 3, baseDelayMs: 100, random: () => 0.5 });
     const seen: string[] = [];
-    const subscription = policy.onRetry(({ attempt, delayMs, error }) => seen.push(`${attempt}:${delayMs}:${(error as ProviderError).kind}`));
+    const subscription = policy.onRetry(({ attempt, delayMs, error }) =>
+      seen.push(`${attempt}:${delayMs}:${(error as ProviderError).kind}`),
+    );
     let calls = 0;
     const promise = policy.execute(async () => {
       calls++;
@@ -149,12 +164,17 @@ describe('retry()', () => {
 
   it('does not call at all when the signal is already aborted', async () => {
     const fn = vi.fn(async () => 'x');
-    await expect(retry().execute(fn, AbortSignal.abort())).rejects.toMatchObject({ kind: 'aborted' });
+    await expect(retry().execute(fn, AbortSignal.abort())).rejects.toMatchObject({
+      kind: 'aborted',
+    });
     expect(fn).not.toHaveBeenCalled();
   });
 
   it('passes the signal it was given to the function', async () => {
     const controller = new AbortController();
-    await retry().execute(async ({ signal }) => expect(signal).toBe(controller.signal), controller.signal);
+    await retry().execute(
+      async ({ signal }) => expect(signal).toBe(controller.signal),
+      controller.signal,
+    );
   });
 });

@@ -1,6 +1,11 @@
 import { ProviderError } from '@modelmux/core';
 import { signalAborted, sleep } from './abort.js';
-import { type BackoffOptions, backoffDelayMs, defaultBaseDelayMs, defaultMaxDelayMs } from './backoff.js';
+import {
+  type BackoffOptions,
+  backoffDelayMs,
+  defaultBaseDelayMs,
+  defaultMaxDelayMs,
+} from './backoff.js';
 import { type ErrorFilter, handleRetryable, isAbortError } from './error-filter.js';
 import { type Event, EventSource } from './events.js';
 import { type Policy, type PolicyContext, signalOrNever } from './policy.js';
@@ -87,7 +92,8 @@ export class RetryPolicy implements Policy {
         if (attempt >= this.maxRetries) throw this.giveUp(error, attempt + 1, 'max-retries');
         const delayMs = this.delayFor(attempt, error);
         if (delayMs === undefined) throw this.giveUp(error, attempt + 1, 'retry-after-too-long');
-        if (this.retrySource.hasListeners) this.retrySource.emit({ attempt: attempt + 1, delayMs, error });
+        if (this.retrySource.hasListeners)
+          this.retrySource.emit({ attempt: attempt + 1, delayMs, error });
         try {
           await sleep(delayMs, signal);
         } catch (reason) {
@@ -108,7 +114,13 @@ export class RetryPolicy implements Policy {
 function abortedError(signal: AbortSignal, last: unknown): ProviderError {
   const provider = ProviderError.isInstance(last) ? last.provider : 'unknown';
   const model = ProviderError.isInstance(last) ? last.model : undefined;
-  return new ProviderError({ kind: 'aborted', provider, model, message: 'The call was aborted while waiting to retry', cause: signal.reason });
+  return new ProviderError({
+    kind: 'aborted',
+    provider,
+    model,
+    message: 'The call was aborted while waiting to retry',
+    cause: signal.reason,
+  });
 }
 
 /**

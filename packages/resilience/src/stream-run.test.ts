@@ -1,11 +1,18 @@
-import { AllProvidersFailedError, ProviderError, type StreamEvent, StreamInterruptedError } from '@modelmux/core';
+import {
+  AllProvidersFailedError,
+  ProviderError,
+  type StreamEvent,
+  StreamInterruptedError,
+} from '@modelmux/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ask, scriptedProvider } from './__fixtures__/scripted-provider.js';
 import type { FallbackExecutorOptions } from './executor-options.js';
 import { type FallbackExecutor, createFallbackExecutor } from './fallback-executor.js';
 
 /** Reads a whole stream: the events, and the error it ended with (if any). */
-async function drain(stream: AsyncIterable<StreamEvent>): Promise<{ events: StreamEvent[]; text: string; error?: unknown }> {
+async function drain(
+  stream: AsyncIterable<StreamEvent>,
+): Promise<{ events: StreamEvent[]; text: string; error?: unknown }> {
   const events: StreamEvent[] = [];
   try {
     for await (const event of stream) events.push(event);
@@ -15,7 +22,8 @@ async function drain(stream: AsyncIterable<StreamEvent>): Promise<{ events: Stre
   }
 }
 
-const textOf = (events: StreamEvent[]) => events.map((e) => (e.type === 'text-delta' ? e.text : '')).join('');
+const textOf = (events: StreamEvent[]) =>
+  events.map((e) => (e.type === 'text-delta' ? e.text : '')).join('');
 
 describe('fallback executor: streams', () => {
   let executor: FallbackExecutor;
@@ -34,7 +42,9 @@ describe('fallback executor: streams', () => {
     const a = scriptedProvider('a').script({ stream: ['Hel', 'lo'] });
     make();
     const successes: string[] = [];
-    executor.onSuccess(({ operation, provider, usage }) => successes.push(`${operation}:${provider}:${usage?.outputTokens}`));
+    executor.onSuccess(({ operation, provider, usage }) =>
+      successes.push(`${operation}:${provider}:${usage?.outputTokens}`),
+    );
     const { events, text, error } = await drain(executor.stream([a], ask()));
     expect(error).toBeUndefined();
     expect(text).toBe('Hello');
@@ -52,7 +62,11 @@ describe('fallback executor: streams', () => {
   });
 
   it('falls back before the first event: the caller sees only the second provider', async () => {
-    const a = scriptedProvider('a').script({ stream: ['never'], failAfter: 0, failWith: 'overloaded' });
+    const a = scriptedProvider('a').script({
+      stream: ['never'],
+      failAfter: 0,
+      failWith: 'overloaded',
+    });
     const b = scriptedProvider('b').script({ stream: ['from ', 'b'] });
     make({ maxRetries: 0 });
     const { text, error, events } = await drain(executor.stream([a, b], ask()));
@@ -71,7 +85,11 @@ describe('fallback executor: streams', () => {
   });
 
   it('after the first event a failure ends the stream with StreamInterruptedError (partial text), never a fallback', async () => {
-    const a = scriptedProvider('a').script({ stream: ['The answer ', 'is ', '42'], failAfter: 2, failWith: 'network' });
+    const a = scriptedProvider('a').script({
+      stream: ['The answer ', 'is ', '42'],
+      failAfter: 2,
+      failWith: 'network',
+    });
     const b = scriptedProvider('b');
     make();
     const failures: string[] = [];
@@ -101,7 +119,11 @@ describe('fallback executor: streams', () => {
   });
 
   it('a rate limit mid-stream cools the provider down', async () => {
-    const a = scriptedProvider('a').script({ stream: ['x', 'y'], failAfter: 1, failWith: 'rate_limit' });
+    const a = scriptedProvider('a').script({
+      stream: ['x', 'y'],
+      failAfter: 1,
+      failWith: 'rate_limit',
+    });
     const { error } = await drain(make({ coolDownMs: 5_000 }).stream([a], ask()));
     expect(StreamInterruptedError.isInstance(error)).toBe(true);
     expect(executor.status()[0]?.coolingDownUntil).toBe(Date.now() + 5_000);
@@ -153,7 +175,10 @@ describe('fallback executor: streams', () => {
 
   it('the per-attempt timeout covers the time to the first event, then falls back', async () => {
     const a = scriptedProvider('a').script({ delayMs: 5_000 });
-    const b = scriptedProvider('b').script({ stream: ['slow', ' but', ' fine'], eventDelayMs: 800 });
+    const b = scriptedProvider('b').script({
+      stream: ['slow', ' but', ' fine'],
+      eventDelayMs: 800,
+    });
     make({ timeoutMs: 1_000, maxRetries: 0 });
     const pending = drain(executor.stream([a, b], ask()));
     await vi.advanceTimersByTimeAsync(1_000);
@@ -205,7 +230,7 @@ describe('fallback executor: streams', () => {
     expect((error as StreamInterruptedError).cause).toMatchObject({ kind: 'aborted' });
   });
 
-  it("a stream whose first event is a content-filter finish falls back", async () => {
+  it('a stream whose first event is a content-filter finish falls back', async () => {
     const a = scriptedProvider('a').script({ stream: [], finishReason: 'content-filter' });
     const b = scriptedProvider('b').script({ stream: ['clean'] });
     const { text, events } = await drain(make().stream([a, b], ask()));
@@ -235,12 +260,28 @@ describe('fallback executor: streams', () => {
   it('fallbackResponse is streamed as events when every provider fails before the first event', async () => {
     const a = scriptedProvider('a').script({ error: 'auth' });
     make({
-      fallbackResponse: { text: 'canned', toolCalls: [], finishReason: 'other', usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 }, provider: 'fallback', model: 'none', latencyMs: 0, costUsd: 0 },
+      fallbackResponse: {
+        text: 'canned',
+        toolCalls: [],
+        finishReason: 'other',
+        usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
+        provider: 'fallback',
+        model: 'none',
+        latencyMs: 0,
+        costUsd: 0,
+      },
     });
     const { events } = await drain(executor.stream([a], ask()));
     expect(events).toEqual([
       { type: 'text-delta', text: 'canned' },
-      { type: 'finish', finishReason: 'other', usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 }, provider: 'fallback', model: 'none', costUsd: 0 },
+      {
+        type: 'finish',
+        finishReason: 'other',
+        usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
+        provider: 'fallback',
+        model: 'none',
+        costUsd: 0,
+      },
     ]);
   });
 });

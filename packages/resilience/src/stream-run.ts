@@ -25,7 +25,13 @@ export async function* streamThroughPlan(
   deadlineMs: number,
   fallback: (error: unknown) => Promise<ChatResult | undefined>,
 ): AsyncGenerator<StreamEvent, void, undefined> {
-  const run = new PlanRun<StreamStart>(core, new StreamOperation(core, request), candidates, request.signal, deadlineMs);
+  const run = new PlanRun<StreamStart>(
+    core,
+    new StreamOperation(core, request),
+    candidates,
+    request.signal,
+    deadlineMs,
+  );
   let start: StreamStart;
   try {
     start = await run.execute();
@@ -53,7 +59,15 @@ export async function* streamThroughPlan(
         // Complete: a consumer that stops at the finish event has the whole answer.
         state = 'finished';
         if (core.success.hasListeners) {
-          core.success.emit({ operation: 'stream', provider, model, durationMs: core.now() - call.startedAt, attempt: lane.attempt, usage: event.usage, costUsd: event.costUsd });
+          core.success.emit({
+            operation: 'stream',
+            provider,
+            model,
+            durationMs: core.now() - call.startedAt,
+            attempt: lane.attempt,
+            usage: event.usage,
+            costUsd: event.costUsd,
+          });
         }
         yield event;
         break;
@@ -69,7 +83,12 @@ export async function* streamThroughPlan(
       }
       if (next.done) {
         state = 'failed';
-        const error = new ProviderError({ kind: 'network', provider, model, message: 'The stream ended without a finish event (truncated)' });
+        const error = new ProviderError({
+          kind: 'network',
+          provider,
+          model,
+          message: 'The stream ended without a finish event (truncated)',
+        });
         throw interrupted(core, provider, model, text, error, call.startedAt, lane.attempt);
       }
       event = next.value;
@@ -80,7 +99,17 @@ export async function* streamThroughPlan(
       call.abort(abortReasons.consumerStopped);
       if (core.failure.hasListeners) {
         const error = classifyFailure(undefined, call.signal, run.siteOf(lane)) as ProviderError;
-        core.failure.emit({ operation: 'stream', provider, model, durationMs: core.now() - call.startedAt, attempt: lane.attempt, kind: error.kind, status: undefined, error, hedgeLost: false });
+        core.failure.emit({
+          operation: 'stream',
+          provider,
+          model,
+          durationMs: core.now() - call.startedAt,
+          attempt: lane.attempt,
+          kind: error.kind,
+          status: undefined,
+          error,
+          hedgeLost: false,
+        });
       }
     } else {
       call.closeIterator();
@@ -100,7 +129,17 @@ function interrupted(
 ): StreamInterruptedError {
   const durationMs = core.now() - startedAt;
   if (core.failure.hasListeners) {
-    core.failure.emit({ operation: 'stream', provider, model, durationMs, attempt, kind: error.kind, status: error.status, error, hedgeLost: false });
+    core.failure.emit({
+      operation: 'stream',
+      provider,
+      model,
+      durationMs,
+      attempt,
+      kind: error.kind,
+      status: error.status,
+      error,
+      hedgeLost: false,
+    });
   }
   // Rate limits and auth failures mid-stream still update the provider's state. The breaker
   // judged this call at its first event and does not count it again (documented).
@@ -112,5 +151,12 @@ function interrupted(
 function* resultAsEvents(result: ChatResult): Generator<StreamEvent> {
   if (result.text) yield { type: 'text-delta', text: result.text };
   for (const toolCall of result.toolCalls) yield { type: 'tool-call', toolCall };
-  yield { type: 'finish', finishReason: result.finishReason, usage: result.usage, provider: result.provider, model: result.model, costUsd: result.costUsd };
+  yield {
+    type: 'finish',
+    finishReason: result.finishReason,
+    usage: result.usage,
+    provider: result.provider,
+    model: result.model,
+    costUsd: result.costUsd,
+  };
 }

@@ -13,8 +13,14 @@ import { type ExecutorCore, sameProviderRetryKinds } from './executor-core.js';
  * while the breaker allows, waiting at least `retryAfterMs` (a longer ask than
  * `maxRetryAfterMs` cools the provider down instead), and never past the deadline.
  */
-export function retryDelayMs(core: ExecutorCore, lane: Lane, error: ProviderError, deadlineAt: number): number | undefined {
-  if (!error.isRetryable || !sameProviderRetryKinds.has(error.kind) || isDeadlineCut(error)) return undefined;
+export function retryDelayMs(
+  core: ExecutorCore,
+  lane: Lane,
+  error: ProviderError,
+  deadlineAt: number,
+): number | undefined {
+  if (!error.isRetryable || !sameProviderRetryKinds.has(error.kind) || isDeadlineCut(error))
+    return undefined;
   if (lane.attempt >= core.maxRetries) return undefined;
   if (lane.entry.breaker && !lane.entry.breaker.allowsCall()) return undefined;
   let delayMs = backoffDelayMs(lane.attempt, core.baseDelayMs, core.maxDelayMs, core.random);

@@ -16,7 +16,11 @@ describe('timeout() and deadline()', () => {
       return new Promise<string>(() => undefined); // ignores its signal: the policy must not hang
     });
     const settled = expect(promise).rejects.toSatisfy(
-      (e) => ProviderError.isInstance(e) && e.kind === 'timeout' && e.provider === 'openai' && e.isRetryable,
+      (e) =>
+        ProviderError.isInstance(e) &&
+        e.kind === 'timeout' &&
+        e.provider === 'openai' &&
+        e.isRetryable,
     );
     await vi.advanceTimersByTimeAsync(999);
     expect(seen?.aborted).toBe(false);
@@ -47,7 +51,10 @@ describe('timeout() and deadline()', () => {
 
   it('deadline(): one budget, the error says deadline', async () => {
     const promise = deadline(500).execute(() => new Promise(() => undefined));
-    const settled = expect(promise).rejects.toMatchObject({ kind: 'timeout', message: expect.stringContaining('deadline of 500ms') });
+    const settled = expect(promise).rejects.toMatchObject({
+      kind: 'timeout',
+      message: expect.stringContaining('deadline of 500ms'),
+    });
     await vi.advanceTimersByTimeAsync(500);
     await settled;
   });

@@ -42,13 +42,22 @@ export class TimeoutPolicy implements Policy {
         if (this.timeoutSource.hasListeners) this.timeoutSource.emit({ ms: this.ms });
         throw new ProviderError({
           kind: 'timeout',
-          provider: this.options.provider ?? (ProviderError.isInstance(error) ? error.provider : 'unknown'),
-          message: this.scope === 'attempt' ? `The call did not finish within ${this.ms}ms` : `The deadline of ${this.ms}ms passed`,
+          provider:
+            this.options.provider ?? (ProviderError.isInstance(error) ? error.provider : 'unknown'),
+          message:
+            this.scope === 'attempt'
+              ? `The call did not finish within ${this.ms}ms`
+              : `The deadline of ${this.ms}ms passed`,
           cause: error === signalAborted ? reason : error,
         });
       }
       if (error === signalAborted) {
-        throw new ProviderError({ kind: 'aborted', provider: this.options.provider ?? 'unknown', message: 'The call was aborted', cause: controller.signal.reason });
+        throw new ProviderError({
+          kind: 'aborted',
+          provider: this.options.provider ?? 'unknown',
+          message: 'The call was aborted',
+          cause: controller.signal.reason,
+        });
       }
       throw error;
     } finally {

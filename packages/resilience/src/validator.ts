@@ -8,5 +8,8 @@ import type { ChatRequest, ChatResult } from '@modelmux/core';
 export interface Validator {
   /** Names the check in errors and events. */
   readonly name: string;
-  validate(result: ChatResult<unknown>, request: ChatRequest<unknown>): string | undefined | Promise<string | undefined>;
+  validate(
+    result: ChatResult<unknown>,
+    request: ChatRequest<unknown>,
+  ): string | undefined | Promise<string | undefined>;
 }

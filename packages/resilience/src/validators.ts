@@ -1,4 +1,10 @@
-import { type ChatRequest, type ChatResult, type SchemaLike, ProviderError, parseStructuredOutput } from '@modelmux/core';
+import {
+  type ChatRequest,
+  type ChatResult,
+  type SchemaLike,
+  ProviderError,
+  parseStructuredOutput,
+} from '@modelmux/core';
 import type { Validator } from './validator.js';
 
 /**
@@ -13,7 +19,10 @@ export function schemaValidator(schema?: SchemaLike<unknown>): Validator {
       const format = schema ? { type: 'json' as const, schema } : request.responseFormat;
       if (!format || format.type !== 'json') return undefined;
       try {
-        parseStructuredOutput(result.text, format, { provider: result.provider, model: result.model });
+        parseStructuredOutput(result.text, format, {
+          provider: result.provider,
+          model: result.model,
+        });
         return undefined;
       } catch (error) {
         return ProviderError.isInstance(error) ? error.message : String(error);
@@ -45,27 +54,36 @@ export function bannedPattern(pattern: RegExp): Validator {
     name: `bannedPattern(${pattern.source})`,
     validate(result) {
       pattern.lastIndex = 0;
-      return pattern.test(result.text) ? `the answer matches the banned pattern /${pattern.source}/` : undefined;
+      return pattern.test(result.text)
+        ? `the answer matches the banned pattern /${pattern.source}/`
+        : undefined;
     },
   };
 }
 
 /** Scores an answer from 0 (worst) to 1 (best); may be async (e.g. a judge model). */
-export type Scorer = (result: ChatResult<unknown>, request: ChatRequest<unknown>) => number | Promise<number>;
+export type Scorer = (
+  result: ChatResult<unknown>,
+  request: ChatRequest<unknown>,
+) => number | Promise<number>;
 
 /**
  * The answer's score from `score` is at least `threshold`. A scorer that throws rejects the
  * answer (its message becomes the reason), so a broken judge is visible, never silently passed.
  */
 export function scoreAtLeast(score: Scorer, threshold: number): Validator {
-  const judge = async (result: ChatResult<unknown>, request: ChatRequest<unknown>): Promise<string | undefined> => {
+  const judge = async (
+    result: ChatResult<unknown>,
+    request: ChatRequest<unknown>,
+  ): Promise<string | undefined> => {
     let value: number;
     try {
       value = await score(result, request);
     } catch (error) {
       return `the scorer failed: ${error instanceof Error ? error.message : String(error)}`;
     }
-    if (typeof value !== 'number' || Number.isNaN(value)) return `the scorer returned ${String(value)}, not a number`;
+    if (typeof value !== 'number' || Number.isNaN(value))
+      return `the scorer returned ${String(value)}, not a number`;
     return value >= threshold ? undefined : `the score ${value} is below ${threshold}`;
   };
   return { name: `scoreAtLeast(${threshold})`, validate: judge };

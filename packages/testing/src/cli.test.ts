@@ -9,7 +9,10 @@ let output = '';
 let url = '';
 
 beforeAll(async () => {
-  child = spawn(tsx, ['--conditions=development', 'src/cli.ts', '--port', '0', '--seed', '5'], { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(tsx, ['--conditions=development', 'src/cli.ts', '--port', '0', '--seed', '5'], {
+    cwd: packageDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -44,14 +47,26 @@ describe('modelmux-fake CLI', () => {
   });
 
   it('answers an HTTP request in the OpenAI format', async () => {
-    const res = await fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hello volcano' }] }) });
-    const body = (await res.json()) as { object: string; choices: { message: { content: string } }[] };
+    const res = await fetch(`${url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'Hello volcano' }],
+      }),
+    });
+    const body = (await res.json()) as {
+      object: string;
+      choices: { message: { content: string } }[];
+    };
     expect(body.object).toBe('chat.completion');
     expect(body.choices[0]?.message.content).toContain('volcano');
   });
 
   it('shuts down on SIGTERM with exit code 0', async () => {
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     await expect(fetch(`${url}/v1/models`)).rejects.toThrow();

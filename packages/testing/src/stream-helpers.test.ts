@@ -18,14 +18,20 @@ describe('stream helpers', () => {
 
   it('streamFailure returns the ProviderError and the events before it', async () => {
     expect(await streamFailure(events(boom))).toEqual({ error: boom, events: [delta] });
-    await expect(streamFailure(events())).rejects.toThrow('expected the stream to fail, it ended after 1 events');
+    await expect(streamFailure(events())).rejects.toThrow(
+      'expected the stream to fail, it ended after 1 events',
+    );
     const other = new TypeError('not a provider error');
     await expect(streamFailure(events(other))).rejects.toBe(other);
   });
 
   it('providerFailure returns the ProviderError of a rejected call, and throws on anything else', async () => {
     expect(await providerFailure(Promise.reject(boom))).toBe(boom);
-    await expect(providerFailure(Promise.resolve(1))).rejects.toThrow('expected a ProviderError, got a success');
-    await expect(providerFailure(Promise.reject(new Error('plain')))).rejects.toThrow('expected a ProviderError, got Error: plain');
+    await expect(providerFailure(Promise.resolve(1))).rejects.toThrow(
+      'expected a ProviderError, got a success',
+    );
+    await expect(providerFailure(Promise.reject(new Error('plain')))).rejects.toThrow(
+      'expected a ProviderError, got Error: plain',
+    );
   });
 });

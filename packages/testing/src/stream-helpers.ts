@@ -11,7 +11,9 @@ export async function collectEvents(stream: AsyncIterable<StreamEvent>): Promise
  * Reads a stream that must fail with a `ProviderError`: returns the error and the events seen
  * before it. Throws when the stream ends normally or fails with anything else.
  */
-export async function streamFailure(stream: AsyncIterable<StreamEvent>): Promise<{ error: ProviderError; events: StreamEvent[] }> {
+export async function streamFailure(
+  stream: AsyncIterable<StreamEvent>,
+): Promise<{ error: ProviderError; events: StreamEvent[] }> {
   const events: StreamEvent[] = [];
   try {
     for await (const event of stream) events.push(event);
@@ -28,6 +30,9 @@ export async function providerFailure(promise: Promise<unknown>): Promise<Provid
     () => undefined,
     (e: unknown) => e,
   );
-  if (!ProviderError.isInstance(error)) throw new Error(`expected a ProviderError, got ${error === undefined ? 'a success' : String(error)}`);
+  if (!ProviderError.isInstance(error))
+    throw new Error(
+      `expected a ProviderError, got ${error === undefined ? 'a success' : String(error)}`,
+    );
   return error;
 }

@@ -2,7 +2,12 @@
 export type FakeProviderName = 'openai' | 'anthropic' | 'google' | 'groq';
 
 /** Every provider name, in a stable order. */
-export const fakeProviderNames: readonly FakeProviderName[] = ['openai', 'anthropic', 'google', 'groq'];
+export const fakeProviderNames: readonly FakeProviderName[] = [
+  'openai',
+  'anthropic',
+  'google',
+  'groq',
+];
 
 /** A vendor error the fake can write with that vendor's real status and body. */
 export type FakeErrorType =

@@ -4,7 +4,14 @@ import { deadPrimary, inProcessOverhead, overHttp, type BenchSize } from './scen
 
 // These tests keep the benchmark code working; they assert behaviour (call counts, shapes),
 // never timings — figures come from `npm run bench` and are recorded in tools/bench/README.md.
-const tiny: BenchSize = { rounds: 3, warmup: 1, batch: 20, throughputCalls: 16, concurrency: 4, deadPrimaryRequests: 20 };
+const tiny: BenchSize = {
+  rounds: 3,
+  warmup: 1,
+  batch: 20,
+  throughputCalls: 16,
+  concurrency: 4,
+  deadPrimaryRequests: 20,
+};
 
 describe('benchmarks', () => {
   it('a dead primary gets only the calls that open its breaker, then none', async () => {
@@ -17,11 +24,30 @@ describe('benchmarks', () => {
   it('measures every side in process and over HTTP, and formats the report', async () => {
     const overhead = await inProcessOverhead(tiny);
     const http = await overHttp(tiny);
-    for (const side of [http.calls.sdk, http.calls.adapter, http.calls.executor, http.streams.sdk, http.streams.executor]) {
+    for (const side of [
+      http.calls.sdk,
+      http.calls.adapter,
+      http.calls.executor,
+      http.streams.sdk,
+      http.streams.executor,
+    ]) {
       expect(side.medianMs).toBeGreaterThan(0);
     }
     expect(http.throughput.executorPerSecond).toBeGreaterThan(0);
-    const text = formatReport({ overhead, http, dead: { requests: 1, callsToDeadPrimary: 0, servedBy: {}, firstRequestMs: 1, medianAfterFirstMs: 1 } }, tiny);
+    const text = formatReport(
+      {
+        overhead,
+        http,
+        dead: {
+          requests: 1,
+          callsToDeadPrimary: 0,
+          servedBy: {},
+          firstRequestMs: 1,
+          medianAfterFirstMs: 1,
+        },
+      },
+      tiny,
+    );
     expect(text).toContain('| executor [openai, anthropic] |');
     expect(text).toContain('Throughput at 4 in flight');
   }, 60_000);

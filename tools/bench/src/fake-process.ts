@@ -14,7 +14,9 @@ export async function startFakeProcess(): Promise<FakeProcess> {
   const require = createRequire(import.meta.url);
   const tsxCli = require.resolve('tsx/cli');
   const cli = fileURLToPath(new URL('../../../packages/testing/src/cli.ts', import.meta.url));
-  const child = spawn(process.execPath, [tsxCli, '--conditions=development', cli, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [tsxCli, '--conditions=development', cli, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => reject(new Error(`the fake did not start: ${seen}`)), 30_000);

@@ -18,10 +18,24 @@ export interface BenchSize {
   deadPrimaryRequests: number;
 }
 
-export const fullSize: BenchSize = { rounds: 1000, warmup: 100, batch: 2_000, throughputCalls: 4_000, concurrency: 64, deadPrimaryRequests: 200 };
+export const fullSize: BenchSize = {
+  rounds: 1000,
+  warmup: 100,
+  batch: 2_000,
+  throughputCalls: 4_000,
+  concurrency: 64,
+  deadPrimaryRequests: 200,
+};
 
-const request: ChatRequest = { messages: [{ role: 'user', content: 'Say hello in five words.' }], maxTokens: 32 };
-const sdkBody = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Say hello in five words.' }], max_tokens: 32 };
+const request: ChatRequest = {
+  messages: [{ role: 'user', content: 'Say hello in five words.' }],
+  maxTokens: 32,
+};
+const sdkBody = {
+  model: 'gpt-4o-mini',
+  messages: [{ role: 'user' as const, content: 'Say hello in five words.' }],
+  max_tokens: 32,
+};
 
 /** A provider that answers at once, in process: what is left is the executor's own cost. */
 function instantProvider(name: string): Provider {
@@ -43,7 +57,14 @@ function instantProvider(name: string): Provider {
     generate: async () => result as never,
     async *stream(): AsyncIterable<StreamEvent> {
       yield { type: 'text-delta', text: 'hello' };
-      yield { type: 'finish', finishReason: 'stop', usage: result.usage, provider: name, model: 'instant', costUsd: 0 };
+      yield {
+        type: 'finish',
+        finishReason: 'stop',
+        usage: result.usage,
+        provider: name,
+        model: 'instant',
+        costUsd: 0,
+      };
     },
     isAvailable: () => true,
   };
@@ -82,9 +103,23 @@ export async function inProcessOverhead(size: BenchSize) {
 export async function overHttp(size: BenchSize) {
   const fake = await startFakeProcess();
   try {
-    const client = new OpenAI({ apiKey: 'sk-bench-0000000000', baseURL: fake.baseURL.openai, maxRetries: 0 });
-    const openai = createOpenAI({ apiKey: 'sk-bench-0000000000', baseURL: fake.baseURL.openai, model: 'gpt-4o-mini', env: {} });
-    const anthropic = createAnthropic({ apiKey: 'sk-ant-bench-000000', baseURL: fake.baseURL.anthropic, model: 'claude-haiku-4-5', env: {} });
+    const client = new OpenAI({
+      apiKey: 'sk-bench-0000000000',
+      baseURL: fake.baseURL.openai,
+      maxRetries: 0,
+    });
+    const openai = createOpenAI({
+      apiKey: 'sk-bench-0000000000',
+      baseURL: fake.baseURL.openai,
+      model: 'gpt-4o-mini',
+      env: {},
+    });
+    const anthropic = createAnthropic({
+      apiKey: 'sk-ant-bench-000000',
+      baseURL: fake.baseURL.anthropic,
+      model: 'claude-haiku-4-5',
+      env: {},
+    });
     const executor = createFallbackExecutor({ timeoutMs: 30_000, deadlineMs: 60_000 });
     const plan = [openai, anthropic];
     const calls = await interleave(
@@ -101,7 +136,14 @@ export async function overHttp(size: BenchSize) {
     };
     const streams = await interleave(
       {
-        sdk: async () => drain(await client.chat.completions.create({ ...sdkBody, stream: true, stream_options: { include_usage: true } })),
+        sdk: async () =>
+          drain(
+            await client.chat.completions.create({
+              ...sdkBody,
+              stream: true,
+              stream_options: { include_usage: true },
+            }),
+          ),
         adapter: () => drain(openai.stream(request)),
         executor: () => drain(executor.stream(plan, request)),
       },
@@ -111,14 +153,30 @@ export async function overHttp(size: BenchSize) {
     const rate = { sdk: 0, executor: 0 };
     // Alternate the two sides twice so that neither always runs on a warmer machine.
     for (let i = 0; i < 2; i++) {
-      rate.sdk += await throughput(() => client.chat.completions.create(sdkBody), size.throughputCalls / 2, size.concurrency);
-      rate.executor += await throughput(() => executor.generate(plan, request), size.throughputCalls / 2, size.concurrency);
+      rate.sdk += await throughput(
+        () => client.chat.completions.create(sdkBody),
+        size.throughputCalls / 2,
+        size.concurrency,
+      );
+      rate.executor += await throughput(
+        () => executor.generate(plan, request),
+        size.throughputCalls / 2,
+        size.concurrency,
+      );
     }
     executor.dispose();
     const summary = (ms: number[]) => ({ medianMs: median(ms), p95Ms: quantile(ms, 0.95) });
     return {
-      calls: { sdk: summary(calls.sdk), adapter: summary(calls.adapter), executor: summary(calls.executor) },
-      streams: { sdk: summary(streams.sdk), adapter: summary(streams.adapter), executor: summary(streams.executor) },
+      calls: {
+        sdk: summary(calls.sdk),
+        adapter: summary(calls.adapter),
+        executor: summary(calls.executor),
+      },
+      streams: {
+        sdk: summary(streams.sdk),
+        adapter: summary(streams.adapter),
+        executor: summary(streams.executor),
+      },
       throughput: { sdkPerSecond: rate.sdk / 2, executorPerSecond: rate.executor / 2 },
     };
   } finally {
@@ -131,9 +189,24 @@ export async function deadPrimary(size: BenchSize) {
   const fake = await startFakeProviders({ seed: 1 });
   try {
     fake.rules('openai', { failRate: 1, failWith: { status: 503 } });
-    const openai = createOpenAI({ apiKey: 'sk-bench-0000000000', baseURL: fake.baseURL.openai, model: 'gpt-4o-mini', env: {} });
-    const anthropic = createAnthropic({ apiKey: 'sk-ant-bench-000000', baseURL: fake.baseURL.anthropic, model: 'claude-haiku-4-5', env: {} });
-    const executor = createFallbackExecutor({ maxRetries: 2, baseDelayMs: 50, maxDelayMs: 500, breaker: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeout: 60_000 } });
+    const openai = createOpenAI({
+      apiKey: 'sk-bench-0000000000',
+      baseURL: fake.baseURL.openai,
+      model: 'gpt-4o-mini',
+      env: {},
+    });
+    const anthropic = createAnthropic({
+      apiKey: 'sk-ant-bench-000000',
+      baseURL: fake.baseURL.anthropic,
+      model: 'claude-haiku-4-5',
+      env: {},
+    });
+    const executor = createFallbackExecutor({
+      maxRetries: 2,
+      baseDelayMs: 50,
+      maxDelayMs: 500,
+      breaker: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeout: 60_000 },
+    });
     const latencies: number[] = [];
     const servedBy = new Map<string, number>();
     for (let i = 0; i < size.deadPrimaryRequests; i++) {

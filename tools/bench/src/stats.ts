@@ -20,7 +20,11 @@ export async function timeOnce(fn: () => Promise<unknown>): Promise<number> {
  * Runs every side once per round, in a rotating order, for `rounds` rounds after `warmup`
  * untimed rounds, so that noise on this shared machine lands on all sides alike.
  */
-export async function interleave<K extends string>(sides: Record<K, () => Promise<unknown>>, rounds: number, warmup: number): Promise<Record<K, number[]>> {
+export async function interleave<K extends string>(
+  sides: Record<K, () => Promise<unknown>>,
+  rounds: number,
+  warmup: number,
+): Promise<Record<K, number[]>> {
   const names = Object.keys(sides) as K[];
   const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
   for (let round = 0; round < warmup + rounds; round++) {
@@ -34,7 +38,11 @@ export async function interleave<K extends string>(sides: Record<K, () => Promis
 }
 
 /** Completed calls per second with `concurrency` in flight, for `total` calls. */
-export async function throughput(fn: () => Promise<unknown>, total: number, concurrency: number): Promise<number> {
+export async function throughput(
+  fn: () => Promise<unknown>,
+  total: number,
+  concurrency: number,
+): Promise<number> {
   let next = 0;
   const started = performance.now();
   const worker = async () => {

@@ -21,14 +21,21 @@ describe('the demo tour', () => {
     expect(report.city).toEqual({ city: expect.any(String), population: expect.any(Number) });
     expect(report.similarity.similar).toBeGreaterThan(report.similarity.unrelated);
     // 6. a 429 costs one call, then the provider is skipped during its cool-down
-    expect(report.rateLimit).toEqual({ servedBy: ['anthropic', 'anthropic', 'anthropic'], openaiCalls: 1 });
+    expect(report.rateLimit).toEqual({
+      servedBy: ['anthropic', 'anthropic', 'anthropic'],
+      openaiCalls: 1,
+    });
     // 7. a dead primary stops receiving calls once its breaker opens
     expect(report.deadPrimary.servedBy).toEqual(['google', 'google', 'google', 'google']);
     expect(report.deadPrimary.breaker).toBe('open');
     expect(report.deadPrimary.groqCalls).toBe(2);
     // 8-9
     expect(report.interrupted?.partialText.length).toBeGreaterThan(0);
-    expect(report.allFailed).toEqual(['anthropic:overloaded', 'anthropic:overloaded', 'google:auth']);
+    expect(report.allFailed).toEqual([
+      'anthropic:overloaded',
+      'anthropic:overloaded',
+      'google:auth',
+    ]);
     // no key used by the demo leaks into what it prints
     expect(output).not.toMatch(/sk-demo|sk-ant-demo|AIzaDemo|gsk_demo/);
   });

@@ -12,5 +12,6 @@ describeConformance('anthropic', {
   structuredOutput: 'schema',
   // Anthropic sends only `retry-after`, in whole seconds.
   retryAfterMs: false,
-  create: (fake, settings) => createAnthropic({ apiKey, baseURL: fake.baseURL.anthropic, env: {}, ...settings }),
+  create: (fake, settings) =>
+    createAnthropic({ apiKey, baseURL: fake.baseURL.anthropic, env: {}, ...settings }),
 });

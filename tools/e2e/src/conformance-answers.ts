@@ -1,7 +1,15 @@
 import { collectStream, estimateCost, type StreamEvent } from '@modelmux/core';
 import { providerFailure } from '@modelmux/testing';
 import { describe, expect, it, vi } from 'vitest';
-import { bodyText, cityInfo, type ConformanceContext, drain, png, uncataloguedModel, weather } from './conformance-context.js';
+import {
+  bodyText,
+  cityInfo,
+  type ConformanceContext,
+  drain,
+  png,
+  uncataloguedModel,
+  weather,
+} from './conformance-context.js';
 
 /** Generate, stream, tools, structured output and embeddings: what a working adapter answers. */
 export function describeAnswers(ctx: ConformanceContext): void {
@@ -20,14 +28,19 @@ export function describeAnswers(ctx: ConformanceContext): void {
       expect(result.model).toBe(options.model);
       expect(result.latencyMs).toBeGreaterThanOrEqual(0);
       expect(result.costUsd).toBeGreaterThan(0);
-      expect(result.costUsd).toBeCloseTo(estimateCost(options.model, result.usage, catalogue) ?? Number.NaN, 12);
+      expect(result.costUsd).toBeCloseTo(
+        estimateCost(options.model, result.usage, catalogue) ?? Number.NaN,
+        12,
+      );
       const sent = requests();
       expect(sent).toHaveLength(1);
       expect(bodyText(sent[0]) + sent[0]?.path).toContain(options.model);
       expect(bodyText(sent[0])).toContain('What is the capital of France?');
       if (options.apiKey) {
         expect(JSON.stringify(sent[0]?.headers)).not.toContain(options.apiKey);
-        expect(Object.values(sent[0]?.headers ?? {}).some((v) => v.includes('[REDACTED]'))).toBe(true);
+        expect(Object.values(sent[0]?.headers ?? {}).some((v) => v.includes('[REDACTED]'))).toBe(
+          true,
+        );
       }
     });
 
@@ -38,20 +51,38 @@ export function describeAnswers(ctx: ConformanceContext): void {
     });
 
     it('sends the system prompt', async () => {
-      await create().generate({ messages: [{ role: 'system', content: 'Answer like a pirate.' }, { role: 'user', content: 'Hi' }] });
+      await create().generate({
+        messages: [
+          { role: 'system', content: 'Answer like a pirate.' },
+          { role: 'user', content: 'Hi' },
+        ],
+      });
       expect(bodyText(requests()[0])).toContain('Answer like a pirate.');
     });
 
     it.runIf(options.supportsImages)('sends image parts (base64)', async () => {
       const result = await create().generate({
-        messages: [{ role: 'user', content: [{ type: 'text', text: 'Describe this image' }, { type: 'image', source: { kind: 'base64', data: png, mediaType: 'image/png' } }] }],
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'Describe this image' },
+              { type: 'image', source: { kind: 'base64', data: png, mediaType: 'image/png' } },
+            ],
+          },
+        ],
       });
       expect(result.text.length).toBeGreaterThan(0);
       expect(bodyText(requests()[0])).toContain(png);
     });
 
     it('reports cached input tokens and prices them at the cached rate', async () => {
-      script({ reply: { text: 'From the cache.', usage: { inputTokens: 1000, outputTokens: 10, cachedInputTokens: 600 } } });
+      script({
+        reply: {
+          text: 'From the cache.',
+          usage: { inputTokens: 1000, outputTokens: 10, cachedInputTokens: 600 },
+        },
+      });
       const result = await create().generate(ask('Summarise the long document'));
       expect(result.usage.cachedInputTokens).toBe(600);
       expect(result.usage.inputTokens).toBe(1000);
@@ -76,13 +107,24 @@ export function describeAnswers(ctx: ConformanceContext): void {
       expect(deltas.map((e) => e.text).join('')).toBe(whole.text);
       const finish = events.at(-1);
       expect(events.filter((e) => e.type === 'finish')).toHaveLength(1);
-      expect(finish).toMatchObject({ type: 'finish', finishReason: 'stop', provider: provider.name, model: options.model });
+      expect(finish).toMatchObject({
+        type: 'finish',
+        finishReason: 'stop',
+        provider: provider.name,
+        model: options.model,
+      });
       if (finish?.type !== 'finish') throw new Error('no finish');
       expect(finish.usage.inputTokens).toBeGreaterThan(0);
       expect(finish.usage.outputTokens).toBeGreaterThan(0);
-      expect(finish.costUsd).toBeCloseTo(estimateCost(options.model, finish.usage, catalogue) ?? Number.NaN, 12);
+      expect(finish.costUsd).toBeCloseTo(
+        estimateCost(options.model, finish.usage, catalogue) ?? Number.NaN,
+        12,
+      );
       expect(requests()).toHaveLength(2);
-      expect(bodyText(requests()[1]).includes('"stream":true') || (requests()[1]?.path ?? '').includes('stream')).toBe(true);
+      expect(
+        bodyText(requests()[1]).includes('"stream":true') ||
+          (requests()[1]?.path ?? '').includes('stream'),
+      ).toBe(true);
     });
 
     it('starts the call on the first next(), not before', async () => {
@@ -98,12 +140,15 @@ export function describeAnswers(ctx: ConformanceContext): void {
       const fetchSpy = vi.spyOn(globalThis, 'fetch');
       try {
         const provider = create();
-        for await (const event of provider.stream(ask('Write a long story about a dragon and a castle'))) {
+        for await (const event of provider.stream(
+          ask('Write a long story about a dragon and a castle'),
+        )) {
           expect(event.type).not.toBe('finish');
           break;
         }
         const init = fetchSpy.mock.calls.at(-1)?.[1];
-        const signal = init?.signal ?? (fetchSpy.mock.calls.at(-1)?.[0] as Request | undefined)?.signal;
+        const signal =
+          init?.signal ?? (fetchSpy.mock.calls.at(-1)?.[0] as Request | undefined)?.signal;
         expect(signal?.aborted).toBe(true);
       } finally {
         fetchSpy.mockRestore();
@@ -111,7 +156,12 @@ export function describeAnswers(ctx: ConformanceContext): void {
     });
 
     it('reports cached input tokens in the finish event', async () => {
-      script({ reply: { text: 'From the cache.', usage: { inputTokens: 1000, outputTokens: 10, cachedInputTokens: 600 } } });
+      script({
+        reply: {
+          text: 'From the cache.',
+          usage: { inputTokens: 1000, outputTokens: 10, cachedInputTokens: 600 },
+        },
+      });
       const result = await collectStream(create().stream(ask('Summarise the long document')));
       expect(result.usage).toMatchObject({ inputTokens: 1000, cachedInputTokens: 600 });
     });
@@ -126,7 +176,9 @@ export function describeAnswers(ctx: ConformanceContext): void {
       script({ streamCutAfter: 2 });
       const provider = create();
       const seen: StreamEvent[] = [];
-      const error = await providerFailure(drain(provider.stream(ask('Tell me about the Eiffel Tower')), seen));
+      const error = await providerFailure(
+        drain(provider.stream(ask('Tell me about the Eiffel Tower')), seen),
+      );
       expectProviderError(error, 'network', provider);
       expect(error.isRetryable).toBe(true);
       expect(seen.some((e) => e.type === 'finish')).toBe(false);
@@ -181,7 +233,12 @@ export function describeAnswers(ctx: ConformanceContext): void {
         messages: [
           ...question.messages,
           { role: 'assistant', content: first.text, toolCalls: first.toolCalls },
-          { role: 'tool', toolCallId: call.id, toolName: call.name, result: { city: 'Paris', forecast: 'sunny', tempC: 21 } },
+          {
+            role: 'tool',
+            toolCallId: call.id,
+            toolName: call.name,
+            result: { city: 'Paris', forecast: 'sunny', tempC: 21 },
+          },
         ],
       });
       expect(second.finishReason).toBe('stop');
@@ -194,17 +251,30 @@ export function describeAnswers(ctx: ConformanceContext): void {
 
     it("forces a call with toolChoice 'required' and a named choice, and none with 'none'", async () => {
       const provider = create();
-      const required = await provider.generate(ask('Hello there', { tools: [weather], toolChoice: 'required' }));
+      const required = await provider.generate(
+        ask('Hello there', { tools: [weather], toolChoice: 'required' }),
+      );
       expect(required.toolCalls.map((c) => c.name)).toEqual(['get_weather']);
-      const named = await provider.generate(ask('Hello there', { tools: [weather], toolChoice: { name: 'get_weather' } }));
+      const named = await provider.generate(
+        ask('Hello there', { tools: [weather], toolChoice: { name: 'get_weather' } }),
+      );
       expect(named.toolCalls.map((c) => c.name)).toEqual(['get_weather']);
-      const none = await provider.generate(ask('What is the weather in Paris? Use get_weather.', { tools: [weather], toolChoice: 'none' }));
+      const none = await provider.generate(
+        ask('What is the weather in Paris? Use get_weather.', {
+          tools: [weather],
+          toolChoice: 'none',
+        }),
+      );
       expect(none.toolCalls).toEqual([]);
       expect(none.text.length).toBeGreaterThan(0);
     });
 
     it('streams tool call deltas, then the whole call before finish', async () => {
-      const events = await drain(create().stream(ask('What is the weather in Paris? Use get_weather.', { tools: [weather] })));
+      const events = await drain(
+        create().stream(
+          ask('What is the weather in Paris? Use get_weather.', { tools: [weather] }),
+        ),
+      );
       expect(events.some((e) => e.type === 'tool-call-delta')).toBe(true);
       const whole = events.filter((e) => e.type === 'tool-call');
       expect(whole).toHaveLength(1);
@@ -217,11 +287,17 @@ export function describeAnswers(ctx: ConformanceContext): void {
   describe('structured output', () => {
     it('returns the object validated by the zod schema', async () => {
       const mode = options.structuredOutput ?? 'schema';
-      if (mode === 'json-mode') script({ reply: { text: '{"city":"Paris","population":2100000}' } });
-      const result = await create().generate(ask('Give the city and population of Paris', { responseFormat: { type: 'json', name: 'city_info', schema: cityInfo } }));
+      if (mode === 'json-mode')
+        script({ reply: { text: '{"city":"Paris","population":2100000}' } });
+      const result = await create().generate(
+        ask('Give the city and population of Paris', {
+          responseFormat: { type: 'json', name: 'city_info', schema: cityInfo },
+        }),
+      );
       expect(cityInfo.parse(result.object)).toEqual(result.object);
       expect(result.object).toEqual(JSON.parse(result.text));
-      if (mode === 'json-mode') expect(result.object).toEqual({ city: 'Paris', population: 2100000 });
+      if (mode === 'json-mode')
+        expect(result.object).toEqual({ city: 'Paris', population: 2100000 });
       // The schema went to the vendor, in whatever form it takes.
       expect(bodyText(requests()[0])).toContain('population');
     });
@@ -229,27 +305,33 @@ export function describeAnswers(ctx: ConformanceContext): void {
     it('fails with kind quality when the answer does not match the schema', async () => {
       script({ reply: { text: '{"city":"Paris"}' } });
       const provider = create();
-      const error = await providerFailure(provider.generate(ask('Paris?', { responseFormat: { type: 'json', schema: cityInfo } })));
+      const error = await providerFailure(
+        provider.generate(ask('Paris?', { responseFormat: { type: 'json', schema: cityInfo } })),
+      );
       expectProviderError(error, 'quality', provider);
     });
   });
 
   describe('embeddings', () => {
-    it.runIf(options.embeddings)('embeds a batch in order, similar texts closer, dimensions honoured', async () => {
-      const provider = create();
-      if (!provider.embed) throw new Error('embed is missing');
-      const input = ['the cat sat on the mat', 'a cat sat on a mat', 'quarterly tax law reform'];
-      const result = await provider.embed({ input });
-      expect(result.embeddings).toHaveLength(3);
-      expect(result.usage.inputTokens).toBeGreaterThan(0);
-      expect(result.provider).toBe(provider.name);
-      const [a, b, c] = result.embeddings as [number[], number[], number[]];
-      const cosine = (x: number[], y: number[]) => x.reduce((s, v, i) => s + v * (y[i] ?? 0), 0) / (Math.hypot(...x) * Math.hypot(...y));
-      expect(cosine(a, b)).toBeGreaterThan(cosine(a, c));
-      const small = await provider.embed({ input: ['hello'], dimensions: 64 });
-      expect(small.embeddings[0]).toHaveLength(64);
-      expect(bodyText(requests()[0])).toContain('quarterly tax law reform');
-    });
+    it.runIf(options.embeddings)(
+      'embeds a batch in order, similar texts closer, dimensions honoured',
+      async () => {
+        const provider = create();
+        if (!provider.embed) throw new Error('embed is missing');
+        const input = ['the cat sat on the mat', 'a cat sat on a mat', 'quarterly tax law reform'];
+        const result = await provider.embed({ input });
+        expect(result.embeddings).toHaveLength(3);
+        expect(result.usage.inputTokens).toBeGreaterThan(0);
+        expect(result.provider).toBe(provider.name);
+        const [a, b, c] = result.embeddings as [number[], number[], number[]];
+        const cosine = (x: number[], y: number[]) =>
+          x.reduce((s, v, i) => s + v * (y[i] ?? 0), 0) / (Math.hypot(...x) * Math.hypot(...y));
+        expect(cosine(a, b)).toBeGreaterThan(cosine(a, c));
+        const small = await provider.embed({ input: ['hello'], dimensions: 64 });
+        expect(small.embeddings[0]).toHaveLength(64);
+        expect(bodyText(requests()[0])).toContain('quarterly tax law reform');
+      },
+    );
 
     it.runIf(!options.embeddings)('has no embed method (the vendor offers no embeddings)', () => {
       const provider = create();
@@ -257,5 +339,4 @@ export function describeAnswers(ctx: ConformanceContext): void {
       expect(provider.defaultEmbeddingModel).toBeUndefined();
     });
   });
-
 }

@@ -1,4 +1,10 @@
-import { ProviderError, type ChatRequest, type ModelCatalogue, type Provider, type StreamEvent } from '@modelmux/core';
+import {
+  ProviderError,
+  type ChatRequest,
+  type ModelCatalogue,
+  type Provider,
+  type StreamEvent,
+} from '@modelmux/core';
 import type { FakeProviderName, FakeProviders, FakeStep, RecordedRequest } from '@modelmux/testing';
 import { expect } from 'vitest';
 import { z } from 'zod';
@@ -48,10 +54,14 @@ export const weather = {
 };
 export const cityInfo = z.object({ city: z.string(), population: z.number() });
 // A 1x1 transparent PNG.
-export const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+export const png =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 /** Consumes a stream into its events (a failure is thrown after the events seen so far are kept in `seen`). */
-export async function drain(stream: AsyncIterable<StreamEvent>, seen: StreamEvent[] = []): Promise<StreamEvent[]> {
+export async function drain(
+  stream: AsyncIterable<StreamEvent>,
+  seen: StreamEvent[] = [],
+): Promise<StreamEvent[]> {
   for await (const event of stream) seen.push(event);
   return seen;
 }
@@ -79,7 +89,11 @@ export interface ConformanceContext {
 }
 
 /** Builds the context of one adapter's run; `fake` is read lazily because it starts in `beforeAll`. */
-export function conformanceContext(name: string, options: ConformanceOptions, fake: () => FakeProviders): ConformanceContext {
+export function conformanceContext(
+  name: string,
+  options: ConformanceOptions,
+  fake: () => FakeProviders,
+): ConformanceContext {
   const catalogue: ModelCatalogue = {
     [options.model]: {
       id: options.model,
@@ -99,7 +113,8 @@ export function conformanceContext(name: string, options: ConformanceOptions, fa
     options,
     catalogue,
     fake,
-    create: (settings = {}) => options.create(fake(), { model: options.model, catalogue, ...settings }),
+    create: (settings = {}) =>
+      options.create(fake(), { model: options.model, catalogue, ...settings }),
     requests: () => fake().requests(options.fake),
     ask: (content, extra = {}) => ({ messages: [{ role: 'user', content }], ...extra }),
     script: (...steps) => fake().script(options.fake, steps),

@@ -14,7 +14,9 @@ export function describeFailures(ctx: ConformanceContext): void {
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 50);
       const started = performance.now();
-      const error = await providerFailure(provider.generate(ask('Hello', { signal: controller.signal })));
+      const error = await providerFailure(
+        provider.generate(ask('Hello', { signal: controller.signal })),
+      );
       expectProviderError(error, 'aborted', provider);
       expect(error.isRetryable).toBe(false);
       expect(performance.now() - started).toBeLessThan(2_000);
@@ -25,7 +27,9 @@ export function describeFailures(ctx: ConformanceContext): void {
       const provider = create();
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 50);
-      const error = await providerFailure(drain(provider.stream(ask('Hello', { signal: controller.signal }))));
+      const error = await providerFailure(
+        drain(provider.stream(ask('Hello', { signal: controller.signal }))),
+      );
       expectProviderError(error, 'aborted', provider);
     });
 
@@ -48,31 +52,71 @@ export function describeFailures(ctx: ConformanceContext): void {
   });
 
   describe('errors', () => {
-    const cases: { step: FakeStep; kind: ProviderError['kind']; retryable: boolean; status?: (s: number | undefined) => boolean; retryAfterMs?: number }[] = [
-      { step: { status: 429, retryAfter: 2 }, kind: 'rate_limit', retryable: true, status: (s) => s === 429, retryAfterMs: 2000 },
+    const cases: {
+      step: FakeStep;
+      kind: ProviderError['kind'];
+      retryable: boolean;
+      status?: (s: number | undefined) => boolean;
+      retryAfterMs?: number;
+    }[] = [
+      {
+        step: { status: 429, retryAfter: 2 },
+        kind: 'rate_limit',
+        retryable: true,
+        status: (s) => s === 429,
+        retryAfterMs: 2000,
+      },
       { step: { error: 'quota' }, kind: 'quota_exceeded', retryable: false },
-      { step: { error: 'auth' }, kind: 'auth', retryable: false, status: (s) => s === (options.authStatus ?? 401) },
-      { step: { error: 'permission' }, kind: 'permission', retryable: false, status: (s) => s === 403 },
-      { step: { error: 'not_found' }, kind: 'not_found', retryable: false, status: (s) => s === 404 },
-      { step: { error: 'bad_request' }, kind: 'bad_request', retryable: false, status: (s) => s === 400 },
+      {
+        step: { error: 'auth' },
+        kind: 'auth',
+        retryable: false,
+        status: (s) => s === (options.authStatus ?? 401),
+      },
+      {
+        step: { error: 'permission' },
+        kind: 'permission',
+        retryable: false,
+        status: (s) => s === 403,
+      },
+      {
+        step: { error: 'not_found' },
+        kind: 'not_found',
+        retryable: false,
+        status: (s) => s === 404,
+      },
+      {
+        step: { error: 'bad_request' },
+        kind: 'bad_request',
+        retryable: false,
+        status: (s) => s === 400,
+      },
       { step: 'context-length', kind: 'context_length', retryable: false },
       { step: { error: 'overloaded' }, kind: 'overloaded', retryable: true },
-      { step: { error: 'server' }, kind: 'server', retryable: true, status: (s) => s !== undefined && s >= 500 },
+      {
+        step: { error: 'server' },
+        kind: 'server',
+        retryable: true,
+        status: (s) => s !== undefined && s >= 500,
+      },
       { step: 'reset', kind: 'network', retryable: true },
       { step: 'malformed', kind: 'server', retryable: true },
     ];
-    it.each(cases)('maps $step to $kind after exactly one request', async ({ step, kind, retryable, status, retryAfterMs }) => {
-      script(step);
-      const provider = create();
-      const error = await providerFailure(provider.generate(ask('Hello')));
-      expectProviderError(error, kind, provider);
-      expect(error.isRetryable).toBe(retryable);
-      expect(error.model).toBe(options.model);
-      expect(error.cause).toBeDefined();
-      if (status) expect(status(error.status), `status ${error.status}`).toBe(true);
-      if (retryAfterMs !== undefined) expect(error.retryAfterMs).toBe(retryAfterMs);
-      expect(ctx.fake().count(options.fake)).toBe(1);
-    });
+    it.each(cases)(
+      'maps $step to $kind after exactly one request',
+      async ({ step, kind, retryable, status, retryAfterMs }) => {
+        script(step);
+        const provider = create();
+        const error = await providerFailure(provider.generate(ask('Hello')));
+        expectProviderError(error, kind, provider);
+        expect(error.isRetryable).toBe(retryable);
+        expect(error.model).toBe(options.model);
+        expect(error.cause).toBeDefined();
+        if (status) expect(status(error.status), `status ${error.status}`).toBe(true);
+        if (retryAfterMs !== undefined) expect(error.retryAfterMs).toBe(retryAfterMs);
+        expect(ctx.fake().count(options.fake)).toBe(1);
+      },
+    );
 
     it.runIf(options.retryAfterMs)('reads a retry delay given in milliseconds', async () => {
       script({ error: 'rate_limit', retryAfterMs: 1500 });
@@ -82,17 +126,20 @@ export function describeFailures(ctx: ConformanceContext): void {
   });
 
   describe('health check', () => {
-    it.runIf(options.healthCheck !== false)('is healthy against a working endpoint and unhealthy (without throwing) on failure', async () => {
-      const provider = create();
-      if (!provider.healthCheck) throw new Error('healthCheck is missing');
-      const ok = await provider.healthCheck();
-      expect(ok).toMatchObject({ healthy: true, model: options.model });
-      expect(ok.latencyMs).toBeGreaterThanOrEqual(0);
-      script({ error: 'auth' });
-      const bad = await provider.healthCheck();
-      expect(bad.healthy).toBe(false);
-      expect(bad.error).toEqual(expect.any(String));
-      if (options.apiKey) expect(bad.error).not.toContain(options.apiKey);
-    });
+    it.runIf(options.healthCheck !== false)(
+      'is healthy against a working endpoint and unhealthy (without throwing) on failure',
+      async () => {
+        const provider = create();
+        if (!provider.healthCheck) throw new Error('healthCheck is missing');
+        const ok = await provider.healthCheck();
+        expect(ok).toMatchObject({ healthy: true, model: options.model });
+        expect(ok.latencyMs).toBeGreaterThanOrEqual(0);
+        script({ error: 'auth' });
+        const bad = await provider.healthCheck();
+        expect(bad.healthy).toBe(false);
+        expect(bad.error).toEqual(expect.any(String));
+        if (options.apiKey) expect(bad.error).not.toContain(options.apiKey);
+      },
+    );
   });
 }

@@ -14,5 +14,6 @@ describeConformance('google', {
   retryAfterMs: true,
   // Gemini answers an invalid key with 400 INVALID_ARGUMENT, reason API_KEY_INVALID.
   authStatus: 400,
-  create: (fake, settings) => createGoogle({ apiKey, baseURL: fake.baseURL.google, env: {}, ...settings }),
+  create: (fake, settings) =>
+    createGoogle({ apiKey, baseURL: fake.baseURL.google, env: {}, ...settings }),
 });

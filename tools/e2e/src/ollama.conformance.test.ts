@@ -9,5 +9,11 @@ describeConformance('ollama (OpenAI-compatible, no key)', {
   embeddings: true,
   supportsImages: true,
   retryAfterMs: true,
-  create: (fake, settings) => createOpenAI({ name: 'ollama', baseURL: fake.baseURL.openai, env: { OPENAI_API_KEY: 'sk-must-not-be-sent-0123456789' }, ...settings }),
+  create: (fake, settings) =>
+    createOpenAI({
+      name: 'ollama',
+      baseURL: fake.baseURL.openai,
+      env: { OPENAI_API_KEY: 'sk-must-not-be-sent-0123456789' },
+      ...settings,
+    }),
 });

@@ -12,11 +12,18 @@ import {
   StreamInterruptedError,
 } from '@modelmux/core';
 import { createOpenAI } from '@modelmux/openai';
-import { type FallbackExecutor, type FallbackExecutorOptions, bannedPattern, createFallbackExecutor } from '@modelmux/resilience';
+import {
+  type FallbackExecutor,
+  type FallbackExecutorOptions,
+  bannedPattern,
+  createFallbackExecutor,
+} from '@modelmux/resilience';
 import { type FakeProviders, startFakeProviders } from '@modelmux/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const question: ChatRequest = { messages: [{ role: 'user', content: 'What is the capital of France?' }] };
+const question: ChatRequest = {
+  messages: [{ role: 'user', content: 'What is the capital of France?' }],
+};
 
 async function outcome<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
   try {
@@ -26,7 +33,9 @@ async function outcome<T>(promise: Promise<T>): Promise<{ value?: T; error?: unk
   }
 }
 
-async function drain(stream: AsyncIterable<StreamEvent>): Promise<{ text: string; error?: unknown }> {
+async function drain(
+  stream: AsyncIterable<StreamEvent>,
+): Promise<{ text: string; error?: unknown }> {
   let text = '';
   try {
     for await (const event of stream) if (event.type === 'text-delta') text += event.text;
@@ -41,13 +50,22 @@ describe('resilience end to end (real adapters, fake vendors)', () => {
   let openai: Provider;
   let anthropic: Provider;
   let executor: FallbackExecutor;
-  const make = (options: FallbackExecutorOptions = {}) => (executor = createFallbackExecutor({ baseDelayMs: 1, maxDelayMs: 5, ...options }));
+  const make = (options: FallbackExecutorOptions = {}) =>
+    (executor = createFallbackExecutor({ baseDelayMs: 1, maxDelayMs: 5, ...options }));
   const lastOpenAIRequest = () => fake.requests('openai').at(-1);
 
   beforeAll(async () => {
     fake = await startFakeProviders();
-    openai = createOpenAI({ apiKey: 'sk-e2e-resilience-openai-0123456789', baseURL: fake.baseURL.openai });
-    anthropic = createAnthropic({ apiKey: 'sk-ant-e2e-resilience-0123456789', baseURL: fake.baseURL.anthropic, model: 'claude-haiku-4-5', env: {} });
+    openai = createOpenAI({
+      apiKey: 'sk-e2e-resilience-openai-0123456789',
+      baseURL: fake.baseURL.openai,
+    });
+    anthropic = createAnthropic({
+      apiKey: 'sk-ant-e2e-resilience-0123456789',
+      baseURL: fake.baseURL.anthropic,
+      model: 'claude-haiku-4-5',
+      env: {},
+    });
   });
   afterAll(async () => {
     await fake.close();
@@ -70,7 +88,10 @@ describe('resilience end to end (real adapters, fake vendors)', () => {
     fake.script('openai', [{ error: 'rate_limit', retryAfterMs: 2_000 }]);
     expect((await executor.generate([openai, anthropic], question)).provider).toBe('anthropic');
     expect([fake.count('openai'), fake.count('anthropic')]).toEqual([1, 1]);
-    expect(executor.status().find((s) => s.provider === 'openai')).toMatchObject({ coolingDownUntil: clock + 2_000, coolDownKind: 'rate_limit' });
+    expect(executor.status().find((s) => s.provider === 'openai')).toMatchObject({
+      coolingDownUntil: clock + 2_000,
+      coolDownKind: 'rate_limit',
+    });
 
     clock += 1_999;
     expect((await executor.generate([openai, anthropic], question)).provider).toBe('anthropic');
@@ -90,26 +111,49 @@ describe('resilience end to end (real adapters, fake vendors)', () => {
   });
 
   it('an open breaker sends zero requests to the dead provider until its half-open probe, which closes it', async () => {
-    fake.script('openai', Array.from({ length: 3 }, () => ({ status: 500 })));
-    make({ maxRetries: 0, breaker: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeout: 300 } });
-    for (let i = 0; i < 3; i++) expect((await executor.generate([openai, anthropic], question)).provider).toBe('anthropic');
+    fake.script(
+      'openai',
+      Array.from({ length: 3 }, () => ({ status: 500 })),
+    );
+    make({
+      maxRetries: 0,
+      breaker: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeout: 300 },
+    });
+    for (let i = 0; i < 3; i++)
+      expect((await executor.generate([openai, anthropic], question)).provider).toBe('anthropic');
     expect(fake.count('openai')).toBe(3);
     expect(executor.status().find((s) => s.provider === 'openai')?.breaker).toBe('open');
 
-    for (let i = 0; i < 5; i++) expect((await executor.generate([openai, anthropic], question)).provider).toBe('anthropic');
+    for (let i = 0; i < 5; i++)
+      expect((await executor.generate([openai, anthropic], question)).provider).toBe('anthropic');
     expect(fake.count('openai')).toBe(3); // nothing reached the dead provider
 
-    await vi.waitFor(() => expect(executor.status().find((s) => s.provider === 'openai')?.breaker).toBe('half-open'), { timeout: 2_000, interval: 20 });
+    await vi.waitFor(
+      () =>
+        expect(executor.status().find((s) => s.provider === 'openai')?.breaker).toBe('half-open'),
+      { timeout: 2_000, interval: 20 },
+    );
     expect((await executor.generate([openai, anthropic], question)).provider).toBe('openai');
     expect(fake.count('openai')).toBe(4);
     expect(executor.status().find((s) => s.provider === 'openai')?.breaker).toBe('closed');
   });
 
   it('bad requests and context-length errors do not open the breaker', async () => {
-    fake.script('openai', [...Array.from({ length: 4 }, () => ({ error: 'bad_request' as const })), ...Array.from({ length: 4 }, () => 'context-length' as const)]);
-    make({ maxRetries: 0, breaker: { volumeThreshold: 2, errorThresholdPercentage: 10, resetTimeout: 60_000 } });
-    for (let i = 0; i < 4; i++) expect(((await outcome(executor.generate([openai, anthropic], question))).error as ProviderError).kind).toBe('bad_request');
-    for (let i = 0; i < 4; i++) expect((await executor.generate([openai, anthropic], question)).provider).toBe('anthropic');
+    fake.script('openai', [
+      ...Array.from({ length: 4 }, () => ({ error: 'bad_request' as const })),
+      ...Array.from({ length: 4 }, () => 'context-length' as const),
+    ]);
+    make({
+      maxRetries: 0,
+      breaker: { volumeThreshold: 2, errorThresholdPercentage: 10, resetTimeout: 60_000 },
+    });
+    for (let i = 0; i < 4; i++)
+      expect(
+        ((await outcome(executor.generate([openai, anthropic], question))).error as ProviderError)
+          .kind,
+      ).toBe('bad_request');
+    for (let i = 0; i < 4; i++)
+      expect((await executor.generate([openai, anthropic], question)).provider).toBe('anthropic');
     expect(fake.count('openai')).toBe(8);
     expect(fake.count('anthropic')).toBe(4); // only the context-length ones fell back: a bad request fails fast
     expect(executor.status().find((s) => s.provider === 'openai')?.breaker).toBe('closed');
@@ -122,12 +166,18 @@ describe('resilience end to end (real adapters, fake vendors)', () => {
     expect((await executor.generate([openai, anthropic], question)).provider).toBe('anthropic');
     expect(fake.count('openai')).toBe(1);
     const status = executor.status().find((s) => s.provider === 'openai');
-    expect(status?.unavailable).toMatchObject({ kind: 'auth', reason: expect.stringContaining('HTTP 401') });
+    expect(status?.unavailable).toMatchObject({
+      kind: 'auth',
+      reason: expect.stringContaining('HTTP 401'),
+    });
     expect(JSON.stringify(status)).not.toContain('sk-e2e-resilience-openai-0123456789');
   });
 
   it('content filter and a validator rejection move on to the next provider', async () => {
-    fake.script('openai', ['content-filter', { reply: { text: 'As an AI, I cannot answer that.' } }]);
+    fake.script('openai', [
+      'content-filter',
+      { reply: { text: 'As an AI, I cannot answer that.' } },
+    ]);
     make({ validators: [bannedPattern(/as an ai/i)] });
     expect((await executor.generate([openai, anthropic], question)).provider).toBe('anthropic');
     expect((await executor.generate([openai, anthropic], question)).provider).toBe('anthropic');
@@ -141,12 +191,17 @@ describe('resilience end to end (real adapters, fake vendors)', () => {
     const { error } = await outcome(executor.generate([openai, anthropic], question));
     const elapsed = Date.now() - started;
     expect(AllProvidersFailedError.isInstance(error)).toBe(true);
-    expect((error as AllProvidersFailedError).attempts.map((a) => `${a.provider}:${a.kind}`)).toEqual(['openai:timeout']);
+    expect(
+      (error as AllProvidersFailedError).attempts.map((a) => `${a.provider}:${a.kind}`),
+    ).toEqual(['openai:timeout']);
     expect(elapsed).toBeGreaterThanOrEqual(290);
     expect(elapsed).toBeLessThan(3_000);
     expect(fake.count('openai')).toBe(1);
     expect(fake.count('anthropic')).toBe(0); // nothing new starts after the deadline
-    await vi.waitFor(() => expect(lastOpenAIRequest()?.closedEarly).toBe(true), { timeout: 1_000, interval: 10 });
+    await vi.waitFor(() => expect(lastOpenAIRequest()?.closedEarly).toBe(true), {
+      timeout: 1_000,
+      interval: 10,
+    });
   });
 
   it('the per-attempt timeout aborts the call at the fake and falls back', async () => {
@@ -154,18 +209,26 @@ describe('resilience end to end (real adapters, fake vendors)', () => {
     make({ timeoutMs: 200, maxRetries: 0 });
     const result = await executor.generate([openai, anthropic], question);
     expect(result.provider).toBe('anthropic');
-    await vi.waitFor(() => expect(fake.requests('openai')[0]?.closedEarly).toBe(true), { timeout: 1_000, interval: 10 });
+    await vi.waitFor(() => expect(fake.requests('openai')[0]?.closedEarly).toBe(true), {
+      timeout: 1_000,
+      interval: 10,
+    });
   });
 
   it('a caller abort stops at once: the call is aborted at the fake and no other provider is called', async () => {
     fake.script('openai', ['hang']);
     const controller = new AbortController();
-    const pending = outcome(make().generate([openai, anthropic], { ...question, signal: controller.signal }));
+    const pending = outcome(
+      make().generate([openai, anthropic], { ...question, signal: controller.signal }),
+    );
     await vi.waitFor(() => expect(fake.count('openai')).toBe(1), { timeout: 1_000, interval: 5 });
     expect(lastOpenAIRequest()?.closedEarly).toBe(false);
     controller.abort();
     expect(((await pending).error as ProviderError).kind).toBe('aborted');
-    await vi.waitFor(() => expect(lastOpenAIRequest()?.closedEarly).toBe(true), { timeout: 1_000, interval: 10 });
+    await vi.waitFor(() => expect(lastOpenAIRequest()?.closedEarly).toBe(true), {
+      timeout: 1_000,
+      interval: 10,
+    });
     expect(fake.count('anthropic')).toBe(0);
   });
 
@@ -173,18 +236,35 @@ describe('resilience end to end (real adapters, fake vendors)', () => {
     fake.script('openai', [{ delayMs: 3_000 }]);
     make({ hedge: { delayMs: 100 } });
     const failures: string[] = [];
-    executor.onFailure(({ provider, kind, hedgeLost }) => failures.push(`${provider}:${kind}:${hedgeLost}`));
+    executor.onFailure(({ provider, kind, hedgeLost }) =>
+      failures.push(`${provider}:${kind}:${hedgeLost}`),
+    );
     const result = await executor.generate([openai, anthropic], question);
     expect(result.provider).toBe('anthropic');
-    await vi.waitFor(() => expect(lastOpenAIRequest()?.closedEarly).toBe(true), { timeout: 1_000, interval: 10 });
-    await vi.waitFor(() => expect(failures).toEqual(['openai:aborted:true']), { timeout: 1_000, interval: 10 });
+    await vi.waitFor(() => expect(lastOpenAIRequest()?.closedEarly).toBe(true), {
+      timeout: 1_000,
+      interval: 10,
+    });
+    await vi.waitFor(() => expect(failures).toEqual(['openai:aborted:true']), {
+      timeout: 1_000,
+      interval: 10,
+    });
   });
 
   it('all fail: AllProvidersFailedError lists each attempt with the vendor status; or the fallbackResponse', async () => {
     fake.script('openai', [{ status: 500 }]);
     fake.script('anthropic', [{ error: 'overloaded' }]);
-    const { error } = await outcome(make({ maxRetries: 0 }).generate([openai, anthropic], question));
-    expect((error as AllProvidersFailedError).attempts.map((a) => [a.provider, a.model, a.kind, a.status])).toEqual([
+    const { error } = await outcome(
+      make({ maxRetries: 0 }).generate([openai, anthropic], question),
+    );
+    expect(
+      (error as AllProvidersFailedError).attempts.map((a) => [
+        a.provider,
+        a.model,
+        a.kind,
+        a.status,
+      ]),
+    ).toEqual([
       ['openai', 'gpt-4o-mini', 'server', 500],
       ['anthropic', 'claude-haiku-4-5', 'overloaded', 529],
     ]);
@@ -192,14 +272,30 @@ describe('resilience end to end (real adapters, fake vendors)', () => {
     fake.script('openai', [{ status: 500 }]);
     fake.script('anthropic', [{ status: 500 }]);
     executor.dispose();
-    const canned = { text: 'Please try again later.', toolCalls: [], finishReason: 'other' as const, usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 }, provider: 'fallback', model: 'none', latencyMs: 0, costUsd: 0 };
-    expect(await make({ maxRetries: 0, fallbackResponse: canned }).generate([openai, anthropic], question)).toBe(canned);
+    const canned = {
+      text: 'Please try again later.',
+      toolCalls: [],
+      finishReason: 'other' as const,
+      usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
+      provider: 'fallback',
+      model: 'none',
+      latencyMs: 0,
+      costUsd: 0,
+    };
+    expect(
+      await make({ maxRetries: 0, fallbackResponse: canned }).generate(
+        [openai, anthropic],
+        question,
+      ),
+    ).toBe(canned);
   });
 
   describe('streams', () => {
     it('fall back before the first event: the caller sees one answer, from the second provider', async () => {
       fake.script('openai', [{ status: 500 }]);
-      const { text, error } = await drain(make({ maxRetries: 0 }).stream([openai, anthropic], question));
+      const { text, error } = await drain(
+        make({ maxRetries: 0 }).stream([openai, anthropic], question),
+      );
       expect(error).toBeUndefined();
       expect(text.length).toBeGreaterThan(0);
       expect([fake.count('openai'), fake.count('anthropic')]).toEqual([1, 1]);
@@ -217,8 +313,15 @@ describe('resilience end to end (real adapters, fake vendors)', () => {
     it('breaking out of the loop aborts the underlying request', async () => {
       const signals: (AbortSignal | undefined)[] = [];
       // A user provider delegating to the real adapter, to see the signal it is handed.
-      const watched: Provider = { ...openai, name: 'openai', stream: (request) => (signals.push(request.signal), openai.stream(request)), generate: (r) => openai.generate(r), isAvailable: () => true };
-      for await (const event of make().stream([watched], question)) if (event.type === 'text-delta') break;
+      const watched: Provider = {
+        ...openai,
+        name: 'openai',
+        stream: (request) => (signals.push(request.signal), openai.stream(request)),
+        generate: (r) => openai.generate(r),
+        isAvailable: () => true,
+      };
+      for await (const event of make().stream([watched], question))
+        if (event.type === 'text-delta') break;
       expect(signals).toHaveLength(1);
       expect(signals[0]?.aborted).toBe(true);
     });

@@ -29,7 +29,10 @@ export function fakeProvider(name: string, type = 'fake'): Provider {
 }
 
 /** Yields the given events, then optionally throws. */
-export async function* streamOf(events: readonly StreamEvent[], error?: unknown): AsyncGenerator<StreamEvent> {
+export async function* streamOf(
+  events: readonly StreamEvent[],
+  error?: unknown,
+): AsyncGenerator<StreamEvent> {
   for (const event of events) yield event;
   if (error !== undefined) throw error;
 }

@@ -12,10 +12,40 @@ describe('defaultCatalogue', () => {
 
   test('has the current models of each vendor the task names', () => {
     const expected = {
-      openai: ['gpt-5', 'gpt-5-mini', 'gpt-5-nano', 'gpt-4.1', 'gpt-4.1-mini', 'gpt-4.1-nano', 'gpt-4o', 'gpt-4o-mini', 'o3', 'o4-mini', 'text-embedding-3-small', 'text-embedding-3-large'],
-      anthropic: ['claude-opus-4-1', 'claude-sonnet-4-5', 'claude-haiku-4-5', 'claude-3-5-haiku-latest'],
-      google: ['gemini-2.5-pro', 'gemini-2.5-flash', 'gemini-2.5-flash-lite', 'gemini-2.0-flash', 'text-embedding-004', 'gemini-embedding-001'],
-      groq: ['llama-3.3-70b-versatile', 'llama-3.1-8b-instant', 'openai/gpt-oss-120b', 'openai/gpt-oss-20b'],
+      openai: [
+        'gpt-5',
+        'gpt-5-mini',
+        'gpt-5-nano',
+        'gpt-4.1',
+        'gpt-4.1-mini',
+        'gpt-4.1-nano',
+        'gpt-4o',
+        'gpt-4o-mini',
+        'o3',
+        'o4-mini',
+        'text-embedding-3-small',
+        'text-embedding-3-large',
+      ],
+      anthropic: [
+        'claude-opus-4-1',
+        'claude-sonnet-4-5',
+        'claude-haiku-4-5',
+        'claude-3-5-haiku-latest',
+      ],
+      google: [
+        'gemini-2.5-pro',
+        'gemini-2.5-flash',
+        'gemini-2.5-flash-lite',
+        'gemini-2.0-flash',
+        'text-embedding-004',
+        'gemini-embedding-001',
+      ],
+      groq: [
+        'llama-3.3-70b-versatile',
+        'llama-3.1-8b-instant',
+        'openai/gpt-oss-120b',
+        'openai/gpt-oss-20b',
+      ],
       ollama: ['llama3.2', 'qwen2.5', 'nomic-embed-text'],
     };
     for (const [provider, ids] of Object.entries(expected)) {
@@ -40,8 +70,10 @@ describe('defaultCatalogue', () => {
 
   test('cached input is never dearer than input, and output never cheaper than input for paid chat models', () => {
     for (const [id, info] of entries) {
-      if (info.cachedInputPerMTok !== undefined) expect(info.cachedInputPerMTok, id).toBeLessThanOrEqual(info.inputPerMTok);
-      if (!info.capabilities.embeddings) expect(info.outputPerMTok, id).toBeGreaterThanOrEqual(info.inputPerMTok);
+      if (info.cachedInputPerMTok !== undefined)
+        expect(info.cachedInputPerMTok, id).toBeLessThanOrEqual(info.inputPerMTok);
+      if (!info.capabilities.embeddings)
+        expect(info.outputPerMTok, id).toBeGreaterThanOrEqual(info.inputPerMTok);
     }
   });
 

@@ -1,7 +1,10 @@
 import type { ModelCapabilities, ModelInfo } from './model-info.js';
 
 /** The capabilities of a chat model: tools, JSON and streaming, with vision as given. */
-export function chatCapabilities(vision: boolean, overrides: Partial<ModelCapabilities> = {}): ModelCapabilities {
+export function chatCapabilities(
+  vision: boolean,
+  overrides: Partial<ModelCapabilities> = {},
+): ModelCapabilities {
   return { tools: true, vision, json: true, streaming: true, embeddings: false, ...overrides };
 }
 
@@ -17,10 +20,17 @@ export type VendorModel = Omit<ModelInfo, 'provider'>;
  * Turns one vendor's list into catalogue entries keyed by id. Entries (and their capabilities)
  * are frozen so that no caller can change the shared defaults by accident.
  */
-export function defineModels(provider: string, models: readonly VendorModel[]): Record<string, ModelInfo> {
+export function defineModels(
+  provider: string,
+  models: readonly VendorModel[],
+): Record<string, ModelInfo> {
   const out: Record<string, ModelInfo> = {};
   for (const model of models) {
-    out[model.id] = Object.freeze({ ...model, provider, capabilities: Object.freeze({ ...model.capabilities }) });
+    out[model.id] = Object.freeze({
+      ...model,
+      provider,
+      capabilities: Object.freeze({ ...model.capabilities }),
+    });
   }
   return out;
 }

@@ -31,10 +31,20 @@ describe('getModelInfo', () => {
 
   test('does not confuse a model with a longer sibling', () => {
     expect(getModelInfo('gpt-4o-mini')?.id).toBe('gpt-4o-mini');
-    expect(getModelInfo('gpt-4o-mini-2024-07-18')?.inputPerMTok).toBe(defaultCatalogue['gpt-4o-mini'].inputPerMTok);
+    expect(getModelInfo('gpt-4o-mini-2024-07-18')?.inputPerMTok).toBe(
+      defaultCatalogue['gpt-4o-mini'].inputPerMTok,
+    );
   });
 
-  test.each(['gpt-99', 'gpt-4o-turbo-ultra', '', 'constructor', '__proto__', 'toString', 'hasOwnProperty'])('returns undefined for unknown %j', (id) => {
+  test.each([
+    'gpt-99',
+    'gpt-4o-turbo-ultra',
+    '',
+    'constructor',
+    '__proto__',
+    'toString',
+    'hasOwnProperty',
+  ])('returns undefined for unknown %j', (id) => {
     expect(getModelInfo(id)).toBeUndefined();
   });
 

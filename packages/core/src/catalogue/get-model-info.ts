@@ -39,7 +39,10 @@ function* candidateIds(modelId: string): Generator<string> {
  * model (`gpt-4o-2024-08-06` → `gpt-4o`, `claude-sonnet-4-5-20250929` → `claude-sonnet-4-5`,
  * `gemini-2.0-flash-001` → `gemini-2.0-flash`, `qwen2.5:7b` → `qwen2.5`). Undefined when unknown.
  */
-export function getModelInfo(modelId: string, catalogue: ModelCatalogue = defaultCatalogue): ModelInfo | undefined {
+export function getModelInfo(
+  modelId: string,
+  catalogue: ModelCatalogue = defaultCatalogue,
+): ModelInfo | undefined {
   if (typeof modelId !== 'string' || modelId === '') return undefined;
   const exact = lookup(catalogue, modelId);
   if (exact) return exact;

@@ -28,8 +28,14 @@ function issuesOf(fn: () => unknown) {
 
 describe('mergeCatalogue', () => {
   test('applies a partial override to an existing id and leaves the rest (and the base) alone', () => {
-    const merged = mergeCatalogue(defaultCatalogue, { 'gpt-4o': { inputPerMTok: 2, capabilities: { vision: false } } });
-    expect(merged['gpt-4o']).toEqual({ ...defaultCatalogue['gpt-4o'], inputPerMTok: 2, capabilities: { ...defaultCatalogue['gpt-4o'].capabilities, vision: false } });
+    const merged = mergeCatalogue(defaultCatalogue, {
+      'gpt-4o': { inputPerMTok: 2, capabilities: { vision: false } },
+    });
+    expect(merged['gpt-4o']).toEqual({
+      ...defaultCatalogue['gpt-4o'],
+      inputPerMTok: 2,
+      capabilities: { ...defaultCatalogue['gpt-4o'].capabilities, vision: false },
+    });
     expect(merged['gpt-4o-mini']).toBe(defaultCatalogue['gpt-4o-mini']);
     expect(defaultCatalogue['gpt-4o'].inputPerMTok).toBe(2.5);
     expect(defaultCatalogue['gpt-4o'].capabilities.vision).toBe(true);
@@ -49,27 +55,53 @@ describe('mergeCatalogue', () => {
   });
 
   test('lists the missing fields of an incomplete new entry at its path', () => {
-    const issues = issuesOf(() => mergeCatalogue(defaultCatalogue, { 'acme-2': { provider: 'acme', inputPerMTok: 1 } }));
+    const issues = issuesOf(() =>
+      mergeCatalogue(defaultCatalogue, { 'acme-2': { provider: 'acme', inputPerMTok: 1 } }),
+    );
     expect(issues).toHaveLength(1);
     expect(issues[0].path).toBe('catalogue.acme-2');
-    expect(issues[0].message).toMatch(/missing: outputPerMTok, contextWindow, maxOutputTokens, capabilities, quality, typicalLatencyMs/);
+    expect(issues[0].message).toMatch(
+      /missing: outputPerMTok, contextWindow, maxOutputTokens, capabilities, quality, typicalLatencyMs/,
+    );
   });
 
   test('names the path of an invalid value', () => {
-    const issues = issuesOf(() => mergeCatalogue(defaultCatalogue, { 'gpt-4.1': { inputPerMTok: -1, quality: 2 } }));
-    expect(issues.map((i) => i.path)).toEqual(['catalogue.gpt-4.1.inputPerMTok', 'catalogue.gpt-4.1.quality']);
+    const issues = issuesOf(() =>
+      mergeCatalogue(defaultCatalogue, { 'gpt-4.1': { inputPerMTok: -1, quality: 2 } }),
+    );
+    expect(issues.map((i) => i.path)).toEqual([
+      'catalogue.gpt-4.1.inputPerMTok',
+      'catalogue.gpt-4.1.quality',
+    ]);
     expect(issues[0].message).toMatch(/USD ≥ 0.*received -1/);
   });
 
   test('suggests the right spelling of an unknown key', () => {
-    const issues = issuesOf(() => mergeCatalogue(defaultCatalogue, { 'gpt-4o': { inputPerMtok: 2 } as never }));
-    expect(issues).toEqual([{ path: 'catalogue.gpt-4o.inputPerMtok', message: expect.stringContaining('did you mean "inputPerMTok"?') }]);
+    const issues = issuesOf(() =>
+      mergeCatalogue(defaultCatalogue, { 'gpt-4o': { inputPerMtok: 2 } as never }),
+    );
+    expect(issues).toEqual([
+      {
+        path: 'catalogue.gpt-4o.inputPerMtok',
+        message: expect.stringContaining('did you mean "inputPerMTok"?'),
+      },
+    ]);
   });
 
   test('rejects an id that differs from its key, a bad id and a non-object', () => {
-    expect(issuesOf(() => mergeCatalogue(defaultCatalogue, { 'gpt-4o': { id: 'gpt-4o-mini' } }))[0].path).toBe('catalogue.gpt-4o.id');
-    expect(issuesOf(() => mergeCatalogue(defaultCatalogue, JSON.parse('{"__proto__": {"inputPerMTok": 1}}')))[0].path).toBe('catalogue.__proto__');
-    expect(issuesOf(() => mergeCatalogue(defaultCatalogue, ['x'] as never))[0].path).toBe('catalogue');
-    expect(issuesOf(() => mergeCatalogue(defaultCatalogue, { 'gpt-4o': 'cheap' as never }))[0].path).toBe('catalogue.gpt-4o');
+    expect(
+      issuesOf(() => mergeCatalogue(defaultCatalogue, { 'gpt-4o': { id: 'gpt-4o-mini' } }))[0].path,
+    ).toBe('catalogue.gpt-4o.id');
+    expect(
+      issuesOf(() =>
+        mergeCatalogue(defaultCatalogue, JSON.parse('{"__proto__": {"inputPerMTok": 1}}')),
+      )[0].path,
+    ).toBe('catalogue.__proto__');
+    expect(issuesOf(() => mergeCatalogue(defaultCatalogue, ['x'] as never))[0].path).toBe(
+      'catalogue',
+    );
+    expect(
+      issuesOf(() => mergeCatalogue(defaultCatalogue, { 'gpt-4o': 'cheap' as never }))[0].path,
+    ).toBe('catalogue.gpt-4o');
   });
 });

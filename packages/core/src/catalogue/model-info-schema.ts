@@ -1,10 +1,23 @@
 import { z } from 'zod';
-import { expected, nonEmptyStringSchema, nonNegativeIntSchema, positiveIntSchema, rangeSchema, usdSchema } from '../config/schema-helpers.js';
+import {
+  expected,
+  nonEmptyStringSchema,
+  nonNegativeIntSchema,
+  positiveIntSchema,
+  rangeSchema,
+  usdSchema,
+} from '../config/schema-helpers.js';
 
 const flag = z.boolean({ error: expected('true or false') });
 
 /** Validates a model's capabilities (every flag required). */
-export const ModelCapabilitiesSchema = z.strictObject({ tools: flag, vision: flag, json: flag, streaming: flag, embeddings: flag });
+export const ModelCapabilitiesSchema = z.strictObject({
+  tools: flag,
+  vision: flag,
+  json: flag,
+  streaming: flag,
+  embeddings: flag,
+});
 
 /** Validates one complete catalogue entry (`ModelInfo`). */
 export const ModelInfoSchema = z.strictObject({
@@ -25,4 +38,6 @@ export const ModelInfoSchema = z.strictObject({
  * Validates an override of a catalogue entry: every field optional (capabilities too, flag by
  * flag). A new model id must still end up complete; `mergeCatalogue` checks that.
  */
-export const ModelInfoOverrideSchema = ModelInfoSchema.extend({ capabilities: ModelCapabilitiesSchema.partial() }).partial();
+export const ModelInfoOverrideSchema = ModelInfoSchema.extend({
+  capabilities: ModelCapabilitiesSchema.partial(),
+}).partial();

@@ -1,6 +1,11 @@
 import { defaultCatalogue } from '../catalogue/default-catalogue.js';
 import { mergeCatalogueEntries } from '../catalogue/merge-catalogue.js';
-import { builtInProviderTypes, isBuiltInProviderType, providerNamePattern, providerNameRule } from './names.js';
+import {
+  builtInProviderTypes,
+  isBuiltInProviderType,
+  providerNamePattern,
+  providerNameRule,
+} from './names.js';
 
 /** The parsed (not yet normalised) config as the cross-field checks see it. */
 export interface CheckedConfig {
@@ -33,10 +38,21 @@ function configured(names: readonly string[]): string {
   return names.length ? `configured: ${names.join(', ')}` : 'no provider is configured';
 }
 
-function checkProviderKeys(ctx: Context, path: PropertyKey[], record: unknown, names: readonly string[], what: string): void {
+function checkProviderKeys(
+  ctx: Context,
+  path: PropertyKey[],
+  record: unknown,
+  names: readonly string[],
+  what: string,
+): void {
   if (!record || typeof record !== 'object') return;
   for (const key of Object.keys(record)) {
-    if (!names.includes(key)) add(ctx, [...path, key], `unknown provider "${key}" in ${what}: add it under providers or remove this limit (${configured(names)})`);
+    if (!names.includes(key))
+      add(
+        ctx,
+        [...path, key],
+        `unknown provider "${key}" in ${what}: add it under providers or remove this limit (${configured(names)})`,
+      );
   }
 }
 
@@ -47,17 +63,26 @@ function checkProviderKeys(ctx: Context, path: PropertyKey[], record: unknown, n
  */
 export function checkConfig(config: CheckedConfig, ctx: Context): void {
   // Defensive throughout: this also runs on raw input that failed the schema, to report everything at once.
-  const providers: Record<string, { type?: unknown }> = isRecord(config.providers) ? (config.providers as Record<string, { type?: unknown }>) : {};
+  const providers: Record<string, { type?: unknown }> = isRecord(config.providers)
+    ? (config.providers as Record<string, { type?: unknown }>)
+    : {};
   const names = Object.keys(providers);
   if (names.length === 0 && (config.providers === undefined || isRecord(config.providers))) {
-    add(ctx, ['providers'], "no provider configured: add at least one, e.g. providers: { openai: { apiKey: process.env.OPENAI_API_KEY } }");
+    add(
+      ctx,
+      ['providers'],
+      'no provider configured: add at least one, e.g. providers: { openai: { apiKey: process.env.OPENAI_API_KEY } }',
+    );
   }
   for (const name of names) {
     if (!providerNamePattern.test(name)) {
       add(ctx, ['providers', name], `invalid provider name: ${providerNameRule}`);
       continue;
     }
-    if ((providers[name] as { type?: unknown } | undefined)?.type === undefined && !isBuiltInProviderType(name)) {
+    if (
+      (providers[name] as { type?: unknown } | undefined)?.type === undefined &&
+      !isBuiltInProviderType(name)
+    ) {
       add(
         ctx,
         ['providers', name, 'type'],
@@ -68,23 +93,49 @@ export function checkConfig(config: CheckedConfig, ctx: Context): void {
 
   const primary = typeof config.primaryProvider === 'string' ? config.primaryProvider : undefined;
   if (primary !== undefined && !names.includes(primary)) {
-    add(ctx, ['primaryProvider'], `"${primary}" is not configured: add providers.${primary} or pick a configured provider (${configured(names)})`);
+    add(
+      ctx,
+      ['primaryProvider'],
+      `"${primary}" is not configured: add providers.${primary} or pick a configured provider (${configured(names)})`,
+    );
   }
   if (config.routingStrategy === 'manual' && primary === undefined) {
-    add(ctx, ['primaryProvider'], "required when routingStrategy is 'manual': name the provider to use, e.g. primaryProvider: 'openai'");
+    add(
+      ctx,
+      ['primaryProvider'],
+      "required when routingStrategy is 'manual': name the provider to use, e.g. primaryProvider: 'openai'",
+    );
   }
 
   const seen = new Set<string>();
-  (Array.isArray(config.fallbackProviders) ? config.fallbackProviders : []).forEach((entry: unknown, index) => {
-    if (typeof entry !== 'string') return;
-    const path = ['fallbackProviders', index];
-    if (entry === primary) add(ctx, path, `"${entry}" is the primaryProvider: a provider cannot be its own fallback; remove it from fallbackProviders`);
-    else if (seen.has(entry)) add(ctx, path, `"${entry}" is listed twice: remove the duplicate`);
-    else if (!names.includes(entry)) add(ctx, path, `unknown provider "${entry}": add providers.${entry} or remove it from fallbackProviders (${configured(names)})`);
-    seen.add(entry);
-  });
+  (Array.isArray(config.fallbackProviders) ? config.fallbackProviders : []).forEach(
+    (entry: unknown, index) => {
+      if (typeof entry !== 'string') return;
+      const path = ['fallbackProviders', index];
+      if (entry === primary)
+        add(
+          ctx,
+          path,
+          `"${entry}" is the primaryProvider: a provider cannot be its own fallback; remove it from fallbackProviders`,
+        );
+      else if (seen.has(entry)) add(ctx, path, `"${entry}" is listed twice: remove the duplicate`);
+      else if (!names.includes(entry))
+        add(
+          ctx,
+          path,
+          `unknown provider "${entry}": add providers.${entry} or remove it from fallbackProviders (${configured(names)})`,
+        );
+      seen.add(entry);
+    },
+  );
 
-  checkProviderKeys(ctx, ['costLimitPerRequest'], config.costLimitPerRequest, names, 'costLimitPerRequest');
+  checkProviderKeys(
+    ctx,
+    ['costLimitPerRequest'],
+    config.costLimitPerRequest,
+    names,
+    'costLimitPerRequest',
+  );
   for (const key of ['dailyCostLimit', 'monthlyCostLimit'] as const) {
     const limit = config[key];
     if (isRecord(limit) && 'perProvider' in limit) {
@@ -93,5 +144,6 @@ export function checkConfig(config: CheckedConfig, ctx: Context): void {
   }
 
   // Already-dotted paths (`catalogue.gpt-4.1.inputPerMTok`) pass through whole: model ids contain dots.
-  for (const issue of mergeCatalogueEntries(defaultCatalogue, config.catalogue).issues) add(ctx, [issue.path], issue.message);
+  for (const issue of mergeCatalogueEntries(defaultCatalogue, config.catalogue).issues)
+    add(ctx, [issue.path], issue.message);
 }

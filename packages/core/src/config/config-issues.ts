@@ -18,7 +18,10 @@ export function didYouMean(key: string, candidates: readonly string[]): string |
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of candidates) {
-    const d = candidate.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key.toLowerCase(), candidate.toLowerCase());
+    const d =
+      candidate.toLowerCase() === key.toLowerCase()
+        ? 0
+        : editDistance(key.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
@@ -32,7 +35,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }
@@ -44,7 +51,12 @@ function isTypeMismatch(branch: readonly ZodIssue[]): boolean {
   return branch.length === 1 && branch[0].code === 'invalid_type' && branch[0].path.length === 0;
 }
 
-function convert(issue: ZodIssue, base: readonly PropertyKey[], knownKeys: KnownKeys | undefined, out: ConfigIssue[]): void {
+function convert(
+  issue: ZodIssue,
+  base: readonly PropertyKey[],
+  knownKeys: KnownKeys | undefined,
+  out: ConfigIssue[],
+): void {
   const path = [...base, ...issue.path];
   if (issue.code === 'invalid_union') {
     // Report the branch the value was meant for (e.g. the object form of a cost limit), not "invalid input".
@@ -75,9 +87,16 @@ function convert(issue: ZodIssue, base: readonly PropertyKey[], knownKeys: Known
  */
 export function toConfigIssues(
   issues: readonly ZodIssue[],
-  options: { prefix?: readonly PropertyKey[]; knownKeys?: KnownKeys; secrets?: readonly string[] } = {},
+  options: {
+    prefix?: readonly PropertyKey[];
+    knownKeys?: KnownKeys;
+    secrets?: readonly string[];
+  } = {},
 ): ConfigIssue[] {
   const out: ConfigIssue[] = [];
   for (const issue of issues) convert(issue, options.prefix ?? [], options.knownKeys, out);
-  return out.map((i) => ({ path: i.path, message: redactSecrets(i.message, options.secrets ?? []) }));
+  return out.map((i) => ({
+    path: i.path,
+    message: redactSecrets(i.message, options.secrets ?? []),
+  }));
 }

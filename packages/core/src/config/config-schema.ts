@@ -6,23 +6,50 @@ import { routingStrategies } from './names.js';
 import { ProviderConfigSchema } from './provider-config-schema.js';
 import { expected, nonNegativeIntSchema, positiveIntSchema, usdSchema } from './schema-helpers.js';
 
-const providerName = z.string({ error: expected("a provider name such as 'openai'", { showText: true }) }).min(1);
+const providerName = z
+  .string({ error: expected("a provider name such as 'openai'", { showText: true }) })
+  .min(1);
 
 /** The object shape of the config, before the cross-field checks and defaults. */
-const ConfigObjectSchema = z.strictObject({
-  primaryProvider: providerName.optional(),
-  routingStrategy: z.enum(routingStrategies, { error: expected(`one of ${routingStrategies.map((s) => `'${s}'`).join(', ')}`, { showText: true }) }).optional(),
-  enableFallback: z.boolean({ error: expected('true or false') }).default(true),
-  fallbackProviders: z.array(providerName, { error: expected("a list of provider names, e.g. ['anthropic', 'groq']") }).default([]),
-  providers: z.record(z.string(), ProviderConfigSchema, { error: expected('an object of provider name → settings, e.g. { openai: { apiKey } }') }).default({}),
-  costLimitPerRequest: z.record(z.string(), usdSchema('0.10'), { error: expected('an object of provider name → USD, e.g. { openai: 0.10 }') }).default({}),
-  dailyCostLimit: CostLimitSchema.optional(),
-  monthlyCostLimit: CostLimitSchema.optional(),
-  timeoutMs: positiveIntSchema('milliseconds', '30000').default(30_000),
-  maxRetries: nonNegativeIntSchema('retries', '2').default(2),
-  // Validated entry by entry in the cross-field checks (partial for known ids, complete for new ones).
-  catalogue: z.custom<CatalogueOverrides>().optional(),
-}, { error: expected('a config object, e.g. { providers: { openai: { apiKey: process.env.OPENAI_API_KEY } } }') });
+const ConfigObjectSchema = z.strictObject(
+  {
+    primaryProvider: providerName.optional(),
+    routingStrategy: z
+      .enum(routingStrategies, {
+        error: expected(`one of ${routingStrategies.map((s) => `'${s}'`).join(', ')}`, {
+          showText: true,
+        }),
+      })
+      .optional(),
+    enableFallback: z.boolean({ error: expected('true or false') }).default(true),
+    fallbackProviders: z
+      .array(providerName, {
+        error: expected("a list of provider names, e.g. ['anthropic', 'groq']"),
+      })
+      .default([]),
+    providers: z
+      .record(z.string(), ProviderConfigSchema, {
+        error: expected('an object of provider name → settings, e.g. { openai: { apiKey } }'),
+      })
+      .default({}),
+    costLimitPerRequest: z
+      .record(z.string(), usdSchema('0.10'), {
+        error: expected('an object of provider name → USD, e.g. { openai: 0.10 }'),
+      })
+      .default({}),
+    dailyCostLimit: CostLimitSchema.optional(),
+    monthlyCostLimit: CostLimitSchema.optional(),
+    timeoutMs: positiveIntSchema('milliseconds', '30000').default(30_000),
+    maxRetries: nonNegativeIntSchema('retries', '2').default(2),
+    // Validated entry by entry in the cross-field checks (partial for known ids, complete for new ones).
+    catalogue: z.custom<CatalogueOverrides>().optional(),
+  },
+  {
+    error: expected(
+      'a config object, e.g. { providers: { openai: { apiKey: process.env.OPENAI_API_KEY } } }',
+    ),
+  },
+);
 
 /** The top-level keys of the config, for spelling hints. */
 export const configKeys = Object.keys(ConfigObjectSchema.shape);
@@ -36,11 +63,19 @@ export const providerConfigKeys = Object.keys(ProviderConfigSchema.shape);
  * `'cost'` otherwise, each provider's `type` from its name), normalises cost limits to
  * `{ global?, perProvider }`, and runs the cross-field checks.
  */
-export const MultiLLMConfigSchema = ConfigObjectSchema.superRefine(checkConfig).transform((config) => ({
-  ...config,
-  routingStrategy: config.routingStrategy ?? (config.primaryProvider !== undefined ? 'manual' : 'cost'),
-  providers: Object.fromEntries(Object.entries(config.providers).map(([name, provider]) => [name, { ...provider, type: provider.type ?? name }])),
-}));
+export const MultiLLMConfigSchema = ConfigObjectSchema.superRefine(checkConfig).transform(
+  (config) => ({
+    ...config,
+    routingStrategy:
+      config.routingStrategy ?? (config.primaryProvider !== undefined ? 'manual' : 'cost'),
+    providers: Object.fromEntries(
+      Object.entries(config.providers).map(([name, provider]) => [
+        name,
+        { ...provider, type: provider.type ?? name },
+      ]),
+    ),
+  }),
+);
 
 /** A parsed, validated configuration (defaults filled in). */
 export type MultiLLMConfig = z.output<typeof MultiLLMConfigSchema>;

@@ -11,7 +11,11 @@ export interface CostLimit {
 
 const CostLimitObjectSchema = z.strictObject({
   global: usdSchema('50').optional(),
-  perProvider: z.record(z.string(), usdSchema('20'), { error: expected('an object of provider name → USD, e.g. { openai: 20 }') }).optional(),
+  perProvider: z
+    .record(z.string(), usdSchema('20'), {
+      error: expected('an object of provider name → USD, e.g. { openai: 20 }'),
+    })
+    .optional(),
 });
 
 /**
@@ -19,8 +23,16 @@ const CostLimitObjectSchema = z.strictObject({
  * form, so `10` becomes `{ global: 10, perProvider: {} }`.
  */
 export const CostLimitSchema = z
-  .union([usdSchema('50'), CostLimitObjectSchema], { error: expected('USD as a number (global) or { global?: number, perProvider?: { [provider]: number } }') })
-  .transform((value): CostLimit => (typeof value === 'number' ? { global: value, perProvider: {} } : { global: value.global, perProvider: value.perProvider ?? {} }));
+  .union([usdSchema('50'), CostLimitObjectSchema], {
+    error: expected(
+      'USD as a number (global) or { global?: number, perProvider?: { [provider]: number } }',
+    ),
+  })
+  .transform((value): CostLimit =>
+    typeof value === 'number'
+      ? { global: value, perProvider: {} }
+      : { global: value.global, perProvider: value.perProvider ?? {} },
+  );
 
 /** The keys of the object form, for spelling hints. */
 export const costLimitKeys = Object.keys(CostLimitObjectSchema.shape);

@@ -25,12 +25,22 @@ describe('loadConfigFromEnv', () => {
   });
 
   test('one key: that provider is primary, with no fallbacks', () => {
-    const config = loadConfigFromEnv({ OPENAI_API_KEY: keys.OPENAI_API_KEY, OPENAI_MODEL: 'gpt-4o-mini', OPENAI_EMBEDDING_MODEL: 'text-embedding-3-small' });
+    const config = loadConfigFromEnv({
+      OPENAI_API_KEY: keys.OPENAI_API_KEY,
+      OPENAI_MODEL: 'gpt-4o-mini',
+      OPENAI_EMBEDDING_MODEL: 'text-embedding-3-small',
+    });
     expect(config.primaryProvider).toBe('openai');
     expect(config.fallbackProviders).toEqual([]);
     expect(config.routingStrategy).toBe('manual');
     expect(config.providers).toEqual({
-      openai: { type: 'openai', enabled: true, apiKey: keys.OPENAI_API_KEY, model: 'gpt-4o-mini', embeddingModel: 'text-embedding-3-small' },
+      openai: {
+        type: 'openai',
+        enabled: true,
+        apiKey: keys.OPENAI_API_KEY,
+        model: 'gpt-4o-mini',
+        embeddingModel: 'text-embedding-3-small',
+      },
     });
   });
 
@@ -42,28 +52,57 @@ describe('loadConfigFromEnv', () => {
   });
 
   test('the first configured in the order openai, anthropic, google, groq is primary', () => {
-    const config = loadConfigFromEnv({ GROQ_API_KEY: keys.GROQ_API_KEY, ANTHROPIC_API_KEY: keys.ANTHROPIC_API_KEY });
+    const config = loadConfigFromEnv({
+      GROQ_API_KEY: keys.GROQ_API_KEY,
+      ANTHROPIC_API_KEY: keys.ANTHROPIC_API_KEY,
+    });
     expect(config.primaryProvider).toBe('anthropic');
     expect(config.fallbackProviders).toEqual(['groq']);
   });
 
   test('reads the Google key from GEMINI_API_KEY when GOOGLE_API_KEY is unset, and prefers GOOGLE_API_KEY', () => {
-    expect(loadConfigFromEnv({ GEMINI_API_KEY: 'AIzaSyGeminiEEEEEEEEEEEEEEEEEEEEEEEEE', GOOGLE_MODEL: 'gemini-2.5-flash' }).providers['google']).toEqual({
+    expect(
+      loadConfigFromEnv({
+        GEMINI_API_KEY: 'AIzaSyGeminiEEEEEEEEEEEEEEEEEEEEEEEEE',
+        GOOGLE_MODEL: 'gemini-2.5-flash',
+      }).providers['google'],
+    ).toEqual({
       type: 'google',
       enabled: true,
       apiKey: 'AIzaSyGeminiEEEEEEEEEEEEEEEEEEEEEEEEE',
       model: 'gemini-2.5-flash',
     });
-    expect(loadConfigFromEnv({ GEMINI_API_KEY: 'AIzaSyGeminiEEEEEEEEEEEEEEEEEEEEEEEEE', GOOGLE_API_KEY: keys.GOOGLE_API_KEY }).providers['google'].apiKey).toBe(keys.GOOGLE_API_KEY);
+    expect(
+      loadConfigFromEnv({
+        GEMINI_API_KEY: 'AIzaSyGeminiEEEEEEEEEEEEEEEEEEEEEEEEE',
+        GOOGLE_API_KEY: keys.GOOGLE_API_KEY,
+      }).providers['google'].apiKey,
+    ).toBe(keys.GOOGLE_API_KEY);
   });
 
   test('a base URL alone configures a provider (a local server needs no key); a model alone does not', () => {
-    const config = loadConfigFromEnv({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODEL: 'llama3.2', GROQ_MODEL: 'llama-3.1-8b-instant' });
-    expect(config.providers).toEqual({ openai: { type: 'openai', enabled: true, baseURL: 'http://127.0.0.1:11434/v1', model: 'llama3.2' } });
+    const config = loadConfigFromEnv({
+      OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1',
+      OPENAI_MODEL: 'llama3.2',
+      GROQ_MODEL: 'llama-3.1-8b-instant',
+    });
+    expect(config.providers).toEqual({
+      openai: {
+        type: 'openai',
+        enabled: true,
+        baseURL: 'http://127.0.0.1:11434/v1',
+        model: 'llama3.2',
+      },
+    });
   });
 
   test('empty values count as unset', () => {
-    const config = loadConfigFromEnv({ OPENAI_API_KEY: keys.OPENAI_API_KEY, ANTHROPIC_API_KEY: '', LLM_TIMEOUT_MS: ' ', LLM_PRIMARY_PROVIDER: '' });
+    const config = loadConfigFromEnv({
+      OPENAI_API_KEY: keys.OPENAI_API_KEY,
+      ANTHROPIC_API_KEY: '',
+      LLM_TIMEOUT_MS: ' ',
+      LLM_PRIMARY_PROVIDER: '',
+    });
     expect(Object.keys(config.providers)).toEqual(['openai']);
     expect(config.timeoutMs).toBe(30_000);
   });
@@ -90,7 +129,12 @@ describe('loadConfigFromEnv', () => {
       LLM_DAILY_COST_LIMIT: '25',
       LLM_MONTHLY_COST_LIMIT: '300.50',
     });
-    expect(config).toMatchObject({ routingStrategy: 'latency', timeoutMs: 45_000, maxRetries: 0, enableFallback: false });
+    expect(config).toMatchObject({
+      routingStrategy: 'latency',
+      timeoutMs: 45_000,
+      maxRetries: 0,
+      enableFallback: false,
+    });
     expect(config.dailyCostLimit).toEqual({ global: 25, perProvider: {} });
     expect(config.monthlyCostLimit).toEqual({ global: 300.5, perProvider: {} });
   });
@@ -107,34 +151,59 @@ describe('loadConfigFromEnv', () => {
     ['LLM_ENABLE_FALLBACK', 'maybe'],
   ])('%s=%s is a ConfigError naming the variable', (name, value) => {
     const error = errorOf({ ...keys, [name]: value });
-    expect(error.issues).toEqual([{ path: name, message: expect.stringContaining(`got ${JSON.stringify(value)}`) }]);
+    expect(error.issues).toEqual([
+      { path: name, message: expect.stringContaining(`got ${JSON.stringify(value)}`) },
+    ]);
     expect(error.message).toContain(name);
   });
 
   test('reports every bad number at once', () => {
-    expect(errorOf({ ...keys, LLM_TIMEOUT_MS: 'x', LLM_MAX_RETRIES: 'y' }).issues.map((i) => i.path)).toEqual(['LLM_TIMEOUT_MS', 'LLM_MAX_RETRIES']);
+    expect(
+      errorOf({ ...keys, LLM_TIMEOUT_MS: 'x', LLM_MAX_RETRIES: 'y' }).issues.map((i) => i.path),
+    ).toEqual(['LLM_TIMEOUT_MS', 'LLM_MAX_RETRIES']);
   });
 
   test('no provider at all names the variables to set', () => {
-    expect(errorOf({ OPENAI_MODEL: 'gpt-4o' }).issues).toEqual([{ path: 'providers', message: expect.stringMatching(/OPENAI_API_KEY.*GEMINI_API_KEY/) }]);
+    expect(errorOf({ OPENAI_MODEL: 'gpt-4o' }).issues).toEqual([
+      { path: 'providers', message: expect.stringMatching(/OPENAI_API_KEY.*GEMINI_API_KEY/) },
+    ]);
   });
 
   test.each([
-    [{ LLM_PRIMARY_PROVIDER: 'mistral' }, 'LLM_PRIMARY_PROVIDER', /"mistral" is not configured.*config path primaryProvider/],
-    [{ LLM_FALLBACK_PROVIDERS: 'anthropic,mistral' }, 'LLM_FALLBACK_PROVIDERS', /unknown provider "mistral".*config path fallbackProviders.1/],
+    [
+      { LLM_PRIMARY_PROVIDER: 'mistral' },
+      'LLM_PRIMARY_PROVIDER',
+      /"mistral" is not configured.*config path primaryProvider/,
+    ],
+    [
+      { LLM_FALLBACK_PROVIDERS: 'anthropic,mistral' },
+      'LLM_FALLBACK_PROVIDERS',
+      /unknown provider "mistral".*config path fallbackProviders.1/,
+    ],
     [{ LLM_ROUTING_STRATEGY: 'fastest' }, 'LLM_ROUTING_STRATEGY', /one of 'cost'/],
     [{ OPENAI_BASE_URL: 'not a url' }, 'OPENAI_BASE_URL', /http\(s\) URL/],
     [{ GEMINI_API_KEY: 'AIza with space' }, 'GEMINI_API_KEY', /without spaces/],
   ])('a config problem from %j names %s', (extra, name, message) => {
-    const env = { OPENAI_API_KEY: keys.OPENAI_API_KEY, ANTHROPIC_API_KEY: keys.ANTHROPIC_API_KEY, ...extra };
+    const env = {
+      OPENAI_API_KEY: keys.OPENAI_API_KEY,
+      ANTHROPIC_API_KEY: keys.ANTHROPIC_API_KEY,
+      ...extra,
+    };
     const error = errorOf(env);
     expect(error.issues).toEqual([{ path: name, message: expect.stringMatching(message) }]);
   });
 
   test('never puts a key in the error', () => {
     const badKey = 'custom key with spaces 123';
-    const fromConfig = errorOf({ ...keys, OPENAI_API_KEY: badKey, LLM_PRIMARY_PROVIDER: 'mistral' });
-    expect(fromConfig.issues.map((i) => i.path).sort()).toEqual(['LLM_PRIMARY_PROVIDER', 'OPENAI_API_KEY']);
+    const fromConfig = errorOf({
+      ...keys,
+      OPENAI_API_KEY: badKey,
+      LLM_PRIMARY_PROVIDER: 'mistral',
+    });
+    expect(fromConfig.issues.map((i) => i.path).sort()).toEqual([
+      'LLM_PRIMARY_PROVIDER',
+      'OPENAI_API_KEY',
+    ]);
     const fromEnv = errorOf({ ...keys, LLM_TIMEOUT_MS: 'soon' });
     for (const error of [fromConfig, fromEnv]) {
       const text = JSON.stringify({ message: error.message, issues: error.issues });
@@ -143,10 +212,29 @@ describe('loadConfigFromEnv', () => {
   });
 
   test('reads process.env by default', () => {
-    for (const name of ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'GOOGLE_API_KEY', 'GEMINI_API_KEY', 'GOOGLE_BASE_URL', 'GROQ_API_KEY', 'GROQ_BASE_URL']) {
+    for (const name of [
+      'OPENAI_API_KEY',
+      'OPENAI_BASE_URL',
+      'ANTHROPIC_API_KEY',
+      'ANTHROPIC_BASE_URL',
+      'GOOGLE_API_KEY',
+      'GEMINI_API_KEY',
+      'GOOGLE_BASE_URL',
+      'GROQ_API_KEY',
+      'GROQ_BASE_URL',
+    ]) {
       vi.stubEnv(name, '');
     }
-    for (const name of ['LLM_PRIMARY_PROVIDER', 'LLM_FALLBACK_PROVIDERS', 'LLM_ROUTING_STRATEGY', 'LLM_TIMEOUT_MS', 'LLM_MAX_RETRIES', 'LLM_ENABLE_FALLBACK', 'LLM_DAILY_COST_LIMIT', 'LLM_MONTHLY_COST_LIMIT']) {
+    for (const name of [
+      'LLM_PRIMARY_PROVIDER',
+      'LLM_FALLBACK_PROVIDERS',
+      'LLM_ROUTING_STRATEGY',
+      'LLM_TIMEOUT_MS',
+      'LLM_MAX_RETRIES',
+      'LLM_ENABLE_FALLBACK',
+      'LLM_DAILY_COST_LIMIT',
+      'LLM_MONTHLY_COST_LIMIT',
+    ]) {
       vi.stubEnv(name, '');
     }
     vi.stubEnv('GROQ_API_KEY', keys.GROQ_API_KEY);

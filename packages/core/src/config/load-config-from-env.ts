@@ -18,9 +18,23 @@ export interface ProviderEnvVars {
 
 /** The environment variables each built-in provider is read from (first key variable found wins). */
 export const providerEnvVars: Readonly<Record<BuiltInProviderType, ProviderEnvVars>> = {
-  openai: { apiKey: ['OPENAI_API_KEY'], baseURL: 'OPENAI_BASE_URL', model: 'OPENAI_MODEL', embeddingModel: 'OPENAI_EMBEDDING_MODEL' },
-  anthropic: { apiKey: ['ANTHROPIC_API_KEY'], baseURL: 'ANTHROPIC_BASE_URL', model: 'ANTHROPIC_MODEL' },
-  google: { apiKey: ['GOOGLE_API_KEY', 'GEMINI_API_KEY'], baseURL: 'GOOGLE_BASE_URL', model: 'GOOGLE_MODEL', embeddingModel: 'GOOGLE_EMBEDDING_MODEL' },
+  openai: {
+    apiKey: ['OPENAI_API_KEY'],
+    baseURL: 'OPENAI_BASE_URL',
+    model: 'OPENAI_MODEL',
+    embeddingModel: 'OPENAI_EMBEDDING_MODEL',
+  },
+  anthropic: {
+    apiKey: ['ANTHROPIC_API_KEY'],
+    baseURL: 'ANTHROPIC_BASE_URL',
+    model: 'ANTHROPIC_MODEL',
+  },
+  google: {
+    apiKey: ['GOOGLE_API_KEY', 'GEMINI_API_KEY'],
+    baseURL: 'GOOGLE_BASE_URL',
+    model: 'GOOGLE_MODEL',
+    embeddingModel: 'GOOGLE_EMBEDDING_MODEL',
+  },
   groq: { apiKey: ['GROQ_API_KEY'], baseURL: 'GROQ_BASE_URL', model: 'GROQ_MODEL' },
 };
 
@@ -42,12 +56,21 @@ function read(env: Env, name: string): string | undefined {
   return value ? value : undefined;
 }
 
-function readInteger(env: Env, name: string, min: number, what: string, issues: ConfigIssue[]): number | undefined {
+function readInteger(
+  env: Env,
+  name: string,
+  min: number,
+  what: string,
+  issues: ConfigIssue[],
+): number | undefined {
   const raw = read(env, name);
   if (raw === undefined) return undefined;
   const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (Number.isSafeInteger(value) && value >= min) return value;
-  issues.push({ path: name, message: `expected a whole number of ${what} ≥ ${min}, e.g. ${name}=${min === 0 ? 2 : 30000}; got ${JSON.stringify(raw.slice(0, 40))}` });
+  issues.push({
+    path: name,
+    message: `expected a whole number of ${what} ≥ ${min}, e.g. ${name}=${min === 0 ? 2 : 30000}; got ${JSON.stringify(raw.slice(0, 40))}`,
+  });
   return undefined;
 }
 
@@ -55,7 +78,10 @@ function readUsd(env: Env, name: string, issues: ConfigIssue[]): number | undefi
   const raw = read(env, name);
   if (raw === undefined) return undefined;
   if (/^\d+(\.\d+)?$/.test(raw)) return Number(raw);
-  issues.push({ path: name, message: `expected an amount in USD ≥ 0, e.g. ${name}=25; got ${JSON.stringify(raw.slice(0, 40))}` });
+  issues.push({
+    path: name,
+    message: `expected an amount in USD ≥ 0, e.g. ${name}=25; got ${JSON.stringify(raw.slice(0, 40))}`,
+  });
   return undefined;
 }
 
@@ -64,7 +90,10 @@ function readBoolean(env: Env, name: string, issues: ConfigIssue[]): boolean | u
   if (raw === undefined) return undefined;
   if (['true', '1', 'yes', 'on'].includes(raw)) return true;
   if (['false', '0', 'no', 'off'].includes(raw)) return false;
-  issues.push({ path: name, message: `expected true or false; got ${JSON.stringify(raw.slice(0, 40))}` });
+  issues.push({
+    path: name,
+    message: `expected true or false; got ${JSON.stringify(raw.slice(0, 40))}`,
+  });
   return undefined;
 }
 
@@ -77,7 +106,9 @@ function envVarFor(path: string, keyVars: Readonly<Record<string, string>>): str
   const vars = providerEnvVars[name as BuiltInProviderType];
   if (!vars) return undefined;
   if (field === 'apiKey') return keyVars[name];
-  return field === 'baseURL' || field === 'model' || field === 'embeddingModel' ? vars[field] : undefined;
+  return field === 'baseURL' || field === 'model' || field === 'embeddingModel'
+    ? vars[field]
+    : undefined;
 }
 
 /**
@@ -90,7 +121,10 @@ function envVarFor(path: string, keyVars: Readonly<Record<string, string>>): str
  * google, groq (and not in `LLM_FALLBACK_PROVIDERS`) is primary; without `LLM_FALLBACK_PROVIDERS` the other configured ones are the
  * fallbacks, in that order. Errors name the variable (`LLM_TIMEOUT_MS`), never a key's value.
  */
-export function loadConfigFromEnv(env: Env = globalThis.process?.env ?? {}, options: ParseConfigOptions = {}): MultiLLMConfig {
+export function loadConfigFromEnv(
+  env: Env = globalThis.process?.env ?? {},
+  options: ParseConfigOptions = {},
+): MultiLLMConfig {
   const issues: ConfigIssue[] = [];
   const providers: Record<string, Record<string, string>> = {};
   const keyVars: Record<string, string> = {};
@@ -102,7 +136,8 @@ export function loadConfigFromEnv(env: Env = globalThis.process?.env ?? {}, opti
     if (apiKey === undefined && baseURL === undefined) continue;
     if (keyVar !== undefined) keyVars[type] = keyVar;
     const model = read(env, vars.model);
-    const embeddingModel = vars.embeddingModel === undefined ? undefined : read(env, vars.embeddingModel);
+    const embeddingModel =
+      vars.embeddingModel === undefined ? undefined : read(env, vars.embeddingModel);
     providers[type] = {
       ...(apiKey !== undefined && { apiKey }),
       ...(baseURL !== undefined && { baseURL }),
@@ -114,7 +149,8 @@ export function loadConfigFromEnv(env: Env = globalThis.process?.env ?? {}, opti
   if (configured.length === 0) {
     issues.push({
       path: 'providers',
-      message: 'no provider configured: set at least one of OPENAI_API_KEY, ANTHROPIC_API_KEY, GOOGLE_API_KEY (or GEMINI_API_KEY), GROQ_API_KEY, or a <PROVIDER>_BASE_URL for a server that needs no key',
+      message:
+        'no provider configured: set at least one of OPENAI_API_KEY, ANTHROPIC_API_KEY, GOOGLE_API_KEY (or GEMINI_API_KEY), GROQ_API_KEY, or a <PROVIDER>_BASE_URL for a server that needs no key',
     });
   }
 
@@ -123,7 +159,10 @@ export function loadConfigFromEnv(env: Env = globalThis.process?.env ?? {}, opti
     .map((name) => name.trim())
     .filter((name) => name !== '');
   // Without a named primary: the first configured provider the fallback list does not claim.
-  const primaryProvider = read(env, 'LLM_PRIMARY_PROVIDER') ?? configured.find((name) => !fallbackList?.includes(name)) ?? configured[0];
+  const primaryProvider =
+    read(env, 'LLM_PRIMARY_PROVIDER') ??
+    configured.find((name) => !fallbackList?.includes(name)) ??
+    configured[0];
   const fallbackProviders = fallbackList ?? configured.filter((name) => name !== primaryProvider);
   const timeoutMs = readInteger(env, 'LLM_TIMEOUT_MS', 1, 'milliseconds', issues);
   const maxRetries = readInteger(env, 'LLM_MAX_RETRIES', 0, 'retries', issues);
@@ -136,7 +175,9 @@ export function loadConfigFromEnv(env: Env = globalThis.process?.env ?? {}, opti
     providers,
     fallbackProviders,
     ...(primaryProvider !== undefined && { primaryProvider }),
-    ...(read(env, 'LLM_ROUTING_STRATEGY') !== undefined && { routingStrategy: read(env, 'LLM_ROUTING_STRATEGY') }),
+    ...(read(env, 'LLM_ROUTING_STRATEGY') !== undefined && {
+      routingStrategy: read(env, 'LLM_ROUTING_STRATEGY'),
+    }),
     ...(enableFallback !== undefined && { enableFallback }),
     ...(timeoutMs !== undefined && { timeoutMs }),
     ...(maxRetries !== undefined && { maxRetries }),
@@ -151,7 +192,9 @@ export function loadConfigFromEnv(env: Env = globalThis.process?.env ?? {}, opti
     throw new ConfigError({
       issues: error.issues.map((issue) => {
         const name = envVarFor(issue.path, keyVars);
-        return name ? { path: name, message: `${issue.message} (config path ${issue.path})` } : issue;
+        return name
+          ? { path: name, message: `${issue.message} (config path ${issue.path})` }
+          : issue;
       }),
     });
   }

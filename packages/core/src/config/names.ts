@@ -13,7 +13,8 @@ export function isBuiltInProviderType(name: string): name is BuiltInProviderType
 export const providerNamePattern = /^[a-z][a-z0-9_-]{0,63}$/;
 
 /** How to write a valid provider name, for error messages. */
-export const providerNameRule = "use 1-64 lowercase letters, digits, '-' or '_', starting with a letter (e.g. 'openai', 'anthropic-eu')";
+export const providerNameRule =
+  "use 1-64 lowercase letters, digits, '-' or '_', starting with a letter (e.g. 'openai', 'anthropic-eu')";
 
 /**
  * The routing strategies the config accepts. To add one, append its name here and teach the

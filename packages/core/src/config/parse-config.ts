@@ -2,26 +2,35 @@ import { ConfigError, type ConfigIssue } from '../errors/config-error.js';
 import { redactSecrets } from '../redact.js';
 import { checkConfig, type CheckedConfig } from './config-checks.js';
 import { formatPath, toConfigIssues, type KnownKeys } from './config-issues.js';
-import { configKeys, MultiLLMConfigSchema, providerConfigKeys, type MultiLLMConfig } from './config-schema.js';
+import {
+  configKeys,
+  MultiLLMConfigSchema,
+  providerConfigKeys,
+  type MultiLLMConfig,
+} from './config-schema.js';
 import { costLimitKeys } from './cost-limit-schema.js';
 
 const knownKeys: KnownKeys = (path) => {
   if (path.length === 0) return configKeys;
   if (path.length === 2 && path[0] === 'providers') return providerConfigKeys;
-  if (path.length === 1 && (path[0] === 'dailyCostLimit' || path[0] === 'monthlyCostLimit')) return costLimitKeys;
+  if (path.length === 1 && (path[0] === 'dailyCostLimit' || path[0] === 'monthlyCostLimit'))
+    return costLimitKeys;
   return undefined;
 };
 
 /** Every API key and header value in a raw config, so that no error message can echo one. */
 function secretsOf(input: unknown): string[] {
   const secrets: string[] = [];
-  const providers = input && typeof input === 'object' ? (input as { providers?: unknown }).providers : undefined;
+  const providers =
+    input && typeof input === 'object' ? (input as { providers?: unknown }).providers : undefined;
   if (!providers || typeof providers !== 'object') return secrets;
   for (const provider of Object.values(providers)) {
     if (!provider || typeof provider !== 'object') continue;
     const { apiKey, headers } = provider as { apiKey?: unknown; headers?: unknown };
     if (typeof apiKey === 'string') secrets.push(apiKey.trim(), apiKey);
-    if (headers && typeof headers === 'object') for (const value of Object.values(headers)) if (typeof value === 'string') secrets.push(value);
+    if (headers && typeof headers === 'object')
+      for (const value of Object.values(headers))
+        if (typeof value === 'string') secrets.push(value);
   }
   return secrets;
 }
@@ -47,7 +56,8 @@ export function parseConfig(input: unknown, options: ParseConfigOptions = {}): M
       checkConfig(input as CheckedConfig, {
         addIssue: ({ path, message }) => {
           const issue = { path: formatPath(path), message: redactSecrets(message, secrets) };
-          if (!issues.some((i) => i.path === issue.path && i.message === issue.message)) issues.push(issue);
+          if (!issues.some((i) => i.path === issue.path && i.message === issue.message))
+            issues.push(issue);
         },
       });
     }

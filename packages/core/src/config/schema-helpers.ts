@@ -6,7 +6,12 @@ import { z } from 'zod';
  */
 export function describeReceived(input: unknown, showText = false, secret = false): string {
   if (input === null) return 'null';
-  if (secret) return typeof input === 'string' ? 'a string' : Array.isArray(input) ? 'an array' : `a ${typeof input}`;
+  if (secret)
+    return typeof input === 'string'
+      ? 'a string'
+      : Array.isArray(input)
+        ? 'an array'
+        : `a ${typeof input}`;
   if (typeof input === 'number' || typeof input === 'boolean') return String(input);
   if (typeof input === 'string') {
     if (!showText) return input === '' ? 'an empty string' : 'a string';
@@ -20,9 +25,14 @@ export function describeReceived(input: unknown, showText = false, secret = fals
  * A zod error function: "required: <expected>" when the value is missing, otherwise
  * "expected <expected>; received <what>".
  */
-export function expected(what: string, options: { showText?: boolean; secret?: boolean } = {}): (issue: { input?: unknown }) => string {
+export function expected(
+  what: string,
+  options: { showText?: boolean; secret?: boolean } = {},
+): (issue: { input?: unknown }) => string {
   return (issue) =>
-    issue.input === undefined ? `required: expected ${what}` : `expected ${what}; received ${describeReceived(issue.input, options.showText, options.secret)}`;
+    issue.input === undefined
+      ? `required: expected ${what}`
+      : `expected ${what}; received ${describeReceived(issue.input, options.showText, options.secret)}`;
 }
 
 /** A USD amount ≥ 0. */
@@ -32,7 +42,10 @@ export function usdSchema(example = '0.25'): z.ZodNumber {
 
 /** A number in `[min, max]`. */
 export function rangeSchema(min: number, max: number, example: string): z.ZodNumber {
-  return z.number({ error: expected(`a number from ${min} to ${max} (e.g. ${example})`) }).min(min).max(max);
+  return z
+    .number({ error: expected(`a number from ${min} to ${max} (e.g. ${example})`) })
+    .min(min)
+    .max(max);
 }
 
 /** A whole number ≥ 1. */
@@ -42,7 +55,9 @@ export function positiveIntSchema(what: string, example: string): z.ZodNumber {
 
 /** A whole number ≥ 0. */
 export function nonNegativeIntSchema(what: string, example: string): z.ZodNumber {
-  return z.int({ error: expected(`a whole number of ${what} ≥ 0 (e.g. ${example})`) }).nonnegative();
+  return z
+    .int({ error: expected(`a whole number of ${what} ≥ 0 (e.g. ${example})`) })
+    .nonnegative();
 }
 
 /** A non-empty string; `example` shows what one looks like. */

@@ -30,7 +30,9 @@ export class BudgetExceededError extends ModelmuxError {
       message:
         options.message ??
         `The ${options.scope} budget of $${options.limitUsd} for ${who} would be exceeded` +
-          (options.predictedUsd !== undefined ? ` (predicted $${options.predictedUsd.toFixed(6)})` : '') +
+          (options.predictedUsd !== undefined
+            ? ` (predicted $${options.predictedUsd.toFixed(6)})`
+            : '') +
           (options.spentUsd !== undefined ? ` (spent $${options.spentUsd.toFixed(6)})` : ''),
     });
     this.scope = options.scope;

@@ -11,7 +11,10 @@ export class CircuitOpenError extends ModelmuxError {
   readonly retryAfterMs: number | undefined;
 
   constructor({ provider, retryAfterMs }: { provider: string; retryAfterMs?: number }) {
-    super({ name: 'ModelmuxCircuitOpenError', message: `The circuit breaker for "${provider}" is open; the call was not made` });
+    super({
+      name: 'ModelmuxCircuitOpenError',
+      message: `The circuit breaker for "${provider}" is open; the call was not made`,
+    });
     this.provider = provider;
     this.retryAfterMs = retryAfterMs;
   }

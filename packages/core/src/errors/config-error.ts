@@ -19,7 +19,8 @@ export class ConfigError extends ModelmuxError {
     super({
       name: 'ModelmuxConfigError',
       message:
-        message ?? `Invalid configuration:\n${issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n')}`,
+        message ??
+        `Invalid configuration:\n${issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n')}`,
     });
     this.issues = issues;
   }

@@ -39,7 +39,13 @@ export const errorKinds: readonly ErrorKind[] = [
 ];
 
 /** Kinds worth retrying on the same provider (with backoff). */
-const retryableKinds: ReadonlySet<ErrorKind> = new Set(['rate_limit', 'server', 'overloaded', 'timeout', 'network']);
+const retryableKinds: ReadonlySet<ErrorKind> = new Set([
+  'rate_limit',
+  'server',
+  'overloaded',
+  'timeout',
+  'network',
+]);
 
 /** Whether a failure of this kind may succeed if the same call is tried again. */
 export function isRetryableKind(kind: ErrorKind): boolean {

@@ -30,21 +30,44 @@ describe('error kinds', () => {
   });
 
   test('only transient kinds are retryable', () => {
-    expect(errorKinds.filter(isRetryableKind)).toEqual(['rate_limit', 'timeout', 'network', 'server', 'overloaded']);
+    expect(errorKinds.filter(isRetryableKind)).toEqual([
+      'rate_limit',
+      'timeout',
+      'network',
+      'server',
+      'overloaded',
+    ]);
     expect(new Set(errorKinds).size).toBe(errorKinds.length);
   });
 });
 
 describe('ProviderError', () => {
   test('takes isRetryable from the kind unless told', () => {
-    expect(new ProviderError({ kind: 'rate_limit', provider: 'p', message: 'm' }).isRetryable).toBe(true);
-    expect(new ProviderError({ kind: 'auth', provider: 'p', message: 'm' }).isRetryable).toBe(false);
-    expect(new ProviderError({ kind: 'server', provider: 'p', message: 'm', isRetryable: false }).isRetryable).toBe(false);
+    expect(new ProviderError({ kind: 'rate_limit', provider: 'p', message: 'm' }).isRetryable).toBe(
+      true,
+    );
+    expect(new ProviderError({ kind: 'auth', provider: 'p', message: 'm' }).isRetryable).toBe(
+      false,
+    );
+    expect(
+      new ProviderError({ kind: 'server', provider: 'p', message: 'm', isRetryable: false })
+        .isRetryable,
+    ).toBe(false);
   });
 
   test('keeps its fields and cause', () => {
     const cause = new Error('socket hang up');
-    expect(new ProviderError({ kind: 'network', provider: 'openai', model: 'gpt-4o', status: 503, retryAfterMs: 2000, message: 'm', cause })).toMatchObject({
+    expect(
+      new ProviderError({
+        kind: 'network',
+        provider: 'openai',
+        model: 'gpt-4o',
+        status: 503,
+        retryAfterMs: 2000,
+        message: 'm',
+        cause,
+      }),
+    ).toMatchObject({
       name: 'ModelmuxProviderError',
       kind: 'network',
       provider: 'openai',
@@ -61,26 +84,76 @@ describe('the other errors explain themselves', () => {
     const last = new Error('last');
     const error = new AllProvidersFailedError({
       attempts: [
-        { provider: 'openai', model: 'gpt-4o', kind: 'rate_limit', status: 429, latencyMs: 120.4, message: 'slow down', error: new Error('first') },
-        { provider: 'groq', model: undefined, kind: 'timeout', status: undefined, latencyMs: 3000, message: 'timed out', error: last },
+        {
+          provider: 'openai',
+          model: 'gpt-4o',
+          kind: 'rate_limit',
+          status: 429,
+          latencyMs: 120.4,
+          message: 'slow down',
+          error: new Error('first'),
+        },
+        {
+          provider: 'groq',
+          model: undefined,
+          kind: 'timeout',
+          status: undefined,
+          latencyMs: 3000,
+          message: 'timed out',
+          error: last,
+        },
       ],
     });
-    expect(error.message).toBe('All 2 attempt(s) failed:\n  1. openai/gpt-4o: rate_limit (429) after 120ms: slow down\n  2. groq: timeout after 3000ms: timed out');
+    expect(error.message).toBe(
+      'All 2 attempt(s) failed:\n  1. openai/gpt-4o: rate_limit (429) after 120ms: slow down\n  2. groq: timeout after 3000ms: timed out',
+    );
     expect(error.cause).toBe(last);
   });
 
   test('BudgetExceededError names scope, provider and amounts', () => {
-    expect(new BudgetExceededError({ scope: 'daily', limitUsd: 5, provider: 'openai', spentUsd: 4.5, predictedUsd: 0.75 }).message).toBe(
+    expect(
+      new BudgetExceededError({
+        scope: 'daily',
+        limitUsd: 5,
+        provider: 'openai',
+        spentUsd: 4.5,
+        predictedUsd: 0.75,
+      }).message,
+    ).toBe(
       'The daily budget of $5 for provider "openai" would be exceeded (predicted $0.750000) (spent $4.500000)',
     );
-    expect(new BudgetExceededError({ scope: 'request', limitUsd: 0.1 }).message).toMatch(/request budget of \$0.1 for all providers/);
+    expect(new BudgetExceededError({ scope: 'request', limitUsd: 0.1 }).message).toMatch(
+      /request budget of \$0.1 for all providers/,
+    );
   });
 
   test('NoProviderAvailableError, CircuitOpenError, StreamInterruptedError, ConfigError', () => {
-    expect(new NoProviderAvailableError({ excluded: [] }).message).toBe('No provider is configured');
-    expect(new NoProviderAvailableError({ excluded: [{ provider: 'openai', reason: 'circuit open' }] }).message).toMatch(/- openai: circuit open/);
-    expect(new CircuitOpenError({ provider: 'groq', retryAfterMs: 500 })).toMatchObject({ provider: 'groq', retryAfterMs: 500, message: expect.stringMatching(/"groq" is open/) });
-    expect(new StreamInterruptedError({ provider: 'openai', partialText: 'abcd', cause: new Error('reset') }).message).toBe('The stream from "openai" failed after 4 characters: reset');
-    expect(new ConfigError({ issues: [{ path: 'a.b', message: 'bad' }, { path: '', message: 'worse' }] }).message).toBe('Invalid configuration:\n  - a.b: bad\n  - (root): worse');
+    expect(new NoProviderAvailableError({ excluded: [] }).message).toBe(
+      'No provider is configured',
+    );
+    expect(
+      new NoProviderAvailableError({ excluded: [{ provider: 'openai', reason: 'circuit open' }] })
+        .message,
+    ).toMatch(/- openai: circuit open/);
+    expect(new CircuitOpenError({ provider: 'groq', retryAfterMs: 500 })).toMatchObject({
+      provider: 'groq',
+      retryAfterMs: 500,
+      message: expect.stringMatching(/"groq" is open/),
+    });
+    expect(
+      new StreamInterruptedError({
+        provider: 'openai',
+        partialText: 'abcd',
+        cause: new Error('reset'),
+      }).message,
+    ).toBe('The stream from "openai" failed after 4 characters: reset');
+    expect(
+      new ConfigError({
+        issues: [
+          { path: 'a.b', message: 'bad' },
+          { path: '', message: 'worse' },
+        ],
+      }).message,
+    ).toBe('Invalid configuration:\n  - a.b: bad\n  - (root): worse');
   });
 });

@@ -9,7 +9,10 @@ export class InvalidRequestError extends ModelmuxError {
   readonly field: string;
 
   constructor({ field, message }: { field: string; message: string }) {
-    super({ name: 'ModelmuxInvalidRequestError', message: `Invalid request field "${field}": ${message}` });
+    super({
+      name: 'ModelmuxInvalidRequestError',
+      message: `Invalid request field "${field}": ${message}`,
+    });
     this.field = field;
   }
 

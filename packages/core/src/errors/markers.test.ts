@@ -12,15 +12,27 @@ import { StreamInterruptedError } from './stream-interrupted-error.js';
 /** A second copy of the error classes, as when two versions of @modelmux/core are installed. */
 async function secondCopy() {
   vi.resetModules();
-  const [base, provider, config] = await Promise.all([import('./modelmux-error.js'), import('./provider-error.js'), import('./config-error.js')]);
-  return { ModelmuxError: base.ModelmuxError, ProviderError: provider.ProviderError, ConfigError: config.ConfigError };
+  const [base, provider, config] = await Promise.all([
+    import('./modelmux-error.js'),
+    import('./provider-error.js'),
+    import('./config-error.js'),
+  ]);
+  return {
+    ModelmuxError: base.ModelmuxError,
+    ProviderError: provider.ProviderError,
+    ConfigError: config.ConfigError,
+  };
 }
 
 describe('error markers across two copies of the package', () => {
   test('instanceof fails across copies; isInstance works', async () => {
     const copy = await secondCopy();
     expect(copy.ProviderError).not.toBe(ProviderError);
-    const foreign = new copy.ProviderError({ kind: 'rate_limit', provider: 'openai', message: 'slow down' });
+    const foreign = new copy.ProviderError({
+      kind: 'rate_limit',
+      provider: 'openai',
+      message: 'slow down',
+    });
     expect(foreign instanceof ProviderError).toBe(false);
     expect(foreign instanceof ModelmuxError).toBe(false);
     expect(ProviderError.isInstance(foreign)).toBe(true);
@@ -35,20 +47,30 @@ describe('error markers across two copies of the package', () => {
     const plain = new copy.ModelmuxError({ name: 'ModelmuxError', message: 'x' });
     expect(ModelmuxError.isInstance(plain)).toBe(true);
     expect(ProviderError.isInstance(plain)).toBe(false);
-    expect(ProviderError.isInstance(new ModelmuxError({ name: 'ModelmuxError', message: 'x' }))).toBe(false);
+    expect(
+      ProviderError.isInstance(new ModelmuxError({ name: 'ModelmuxError', message: 'x' })),
+    ).toBe(false);
     const config = new copy.ConfigError({ issues: [] });
     expect(ConfigError.isInstance(config)).toBe(true);
     expect(ProviderError.isInstance(config)).toBe(false);
-    expect(copy.ConfigError.isInstance(new ProviderError({ kind: 'auth', provider: 'x', message: 'no' }))).toBe(false);
+    expect(
+      copy.ConfigError.isInstance(
+        new ProviderError({ kind: 'auth', provider: 'x', message: 'no' }),
+      ),
+    ).toBe(false);
   });
 
-  test.each([[null], [undefined], ['ModelmuxProviderError'], [new Error('plain')], [{ name: 'ModelmuxProviderError', kind: 'rate_limit' }], [{ [Symbol.for('modelmux.error.ProviderError')]: 'yes' }]])(
-    'is false for %j',
-    (value) => {
-      expect(ModelmuxError.isInstance(value)).toBe(false);
-      expect(ProviderError.isInstance(value)).toBe(false);
-    },
-  );
+  test.each([
+    [null],
+    [undefined],
+    ['ModelmuxProviderError'],
+    [new Error('plain')],
+    [{ name: 'ModelmuxProviderError', kind: 'rate_limit' }],
+    [{ [Symbol.for('modelmux.error.ProviderError')]: 'yes' }],
+  ])('is false for %j', (value) => {
+    expect(ModelmuxError.isInstance(value)).toBe(false);
+    expect(ProviderError.isInstance(value)).toBe(false);
+  });
 
   test('every class recognises its own instances and only those', () => {
     const instances = [
@@ -62,7 +84,10 @@ describe('error markers across two copies of the package', () => {
       [StreamInterruptedError, new StreamInterruptedError({ provider: 'p', partialText: '' })],
     ] as const;
     for (const [cls, instance] of instances) {
-      for (const [other, otherInstance] of instances) expect(cls.isInstance(otherInstance), `${cls.name}.isInstance(${other.name})`).toBe(cls === other);
+      for (const [other, otherInstance] of instances)
+        expect(cls.isInstance(otherInstance), `${cls.name}.isInstance(${other.name})`).toBe(
+          cls === other,
+        );
       expect(ModelmuxError.isInstance(instance)).toBe(true);
       expect(instance.name).toMatch(/^Modelmux/);
     }

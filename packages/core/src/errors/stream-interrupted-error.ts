@@ -15,7 +15,13 @@ export class StreamInterruptedError extends ModelmuxError {
   readonly partialText: string;
   readonly usage: Usage | undefined;
 
-  constructor(options: { provider: string; model?: string; partialText: string; usage?: Usage; cause?: unknown }) {
+  constructor(options: {
+    provider: string;
+    model?: string;
+    partialText: string;
+    usage?: Usage;
+    cause?: unknown;
+  }) {
     const reason = options.cause instanceof Error ? `: ${options.cause.message}` : '';
     super({
       name: 'ModelmuxStreamInterruptedError',

@@ -18,14 +18,27 @@ import {
 export type Step =
   | 'ok'
   | { text: string; finishReason?: FinishReason }
-  | { error: ErrorKind; status?: number; retryAfterMs?: number; message?: string; isRetryable?: boolean }
+  | {
+      error: ErrorKind;
+      status?: number;
+      retryAfterMs?: number;
+      message?: string;
+      isRetryable?: boolean;
+    }
   | { throws: unknown }
   | { delayMs: number; then?: Step }
   | 'hang'
   /** Never settles, even when aborted (a provider that ignores its signal). */
   | 'deaf'
   /** Streams these deltas then finishes; `failAfter` throws `failWith` after that many deltas; `hangAfter` waits for the abort. */
-  | { stream: string[]; failAfter?: number; failWith?: ErrorKind; hangAfter?: number; finishReason?: FinishReason; eventDelayMs?: number };
+  | {
+      stream: string[];
+      failAfter?: number;
+      failWith?: ErrorKind;
+      hangAfter?: number;
+      finishReason?: FinishReason;
+      eventDelayMs?: number;
+    };
 
 /** What the provider saw of one call. */
 export interface RecordedCall {
@@ -44,18 +57,38 @@ export interface ScriptedProvider extends Provider {
   abortedCount(): number;
 }
 
-export function scriptedProvider(name: string, options: { defaultStep?: Step; available?: boolean; embeds?: boolean; model?: string } = {}): ScriptedProvider {
+export function scriptedProvider(
+  name: string,
+  options: { defaultStep?: Step; available?: boolean; embeds?: boolean; model?: string } = {},
+): ScriptedProvider {
   const steps: Step[] = [];
   const calls: RecordedCall[] = [];
   const next = (): Step => steps.shift() ?? options.defaultStep ?? 'ok';
   const model = options.model ?? `${name}-model`;
 
-  const fail = (kind: ErrorKind, step: { status?: number; retryAfterMs?: number; message?: string; isRetryable?: boolean }, usedModel: string | undefined) =>
-    new ProviderError({ kind, provider: name, model: usedModel, status: step.status, retryAfterMs: step.retryAfterMs, isRetryable: step.isRetryable, message: step.message ?? `${name} failed with ${kind}` });
+  const fail = (
+    kind: ErrorKind,
+    step: { status?: number; retryAfterMs?: number; message?: string; isRetryable?: boolean },
+    usedModel: string | undefined,
+  ) =>
+    new ProviderError({
+      kind,
+      provider: name,
+      model: usedModel,
+      status: step.status,
+      retryAfterMs: step.retryAfterMs,
+      isRetryable: step.isRetryable,
+      message: step.message ?? `${name} failed with ${kind}`,
+    });
 
-  const aborted = (usedModel: string | undefined) => new ProviderError({ kind: 'aborted', provider: name, model: usedModel, message: 'aborted' });
+  const aborted = (usedModel: string | undefined) =>
+    new ProviderError({ kind: 'aborted', provider: name, model: usedModel, message: 'aborted' });
 
-  function wait(ms: number, signal: AbortSignal | undefined, usedModel: string | undefined): Promise<void> {
+  function wait(
+    ms: number,
+    signal: AbortSignal | undefined,
+    usedModel: string | undefined,
+  ): Promise<void> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(aborted(usedModel));
       const onAbort = () => {
@@ -77,7 +110,11 @@ export function scriptedProvider(name: string, options: { defaultStep?: Step; av
     });
   }
 
-  const result = (text: string, usedModel: string | undefined, finishReason: FinishReason = 'stop'): ChatResult<unknown> => ({
+  const result = (
+    text: string,
+    usedModel: string | undefined,
+    finishReason: FinishReason = 'stop',
+  ): ChatResult<unknown> => ({
     text,
     toolCalls: [],
     finishReason,
@@ -88,7 +125,11 @@ export function scriptedProvider(name: string, options: { defaultStep?: Step; av
     costUsd: 0.001,
   });
 
-  async function perform(step: Step, signal: AbortSignal | undefined, usedModel: string | undefined): Promise<ChatResult<unknown>> {
+  async function perform(
+    step: Step,
+    signal: AbortSignal | undefined,
+    usedModel: string | undefined,
+  ): Promise<ChatResult<unknown>> {
     if (signal?.aborted) throw aborted(usedModel);
     if (step === 'ok') return result(`answer from ${name}`, usedModel);
     if (step === 'hang') return hang(signal, usedModel);
@@ -103,7 +144,11 @@ export function scriptedProvider(name: string, options: { defaultStep?: Step; av
     return result(step.stream.join(''), usedModel, step.finishReason);
   }
 
-  async function* streamSteps(step: Step, signal: AbortSignal | undefined, usedModel: string | undefined): AsyncGenerator<StreamEvent> {
+  async function* streamSteps(
+    step: Step,
+    signal: AbortSignal | undefined,
+    usedModel: string | undefined,
+  ): AsyncGenerator<StreamEvent> {
     if (signal?.aborted) throw aborted(usedModel);
     if (typeof step === 'object' && 'delayMs' in step) {
       await wait(step.delayMs, signal, usedModel);
@@ -118,14 +163,33 @@ export function scriptedProvider(name: string, options: { defaultStep?: Step; av
         if (step.eventDelayMs) await wait(step.eventDelayMs, signal, usedModel);
         yield { type: 'text-delta', text: step.stream[i] ?? '' };
       }
-      if (step.failAfter === step.stream.length) throw fail(step.failWith ?? 'network', {}, usedModel);
+      if (step.failAfter === step.stream.length)
+        throw fail(step.failWith ?? 'network', {}, usedModel);
       if (step.hangAfter === step.stream.length) await hang(signal, usedModel);
-      yield { type: 'finish', finishReason: step.finishReason ?? 'stop', usage: { inputTokens: 3, outputTokens: step.stream.length, totalTokens: 3 + step.stream.length }, provider: name, model: usedModel ?? model, costUsd: 0.0001 };
+      yield {
+        type: 'finish',
+        finishReason: step.finishReason ?? 'stop',
+        usage: {
+          inputTokens: 3,
+          outputTokens: step.stream.length,
+          totalTokens: 3 + step.stream.length,
+        },
+        provider: name,
+        model: usedModel ?? model,
+        costUsd: 0.0001,
+      };
       return;
     }
     const whole = await perform(step, signal, usedModel);
     yield { type: 'text-delta', text: whole.text };
-    yield { type: 'finish', finishReason: whole.finishReason, usage: whole.usage, provider: name, model: whole.model, costUsd: whole.costUsd };
+    yield {
+      type: 'finish',
+      finishReason: whole.finishReason,
+      usage: whole.usage,
+      provider: name,
+      model: whole.model,
+      costUsd: whole.costUsd,
+    };
   }
 
   const provider: ScriptedProvider = {
@@ -142,7 +206,12 @@ export function scriptedProvider(name: string, options: { defaultStep?: Step; av
     abortedCount: () => calls.filter((c) => c.signal?.aborted).length,
     isAvailable: () => options.available ?? true,
     generate<T>(request: ChatRequest<T>) {
-      calls.push({ at: Date.now(), model: request.model, signal: request.signal, request: request as ChatRequest<unknown> });
+      calls.push({
+        at: Date.now(),
+        model: request.model,
+        signal: request.signal,
+        request: request as ChatRequest<unknown>,
+      });
       return perform(next(), request.signal, request.model) as Promise<ChatResult<T>>;
     },
     stream(request: ChatRequest) {
@@ -155,16 +224,28 @@ export function scriptedProvider(name: string, options: { defaultStep?: Step; av
     },
   };
   if (options.embeds !== false) {
-    (provider as { embed?: Provider['embed'] }).embed = async (request: EmbedRequest): Promise<EmbedResult> => {
+    (provider as { embed?: Provider['embed'] }).embed = async (
+      request: EmbedRequest,
+    ): Promise<EmbedResult> => {
       calls.push({ at: Date.now(), model: request.model, signal: request.signal, request });
       const answer = await perform(next(), request.signal, request.model);
-      return { embeddings: request.input.map(() => [answer.text.length, 1]), usage: { inputTokens: 4 }, provider: name, model: request.model ?? `${name}-embed`, latencyMs: 1, costUsd: 0 };
+      return {
+        embeddings: request.input.map(() => [answer.text.length, 1]),
+        usage: { inputTokens: 4 },
+        provider: name,
+        model: request.model ?? `${name}-embed`,
+        latencyMs: 1,
+        costUsd: 0,
+      };
     };
   }
   return provider;
 }
 
 /** A one-message request. */
-export function ask(content = 'Hello?', extra: Partial<ChatRequest<unknown>> = {}): ChatRequest<unknown> {
+export function ask(
+  content = 'Hello?',
+  extra: Partial<ChatRequest<unknown>> = {},
+): ChatRequest<unknown> {
   return { messages: [{ role: 'user', content }], ...extra };
 }

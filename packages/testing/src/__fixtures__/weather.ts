@@ -13,7 +13,11 @@ export const weatherParameters = {
 /** A person schema for JSON output tests. */
 export const personSchema = {
   type: 'object',
-  properties: { name: { type: 'string' }, age: { type: 'integer' }, tags: { type: 'array', items: { type: 'string' } } },
+  properties: {
+    name: { type: 'string' },
+    age: { type: 'integer' },
+    tags: { type: 'array', items: { type: 'string' } },
+  },
   required: ['name', 'age', 'tags'],
   additionalProperties: false,
 } as const;

@@ -4,18 +4,27 @@ import { answerText } from './answer-text.js';
 describe('answerText', () => {
   it('answers with the context sentence that overlaps the question most', () => {
     const text = answerText([
-      { role: 'system', text: 'Copper conducts electricity. The moon orbits the earth every month.' },
+      {
+        role: 'system',
+        text: 'Copper conducts electricity. The moon orbits the earth every month.',
+      },
       { role: 'user', text: 'How often does the moon orbit the earth?' },
     ]);
     expect(text).toBe('The moon orbits the earth every month.');
   });
 
   it('uses earlier sentences of the last user message as context', () => {
-    expect(answerText([{ role: 'user', text: 'Zebras have stripes. Lions have manes. Which animal has stripes?' }])).toBe('Zebras have stripes.');
+    expect(
+      answerText([
+        { role: 'user', text: 'Zebras have stripes. Lions have manes. Which animal has stripes?' },
+      ]),
+    ).toBe('Zebras have stripes.');
   });
 
   it('echoes the key words when no context overlaps', () => {
-    expect(answerText([{ role: 'user', text: 'What is the boiling point of water?' }])).toBe('Here is a short answer about boiling point water.');
+    expect(answerText([{ role: 'user', text: 'What is the boiling point of water?' }])).toBe(
+      'Here is a short answer about boiling point water.',
+    );
   });
 
   it('has a greeting when the question has no key words', () => {

@@ -32,12 +32,15 @@ export function answerText(messages: NeutralMessage[]): string {
   }
   if (best) return best;
   const echo = [...new Set(keywords(question))].slice(0, 8);
-  return echo.length > 0 ? `Here is a short answer about ${echo.join(' ')}.` : 'Hello from the fake provider.';
+  return echo.length > 0
+    ? `Here is a short answer about ${echo.join(' ')}.`
+    : 'Hello from the fake provider.';
 }
 
 function trailingToolResults(messages: NeutralMessage[]): string[] {
   const out: string[] = [];
-  for (let i = messages.length - 1; i >= 0 && messages[i]?.role === 'tool'; i--) out.unshift(messages[i]?.toolResult ?? messages[i]?.text ?? '');
+  for (let i = messages.length - 1; i >= 0 && messages[i]?.role === 'tool'; i--)
+    out.unshift(messages[i]?.toolResult ?? messages[i]?.text ?? '');
   return out;
 }
 

@@ -7,9 +7,17 @@ const tools = [
   { name: 'sendEmail', description: 'Send an email message to a recipient', schema: {} },
 ];
 
-function request(text: string, toolChoice: NeutralToolChoice = 'auto', last: 'user' | 'tool' = 'user'): NeutralChatRequest {
+function request(
+  text: string,
+  toolChoice: NeutralToolChoice = 'auto',
+  last: 'user' | 'tool' = 'user',
+): NeutralChatRequest {
   const messages: NeutralChatRequest['messages'] = [{ role: 'user', text }];
-  if (last === 'tool') messages.push({ role: 'assistant', text: '', toolCalls: [{ name: 'get_weather', args: {} }] }, { role: 'tool', text: '', toolResult: 'ok' });
+  if (last === 'tool')
+    messages.push(
+      { role: 'assistant', text: '', toolCalls: [{ name: 'get_weather', args: {} }] },
+      { role: 'tool', text: '', toolResult: 'ok' },
+    );
   return { model: 'm', messages, tools, toolChoice, stream: false, cacheableChars: 0 };
 }
 

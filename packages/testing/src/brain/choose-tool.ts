@@ -9,10 +9,13 @@ import { keywords, words } from './words.js';
 export function chooseTool(request: NeutralChatRequest): NeutralTool | undefined {
   const { tools, toolChoice, messages } = request;
   if (tools.length === 0 || toolChoice === 'none') return undefined;
-  if (typeof toolChoice === 'object') return tools.find((t) => t.name === toolChoice.name) ?? tools[0];
+  if (typeof toolChoice === 'object')
+    return tools.find((t) => t.name === toolChoice.name) ?? tools[0];
   const last = messages[messages.length - 1];
   const ask = [...messages].reverse().find((m) => m.role === 'user')?.text ?? '';
-  const scored = tools.map((tool) => ({ tool, score: score(tool, ask) })).sort((a, b) => b.score - a.score);
+  const scored = tools
+    .map((tool) => ({ tool, score: score(tool, ask) }))
+    .sort((a, b) => b.score - a.score);
   const best = scored[0];
   if (toolChoice === 'required') return best && best.score > 0 ? best.tool : tools[0];
   if (last?.role !== 'user') return undefined;
@@ -21,10 +24,15 @@ export function chooseTool(request: NeutralChatRequest): NeutralTool | undefined
 
 function score(tool: NeutralTool, ask: string): number {
   const text = ask.toLowerCase();
-  const spaced = tool.name.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const spaced = tool.name
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   if (text.includes(tool.name.toLowerCase()) || text.includes(spaced)) return 100;
   const asked = new Set(words(ask));
-  const described = new Set(keywords(`${spaced} ${tool.description ?? ''}`).filter((w) => w.length >= 4));
+  const described = new Set(
+    keywords(`${spaced} ${tool.description ?? ''}`).filter((w) => w.length >= 4),
+  );
   let hits = 0;
   for (const w of described) if (asked.has(w)) hits++;
   return hits;

@@ -12,7 +12,9 @@ describe('embedText', () => {
 
   it('puts similar texts closer than unrelated ones, and ignores case and punctuation', () => {
     const a = embedText('the cat sat on the mat', 512);
-    expect(cosine(a, embedText('The cat sat on a mat!', 512))).toBeGreaterThan(cosine(a, embedText('stock market closes higher', 512)));
+    expect(cosine(a, embedText('The cat sat on a mat!', 512))).toBeGreaterThan(
+      cosine(a, embedText('stock market closes higher', 512)),
+    );
     expect(embedText('Hello, World', 64)).toEqual(embedText('hello world', 64));
   });
 

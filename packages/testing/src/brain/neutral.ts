@@ -38,7 +38,8 @@ export interface NeutralChatRequest {
 }
 
 /** Finish reasons the fake can answer with. */
-export type NeutralFinishReason = 'stop' | 'length' | 'tool-calls' | 'content-filter' | 'stop-sequence';
+export type NeutralFinishReason =
+  'stop' | 'length' | 'tool-calls' | 'content-filter' | 'stop-sequence';
 
 /** A tool call the fake answers with. */
 export interface NeutralToolCall {

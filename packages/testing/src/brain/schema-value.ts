@@ -13,7 +13,9 @@ export function promptValues(text: string): PromptValues {
   const strings: string[] = [];
   for (const m of text.matchAll(/["“']([^"”'\n]{1,80})["”']/g)) strings.push(m[1] as string);
   const unquoted = text.replace(/["“']([^"”'\n]{1,80})["”']/g, ' , ');
-  for (const m of unquoted.matchAll(/(?<![.!?]\s|^)(?<=\s)(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)*)/gu)) {
+  for (const m of unquoted.matchAll(
+    /(?<![.!?]\s|^)(?<=\s)(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)*)/gu,
+  )) {
     const value = m[1] as string;
     if (!strings.includes(value)) strings.push(value);
   }
@@ -36,14 +38,18 @@ class SchemaFiller {
     const schema = this.resolve(input);
     if (depth > 8) return null;
     if ('const' in schema) return schema['const'];
-    if (Array.isArray(schema['enum']) && schema['enum'].length > 0) return this.pickEnum(schema['enum']);
+    if (Array.isArray(schema['enum']) && schema['enum'].length > 0)
+      return this.pickEnum(schema['enum']);
     const union = (schema['anyOf'] ?? schema['oneOf']) as Schema[] | undefined;
     if (Array.isArray(union) && union.length > 0) {
       const option = union.find((s) => typeOf(this.resolve(s)) !== 'null') ?? union[0];
       return this.fill(option as Schema, name, depth + 1);
     }
     if (Array.isArray(schema['allOf'])) {
-      const merged = (schema['allOf'] as Schema[]).reduce<Schema>((acc, s) => mergeSchemas(acc, this.resolve(s)), {});
+      const merged = (schema['allOf'] as Schema[]).reduce<Schema>(
+        (acc, s) => mergeSchemas(acc, this.resolve(s)),
+        {},
+      );
       return this.fill(merged, name, depth + 1);
     }
     switch (typeOf(schema)) {
@@ -70,7 +76,8 @@ class SchemaFiller {
     const ref = schema['$ref'];
     if (typeof ref !== 'string' || !ref.startsWith('#')) return schema;
     let node: unknown = this.root;
-    for (const part of ref.slice(2).split('/').filter(Boolean)) node = (node as Record<string, unknown> | undefined)?.[decodeURIComponent(part)];
+    for (const part of ref.slice(2).split('/').filter(Boolean))
+      node = (node as Record<string, unknown> | undefined)?.[decodeURIComponent(part)];
     return typeof node === 'object' && node !== null ? this.resolve(node as Schema) : {};
   }
 
@@ -114,8 +121,11 @@ class SchemaFiller {
   private number(schema: Schema, integer: boolean): number {
     let value = this.values.numbers.shift() ?? 1;
     if (integer) value = Math.round(value);
-    const min = num(schema['minimum']) ?? (num(schema['exclusiveMinimum']) ?? -Infinity) + (integer ? 1 : 0.5);
-    const max = num(schema['maximum']) ?? (num(schema['exclusiveMaximum']) ?? Infinity) - (integer ? 1 : 0.5);
+    const min =
+      num(schema['minimum']) ??
+      (num(schema['exclusiveMinimum']) ?? -Infinity) + (integer ? 1 : 0.5);
+    const max =
+      num(schema['maximum']) ?? (num(schema['exclusiveMaximum']) ?? Infinity) - (integer ? 1 : 0.5);
     if (value < min) value = integer ? Math.ceil(min) : min;
     if (value > max) value = integer ? Math.floor(max) : max;
     const step = num(schema['multipleOf']);
@@ -142,6 +152,9 @@ function num(value: unknown): number | undefined {
 }
 
 function mergeSchemas(a: Schema, b: Schema): Schema {
-  const properties = { ...((a['properties'] ?? {}) as object), ...((b['properties'] ?? {}) as object) };
+  const properties = {
+    ...((a['properties'] ?? {}) as object),
+    ...((b['properties'] ?? {}) as object),
+  };
   return { ...a, ...b, ...(Object.keys(properties).length > 0 ? { properties } : {}) };
 }

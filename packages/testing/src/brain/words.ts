@@ -1,5 +1,7 @@
 const stopwords = new Set(
-  'a an the and or but if of to in on at by for with from into onto about as is are was were be been being do does did have has had i you he she it we they me my your our their this that these those what which who whom whose when where why how can could would should will shall may might must please tell give get use using say said just not no yes so than then there here its it\'s also any some all each'.split(' '),
+  "a an the and or but if of to in on at by for with from into onto about as is are was were be been being do does did have has had i you he she it we they me my your our their this that these those what which who whom whose when where why how can could would should will shall may might must please tell give get use using say said just not no yes so than then there here its it's also any some all each".split(
+    ' ',
+  ),
 );
 
 /** Lower-case word tokens of a text. */

@@ -17,7 +17,11 @@ describe('ProviderState', () => {
   it('serves scripted steps first, then ok', () => {
     const state = new ProviderState(1);
     state.script(['hang', { status: 500 }]);
-    expect([state.next().step, state.next().step, state.next().step]).toEqual(['hang', { status: 500 }, 'ok']);
+    expect([state.next().step, state.next().step, state.next().step]).toEqual([
+      'hang',
+      { status: 500 },
+      'ok',
+    ]);
   });
 
   it('draws failures near the fail rate and latency inside the range', () => {

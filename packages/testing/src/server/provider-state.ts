@@ -41,7 +41,9 @@ export class ProviderState {
     const fail = this.random() < (rules.failRate ?? 0);
     const latencyDraw = this.random();
     const latency = rules.latencyMs;
-    const latencyMs = Array.isArray(latency) ? Math.round(latency[0] + latencyDraw * (latency[1] - latency[0])) : (latency ?? 0);
+    const latencyMs = Array.isArray(latency)
+      ? Math.round(latency[0] + latencyDraw * (latency[1] - latency[0]))
+      : (latency ?? 0);
     return { step: fail ? (rules.failWith ?? { status: 503 }) : 'ok', latencyMs };
   }
 }

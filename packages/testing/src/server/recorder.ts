@@ -9,10 +9,26 @@ export class Recorder {
   private records: RecordedRequest[] = [];
 
   /** Records one request; the record is returned so the server can mark it `closedEarly`. */
-  add(provider: FakeProviderName, method: string, url: URL, headers: IncomingHttpHeaders, body: unknown): RecordedRequest {
+  add(
+    provider: FakeProviderName,
+    method: string,
+    url: URL,
+    headers: IncomingHttpHeaders,
+    body: unknown,
+  ): RecordedRequest {
     const query: Record<string, string> = {};
-    for (const [name, value] of url.searchParams) query[name] = secretQueryKeys.has(name.toLowerCase()) ? REDACTED : value;
-    const record: RecordedRequest = { provider, method, path: url.pathname, query, headers: redactHeaders(headers), body, at: Date.now(), closedEarly: false };
+    for (const [name, value] of url.searchParams)
+      query[name] = secretQueryKeys.has(name.toLowerCase()) ? REDACTED : value;
+    const record: RecordedRequest = {
+      provider,
+      method,
+      path: url.pathname,
+      query,
+      headers: redactHeaders(headers),
+      body,
+      at: Date.now(),
+      closedEarly: false,
+    };
     this.records.push(record);
     return record;
   }

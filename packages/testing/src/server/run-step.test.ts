@@ -95,9 +95,14 @@ describe.each(fakeProviderNames)('%s through its SDK', (provider) => {
 
 describe('timers', () => {
   it('is not frozen by fake timers in the test: the server waits on the real timers captured at load', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    });
     fake.script('openai', [{ delayMs: 30 }]);
-    const res = await fetch(`${fake.baseURL.openai}/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }) });
+    const res = await fetch(`${fake.baseURL.openai}/chat/completions`, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }),
+    });
     expect(res.status).toBe(200);
   });
 
@@ -107,8 +112,13 @@ describe('timers', () => {
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       ruled.script('anthropic', [{ delayMs: 60_000, then: { status: 529 } }]);
       let status = 0;
-      const pending = fetch(`${ruled.url}/v1/messages`, { method: 'POST', body: '{}' }).then((r) => (status = r.status));
-      await vi.waitFor(() => expect(ruled.count('anthropic')).toBe(1), { timeout: 2000, interval: 5 });
+      const pending = fetch(`${ruled.url}/v1/messages`, { method: 'POST', body: '{}' }).then(
+        (r) => (status = r.status),
+      );
+      await vi.waitFor(() => expect(ruled.count('anthropic')).toBe(1), {
+        timeout: 2000,
+        interval: 5,
+      });
       await vi.advanceTimersByTimeAsync(59_000);
       expect(status).toBe(0);
       await vi.advanceTimersByTimeAsync(1_000);
@@ -130,6 +140,8 @@ describe('SDK error classes on a shared server', () => {
     expect(o).toBeInstanceOf(OpenAI.RateLimitError);
     expect((o as InstanceType<typeof OpenAI.RateLimitError>).headers.get('retry-after')).toBe('2');
     expect(a).toBeInstanceOf(Anthropic.RateLimitError);
-    expect((a as InstanceType<typeof Anthropic.RateLimitError>).headers.get('retry-after')).toBe('4');
+    expect((a as InstanceType<typeof Anthropic.RateLimitError>).headers.get('retry-after')).toBe(
+      '4',
+    );
   });
 });

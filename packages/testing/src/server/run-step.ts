@@ -60,7 +60,9 @@ export async function runStep(step: FakeStep, ctx: StepContext): Promise<void> {
     const json = JSON.stringify(answerJson(ctx, overrides));
     if (typeof step === 'object' && 'streamCutAfter' in step) {
       res.writeHead(200, { ...codec.headers(reply), 'content-type': 'application/json' });
-      res.write(json.slice(0, Math.max(1, Math.floor(json.length / 2))), () => afterRealDelay(cutGraceMs, () => req.socket.destroy()));
+      res.write(json.slice(0, Math.max(1, Math.floor(json.length / 2))), () =>
+        afterRealDelay(cutGraceMs, () => req.socket.destroy()),
+      );
       return;
     }
     res.writeHead(200, { ...codec.headers(reply), 'content-type': 'application/json' });
@@ -78,8 +80,13 @@ export async function runStep(step: FakeStep, ctx: StepContext): Promise<void> {
     return;
   }
   if (typeof step === 'object' && 'streamErrorAfter' in step) {
-    const spec: ErrorSpec = { type: step.error ?? 'overloaded', ...(step.message !== undefined ? { message: step.message } : {}) };
-    res.end(events.slice(0, Math.max(0, step.streamErrorAfter)).join('') + codec.streamError(spec, reply));
+    const spec: ErrorSpec = {
+      type: step.error ?? 'overloaded',
+      ...(step.message !== undefined ? { message: step.message } : {}),
+    };
+    res.end(
+      events.slice(0, Math.max(0, step.streamErrorAfter)).join('') + codec.streamError(spec, reply),
+    );
     return;
   }
   res.end(events.join(''));
@@ -91,7 +98,12 @@ function parseChat(ctx: StepContext) {
 }
 
 function writeStreamHead(ctx: StepContext): void {
-  ctx.res.writeHead(200, { ...ctx.codec.headers(ctx.reply), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  ctx.res.writeHead(200, {
+    ...ctx.codec.headers(ctx.reply),
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+  });
   ctx.res.flushHeaders();
 }
 

@@ -14,13 +14,23 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-const post = (path: string, body: unknown = {}) => fetch(`${fake.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (path: string, body: unknown = {}) =>
+  fetch(`${fake.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('startFakeProviders', () => {
   it('listens on loopback on a random port and gives each SDK its base URL', () => {
     expect(fake.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(fake.port).toBeGreaterThan(0);
-    expect(fake.baseURL).toEqual({ openai: `${fake.url}/v1`, anthropic: fake.url, groq: fake.url, google: fake.url });
+    expect(fake.baseURL).toEqual({
+      openai: `${fake.url}/v1`,
+      anthropic: fake.url,
+      groq: fake.url,
+      google: fake.url,
+    });
   });
 
   it('records requests per provider and in arrival order, with credentials redacted but visible as sent', async () => {
@@ -31,19 +41,36 @@ describe('startFakeProviders', () => {
     const all = fake.requests();
     expect(all.map((r) => r.provider)).toEqual(['openai', 'anthropic', 'google', 'groq']);
     const openai = fake.requests('openai')[0];
-    expect(openai).toMatchObject({ method: 'POST', path: '/v1/chat/completions', query: {}, headers: { authorization: 'Bearer [REDACTED]' } });
+    expect(openai).toMatchObject({
+      method: 'POST',
+      path: '/v1/chat/completions',
+      query: {},
+      headers: { authorization: 'Bearer [REDACTED]' },
+    });
     expect((openai?.body as { model: string }).model).toBe('gpt-4o-mini');
     expect(openai?.at).toBeGreaterThan(Date.now() - 60_000);
     expect(fake.requests('anthropic')[0]?.headers['anthropic-version']).toBeDefined();
-    expect(fake.requests('anthropic')[0]?.headers['authorization'] ?? fake.requests('anthropic')[0]?.headers['x-api-key']).toContain('[REDACTED]');
+    expect(
+      fake.requests('anthropic')[0]?.headers['authorization'] ??
+        fake.requests('anthropic')[0]?.headers['x-api-key'],
+    ).toContain('[REDACTED]');
     expect(fake.requests('google')[0]?.headers['x-goog-api-key']).toBe('[REDACTED]');
     expect(fake.requests('groq')[0]?.headers['authorization']).toBe('Bearer [REDACTED]');
     const dump = JSON.stringify(all);
-    for (const secret of ['sk-test-secret-123456', 'sk-ant-test-secret-123456', 'gsk_testsecret123456', 'AIzaSyTEST-secret-0000000000000000']) expect(dump).not.toContain(secret);
+    for (const secret of [
+      'sk-test-secret-123456',
+      'sk-ant-test-secret-123456',
+      'gsk_testsecret123456',
+      'AIzaSyTEST-secret-0000000000000000',
+    ])
+      expect(dump).not.toContain(secret);
   });
 
   it('redacts a key passed in the query string', async () => {
-    await post('/v1beta/models/gemini-2.0-flash:generateContent?key=AIzaSyTEST-secret-0000000000000000', { contents: [] });
+    await post(
+      '/v1beta/models/gemini-2.0-flash:generateContent?key=AIzaSyTEST-secret-0000000000000000',
+      { contents: [] },
+    );
     expect(fake.requests('google')[0]?.query).toEqual({ key: '[REDACTED]' });
   });
 
@@ -67,7 +94,10 @@ describe('startFakeProviders', () => {
     fake.script('openai', [{ status: 500 }]);
     fake.script('openai', [{ status: 404 }, { reply: { text: 'third' } }]);
     const statuses: (number | string)[] = [];
-    for (let i = 0; i < 4; i++) statuses.push(await sdk.openai.chat().catch((e: unknown) => (e as { status: number }).status));
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        await sdk.openai.chat().catch((e: unknown) => (e as { status: number }).status),
+      );
     expect(statuses).toEqual([500, 404, 'third', expect.stringContaining('volcanoes')]);
   });
 
@@ -94,10 +124,21 @@ describe('rules', () => {
     const server = await startFakeProviders({ seed });
     try {
       server.rules('openai', { failRate: 0.5, failWith: { status: 429, retryAfter: 1 } });
-      const client = new OpenAI({ apiKey: 'sk-test-1234567', baseURL: server.baseURL.openai, maxRetries: 0 });
+      const client = new OpenAI({
+        apiKey: 'sk-test-1234567',
+        baseURL: server.baseURL.openai,
+        maxRetries: 0,
+      });
       const out: number[] = [];
       for (let i = 0; i < n; i++) {
-        out.push(await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }] }).then(() => 200, (e: { status: number }) => e.status));
+        out.push(
+          await client.chat.completions
+            .create({ model: 'm', messages: [{ role: 'user', content: 'x' }] })
+            .then(
+              () => 200,
+              (e: { status: number }) => e.status,
+            ),
+        );
       }
       return out;
     } finally {
@@ -117,7 +158,13 @@ describe('rules', () => {
   it('uses the rules seed over the server seed, and restarts the sequence when rules are set again', async () => {
     const outcomes = async () => {
       const out: number[] = [];
-      for (let i = 0; i < 10; i++) out.push(await sdk.anthropic.chat().then(() => 200, (e: { status: number }) => e.status));
+      for (let i = 0; i < 10; i++)
+        out.push(
+          await sdk.anthropic.chat().then(
+            () => 200,
+            (e: { status: number }) => e.status,
+          ),
+        );
       return out;
     };
     fake.rules('anthropic', { failRate: 0.4, seed: 3 });
@@ -143,10 +190,22 @@ describe('rules', () => {
 describe('close', () => {
   it('marks a request closedEarly when the client aborts it, and not when it was answered', async () => {
     fake.script('openai', ['ok', 'hang']);
-    const client = new OpenAI({ apiKey: 'sk-test-closed-early-000', baseURL: fake.baseURL.openai, maxRetries: 0 });
-    await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] });
+    const client = new OpenAI({
+      apiKey: 'sk-test-closed-early-000',
+      baseURL: fake.baseURL.openai,
+      maxRetries: 0,
+    });
+    await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
     const controller = new AbortController();
-    const pending = client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] }, { signal: controller.signal }).catch((error: unknown) => error);
+    const pending = client.chat.completions
+      .create(
+        { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] },
+        { signal: controller.signal },
+      )
+      .catch((error: unknown) => error);
     await expect.poll(() => fake.count('openai')).toBe(2);
     const [answered, hung] = fake.requests('openai');
     expect(answered?.closedEarly).toBe(false);
@@ -161,7 +220,10 @@ describe('close', () => {
     const server = await startFakeProviders();
     server.script('openai', ['hang']);
     server.script('anthropic', [{ delayMs: 60_000 }]);
-    const hung = fetch(`${server.baseURL.openai}/chat/completions`, { method: 'POST', body: '{}' }).then(
+    const hung = fetch(`${server.baseURL.openai}/chat/completions`, {
+      method: 'POST',
+      body: '{}',
+    }).then(
       () => 'answered',
       () => 'failed',
     );

@@ -1,6 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { fakeProviderNames, type FakeProviderName, type FakeProviders, type FakeProvidersOptions } from '../types.js';
+import {
+  fakeProviderNames,
+  type FakeProviderName,
+  type FakeProviders,
+  type FakeProvidersOptions,
+} from '../types.js';
 import { anthropicCodec } from '../vendors/anthropic/anthropic-codec.js';
 import { asRecord, type VendorCodec } from '../vendors/codec.js';
 import { googleCodec } from '../vendors/google/google-codec.js';
@@ -29,10 +34,14 @@ const codecs: Record<FakeProviderName, VendorCodec> = {
  * fake.script('openai', [{ status: 429, retryAfter: 2 }]);
  * await fake.close();
  */
-export async function startFakeProviders(options: FakeProvidersOptions = {}): Promise<FakeProviders> {
+export async function startFakeProviders(
+  options: FakeProvidersOptions = {},
+): Promise<FakeProviders> {
   const host = options.host ?? '127.0.0.1';
   const timers = serverTimers(options.useGlobalTimers ?? false);
-  const states = Object.fromEntries(fakeProviderNames.map((p) => [p, new ProviderState(options.seed ?? 1)])) as Record<FakeProviderName, ProviderState>;
+  const states = Object.fromEntries(
+    fakeProviderNames.map((p) => [p, new ProviderState(options.seed ?? 1)]),
+  ) as Record<FakeProviderName, ProviderState>;
   const recorder = new Recorder();
   const sockets = new Set<Socket>();
   const waits = new Map<unknown, (done: boolean) => void>();
@@ -55,7 +64,11 @@ export async function startFakeProviders(options: FakeProvidersOptions = {}): Pr
     const routed = routeRequest(req.method ?? 'GET', url.pathname, req.headers);
     if (!routed) {
       res.writeHead(404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { message: `No fake route for ${req.method} ${url.pathname}`, type: 'not_found' } }));
+      res.end(
+        JSON.stringify({
+          error: { message: `No fake route for ${req.method} ${url.pathname}`, type: 'not_found' },
+        }),
+      );
       return;
     }
     const { provider, route } = routed;

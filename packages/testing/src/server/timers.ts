@@ -20,7 +20,10 @@ export function serverTimers(useGlobal: boolean): ServerTimers {
       clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
     };
   }
-  return { setTimeout: (fn, ms) => realSetTimeout(fn, ms), clearTimeout: (handle) => realClearTimeout(handle as ReturnType<typeof setTimeout>) };
+  return {
+    setTimeout: (fn, ms) => realSetTimeout(fn, ms),
+    clearTimeout: (handle) => realClearTimeout(handle as ReturnType<typeof setTimeout>),
+  };
 }
 
 /** Runs `fn` after `ms` on the real timers, whatever timers the test installed. */

@@ -56,9 +56,19 @@ export interface VendorCodec {
   parseChat(body: unknown, route: ChatRoute): NeutralChatRequest;
   chatJson(answer: NeutralAnswer, request: NeutralChatRequest, ctx: ReplyContext): unknown;
   /** The SSE events of a streamed answer, each a complete `event:`/`data:` block ending in a blank line. */
-  chatEvents(answer: NeutralAnswer, request: NeutralChatRequest, body: unknown, ctx: ReplyContext): string[];
+  chatEvents(
+    answer: NeutralAnswer,
+    request: NeutralChatRequest,
+    body: unknown,
+    ctx: ReplyContext,
+  ): string[];
   parseEmbed(body: unknown, route: EmbedRoute): NeutralEmbedRequest;
-  embedJson(vectors: number[][], request: NeutralEmbedRequest, body: unknown, route: EmbedRoute): unknown;
+  embedJson(
+    vectors: number[][],
+    request: NeutralEmbedRequest,
+    body: unknown,
+    route: EmbedRoute,
+  ): unknown;
   models(ctx: ReplyContext): unknown;
   error(spec: ErrorSpec, ctx: ReplyContext): HttpReply;
   /** An error sent inside an already-started stream. */
@@ -98,7 +108,9 @@ export function chunks(text: string, size: number): string[] {
 
 /** The record behind an unknown value, or an empty one. */
 export function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 /** The array behind an unknown value, or an empty one. */

@@ -19,7 +19,12 @@ export function anthropicCodec(): VendorCodec {
     models: () => {
       const ids = ['claude-sonnet-4-5', 'claude-haiku-4-5'];
       return {
-        data: ids.map((id) => ({ type: 'model', id, display_name: id, created_at: '2025-01-01T00:00:00Z' })),
+        data: ids.map((id) => ({
+          type: 'model',
+          id,
+          display_name: id,
+          created_at: '2025-01-01T00:00:00Z',
+        })),
         has_more: false,
         first_id: ids[0],
         last_id: ids[ids.length - 1],

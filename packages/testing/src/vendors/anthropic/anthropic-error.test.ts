@@ -8,12 +8,21 @@ let client: Anthropic;
 
 beforeAll(async () => {
   fake = await startFakeProviders();
-  client = new Anthropic({ apiKey: 'sk-ant-test-secret-123456', baseURL: fake.baseURL.anthropic, maxRetries: 0 });
+  client = new Anthropic({
+    apiKey: 'sk-ant-test-secret-123456',
+    baseURL: fake.baseURL.anthropic,
+    maxRetries: 0,
+  });
 });
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-const ask = () => client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 100, messages: [{ role: 'user', content: 'hello' }] });
+const ask = () =>
+  client.messages.create({
+    model: 'claude-haiku-4-5',
+    max_tokens: 100,
+    messages: [{ role: 'user', content: 'hello' }],
+  });
 
 async function caught(promise: Promise<unknown>): Promise<InstanceType<typeof Anthropic.APIError>> {
   try {
@@ -38,15 +47,18 @@ const cases: [FakeErrorType, number, new (...args: never[]) => Error, string][] 
 ];
 
 describe('anthropic errors', () => {
-  it.each(cases)('%s → %i with the SDK error class and error type', async (error, status, errorClass, type) => {
-    fake.script('anthropic', [{ error }]);
-    const err = await caught(ask());
-    expect(err).toBeInstanceOf(errorClass);
-    expect(err.status).toBe(status);
-    expect(err.type).toBe(type);
-    expect(err.requestID).toMatch(/^req_/);
-    expect((err.error as { type?: string }).type).toBe('error');
-  });
+  it.each(cases)(
+    '%s → %i with the SDK error class and error type',
+    async (error, status, errorClass, type) => {
+      fake.script('anthropic', [{ error }]);
+      const err = await caught(ask());
+      expect(err).toBeInstanceOf(errorClass);
+      expect(err.status).toBe(status);
+      expect(err.type).toBe(type);
+      expect(err.requestID).toMatch(/^req_/);
+      expect((err.error as { type?: string }).type).toBe('error');
+    },
+  );
 
   it('marks quota as the spend limit through details.error_code, and a scripted 402 as billing_error', async () => {
     fake.script('anthropic', [{ error: 'quota' }, { status: 402 }]);
@@ -65,7 +77,10 @@ describe('anthropic errors', () => {
   });
 
   it('sends retry-after in seconds (a scripted retryAfterMs is rounded up)', async () => {
-    fake.script('anthropic', [{ status: 429, retryAfter: 3 }, { error: 'overloaded', retryAfterMs: 1200 }]);
+    fake.script('anthropic', [
+      { status: 429, retryAfter: 3 },
+      { error: 'overloaded', retryAfterMs: 1200 },
+    ]);
     const first = await caught(ask());
     expect(first.headers?.get('retry-after')).toBe('3');
     const second = await caught(ask());
@@ -76,7 +91,11 @@ describe('anthropic errors', () => {
 
   it('fails a started stream with an `event: error` for a streamErrorAfter step', async () => {
     fake.script('anthropic', [{ streamErrorAfter: 3, error: 'overloaded' }]);
-    const stream = client.messages.stream({ model: 'claude-haiku-4-5', max_tokens: 100, messages: [{ role: 'user', content: 'tell me about volcanoes and lava' }] });
+    const stream = client.messages.stream({
+      model: 'claude-haiku-4-5',
+      max_tokens: 100,
+      messages: [{ role: 'user', content: 'tell me about volcanoes and lava' }],
+    });
     const types: string[] = [];
     stream.on('streamEvent', (event) => types.push(event.type));
     const err = await caught(stream.finalMessage());

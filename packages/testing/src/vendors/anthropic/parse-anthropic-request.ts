@@ -1,4 +1,10 @@
-import type { NeutralChatRequest, NeutralMessage, NeutralTool, NeutralToolChoice, Schema } from '../../brain/neutral.js';
+import type {
+  NeutralChatRequest,
+  NeutralMessage,
+  NeutralTool,
+  NeutralToolChoice,
+  Schema,
+} from '../../brain/neutral.js';
 import { asArray, asRecord, asString, type ChatRoute } from '../codec.js';
 
 /** Parses an Anthropic messages request body into the neutral view. */
@@ -31,7 +37,8 @@ export function parseAnthropicChat(body: unknown, route: ChatRoute): NeutralChat
   }
   for (const raw of asArray(b['messages'])) messages.push(...toMessages(asRecord(raw), mark));
   const format = asRecord(b['output_format']);
-  const json = format['type'] === 'json_schema' ? { schema: asRecord(format['schema']) as Schema } : undefined;
+  const json =
+    format['type'] === 'json_schema' ? { schema: asRecord(format['schema']) as Schema } : undefined;
   const stop = asArray(b['stop_sequences']).map(String);
   return {
     model: asString(b['model']) ?? route.model,
@@ -46,7 +53,10 @@ export function parseAnthropicChat(body: unknown, route: ChatRoute): NeutralChat
   };
 }
 
-function toMessages(m: Record<string, unknown>, mark: (block: unknown, chars: number) => void): NeutralMessage[] {
+function toMessages(
+  m: Record<string, unknown>,
+  mark: (block: unknown, chars: number) => void,
+): NeutralMessage[] {
   const role = m['role'] === 'assistant' ? 'assistant' : 'user';
   const content = m['content'];
   if (typeof content === 'string') {
@@ -66,13 +76,22 @@ function toMessages(m: Record<string, unknown>, mark: (block: unknown, chars: nu
       toolCalls.push({ name: asString(block['name']) ?? '', args: block['input'] });
       mark(block, JSON.stringify(block['input'] ?? {}).length);
     } else if (block['type'] === 'tool_result') {
-      const result = typeof block['content'] === 'string' ? block['content'] : asArray(block['content']).map((c) => asString(asRecord(c)['text']) ?? '').join('\n');
+      const result =
+        typeof block['content'] === 'string'
+          ? block['content']
+          : asArray(block['content'])
+              .map((c) => asString(asRecord(c)['text']) ?? '')
+              .join('\n');
       out.push({ role: 'tool', text: '', toolResult: result });
       mark(block, result.length);
     }
   }
   if (texts.length > 0 || toolCalls.length > 0 || out.length === 0) {
-    const message: NeutralMessage = { role, text: texts.join('\n'), ...(toolCalls.length > 0 ? { toolCalls } : {}) };
+    const message: NeutralMessage = {
+      role,
+      text: texts.join('\n'),
+      ...(toolCalls.length > 0 ? { toolCalls } : {}),
+    };
     if (role === 'user') out.push(message);
     else out.unshift(message);
   }

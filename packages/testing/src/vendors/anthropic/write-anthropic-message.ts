@@ -1,4 +1,9 @@
-import type { NeutralAnswer, NeutralFinishReason, NeutralToolCall, NeutralUsage } from '../../brain/neutral.js';
+import type {
+  NeutralAnswer,
+  NeutralFinishReason,
+  NeutralToolCall,
+  NeutralUsage,
+} from '../../brain/neutral.js';
 import type { ReplyContext } from '../codec.js';
 
 /** Anthropic's `stop_reason` for a neutral finish reason. */
@@ -42,12 +47,16 @@ export function toolUseId(call: NeutralToolCall): string {
 export function anthropicContent(answer: NeutralAnswer): Record<string, unknown>[] {
   const blocks: Record<string, unknown>[] = [];
   if (answer.text) blocks.push({ type: 'text', text: answer.text });
-  for (const call of answer.toolCalls) blocks.push({ type: 'tool_use', id: toolUseId(call), name: call.name, input: call.args });
+  for (const call of answer.toolCalls)
+    blocks.push({ type: 'tool_use', id: toolUseId(call), name: call.name, input: call.args });
   return blocks;
 }
 
 /** An Anthropic `message` object. */
-export function anthropicMessageJson(answer: NeutralAnswer, ctx: ReplyContext): Record<string, unknown> {
+export function anthropicMessageJson(
+  answer: NeutralAnswer,
+  ctx: ReplyContext,
+): Record<string, unknown> {
   return {
     id: messageId(ctx),
     type: 'message',

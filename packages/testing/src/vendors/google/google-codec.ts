@@ -10,15 +10,21 @@ export function googleCodec(): VendorCodec {
     headers: () => ({}),
     parseChat: parseGoogleChat,
     chatJson: (answer, _request, ctx) => googleResponseJson(answer, ctx),
-    chatEvents: (answer, _request, _body, ctx) => googleResponseChunks(answer, ctx).map((chunk) => sse(chunk)),
+    chatEvents: (answer, _request, _body, ctx) =>
+      googleResponseChunks(answer, ctx).map((chunk) => sse(chunk)),
     parseEmbed: parseGoogleEmbed,
-    embedJson: (vectors, _request, _body, route) => (route.batch ? { embeddings: vectors.map((values) => ({ values })) } : { embedding: { values: vectors[0] ?? [] } }),
+    embedJson: (vectors, _request, _body, route) =>
+      route.batch
+        ? { embeddings: vectors.map((values) => ({ values })) }
+        : { embedding: { values: vectors[0] ?? [] } },
     models: () => ({
       models: ['gemini-2.0-flash', 'gemini-2.5-flash', 'text-embedding-004'].map((id) => ({
         name: `models/${id}`,
         version: '001',
         displayName: id,
-        supportedGenerationMethods: id.includes('embedding') ? ['embedContent', 'batchEmbedContents'] : ['generateContent', 'countTokens'],
+        supportedGenerationMethods: id.includes('embedding')
+          ? ['embedContent', 'batchEmbedContents']
+          : ['generateContent', 'countTokens'],
       })),
     }),
     error: googleError,

@@ -1,4 +1,11 @@
-import type { NeutralChatRequest, NeutralEmbedRequest, NeutralMessage, NeutralTool, NeutralToolChoice, Schema } from '../../brain/neutral.js';
+import type {
+  NeutralChatRequest,
+  NeutralEmbedRequest,
+  NeutralMessage,
+  NeutralTool,
+  NeutralToolChoice,
+  Schema,
+} from '../../brain/neutral.js';
 import { asArray, asRecord, asString, type ChatRoute, type EmbedRoute } from '../codec.js';
 
 /** Parses a Gemini `generateContent` request body into the neutral view. */
@@ -16,7 +23,11 @@ export function parseGoogleChat(body: unknown, route: ChatRoute): NeutralChatReq
     asArray(asRecord(t)['functionDeclarations']).map((d) => {
       const r = asRecord(d);
       const description = asString(r['description']);
-      return { name: asString(r['name']) ?? 'tool', ...(description ? { description } : {}), schema: asRecord(r['parameters'] ?? r['parametersJsonSchema']) as Schema };
+      return {
+        name: asString(r['name']) ?? 'tool',
+        ...(description ? { description } : {}),
+        schema: asRecord(r['parameters'] ?? r['parametersJsonSchema']) as Schema,
+      };
     }),
   );
   const mode = String(calling['mode'] ?? 'AUTO').toUpperCase();
@@ -26,16 +37,32 @@ export function parseGoogleChat(body: unknown, route: ChatRoute): NeutralChatReq
     if (allowed.length > 0) tools = tools.filter((t) => allowed.includes(t.name));
     toolChoice = allowed.length === 1 ? { name: allowed[0] as string } : 'required';
   }
-  const json = config['responseMimeType'] === 'application/json' ? { ...(config['responseSchema'] || config['responseJsonSchema'] ? { schema: asRecord(config['responseSchema'] ?? config['responseJsonSchema']) as Schema } : {}) } : undefined;
+  const json =
+    config['responseMimeType'] === 'application/json'
+      ? {
+          ...(config['responseSchema'] || config['responseJsonSchema']
+            ? {
+                schema: asRecord(
+                  config['responseSchema'] ?? config['responseJsonSchema'],
+                ) as Schema,
+              }
+            : {}),
+        }
+      : undefined;
   const stop = asArray(config['stopSequences']).map(String);
-  const cacheable = typeof b['cachedContent'] === 'string' ? messages.slice(0, -1).reduce((n, m) => n + m.text.length, 0) : 0;
+  const cacheable =
+    typeof b['cachedContent'] === 'string'
+      ? messages.slice(0, -1).reduce((n, m) => n + m.text.length, 0)
+      : 0;
   return {
     model: route.model,
     messages,
     tools,
     toolChoice,
     ...(json ? { json } : {}),
-    ...(typeof config['maxOutputTokens'] === 'number' ? { maxTokens: config['maxOutputTokens'] } : {}),
+    ...(typeof config['maxOutputTokens'] === 'number'
+      ? { maxTokens: config['maxOutputTokens'] }
+      : {}),
     ...(stop.length > 0 ? { stopSequences: stop } : {}),
     stream: route.stream,
     cacheableChars: cacheable,
@@ -54,7 +81,11 @@ function toMessages(content: Record<string, unknown>): NeutralMessage[] {
       const call = asRecord(part['functionCall']);
       toolCalls.push({ name: asString(call['name']) ?? '', args: call['args'] ?? {} });
     } else if (part['functionResponse']) {
-      out.push({ role: 'tool', text: '', toolResult: JSON.stringify(asRecord(part['functionResponse'])['response'] ?? {}) });
+      out.push({
+        role: 'tool',
+        text: '',
+        toolResult: JSON.stringify(asRecord(part['functionResponse'])['response'] ?? {}),
+      });
     }
   }
   if (texts.length > 0 || toolCalls.length > 0 || out.length === 0) {
@@ -79,6 +110,13 @@ export function parseGoogleEmbed(body: unknown, route: EmbedRoute): NeutralEmbed
   const b = asRecord(body);
   const requests = route.batch ? asArray(b['requests']).map(asRecord) : [b];
   const first = requests[0] ?? {};
-  const dimensions = typeof first['outputDimensionality'] === 'number' ? first['outputDimensionality'] : defaultDimensions(route.model);
-  return { model: route.model, inputs: requests.map((r) => partsText(asRecord(r['content'])['parts'])), dimensions };
+  const dimensions =
+    typeof first['outputDimensionality'] === 'number'
+      ? first['outputDimensionality']
+      : defaultDimensions(route.model);
+  return {
+    model: route.model,
+    inputs: requests.map((r) => partsText(asRecord(r['content'])['parts'])),
+    dimensions,
+  };
 }

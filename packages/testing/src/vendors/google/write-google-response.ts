@@ -30,12 +30,18 @@ const blockedRatings = [
 function parts(answer: NeutralAnswer, text: string | null): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   if (text) out.push({ text });
-  for (const call of answer.toolCalls) out.push({ functionCall: { name: call.name, args: call.args } });
+  for (const call of answer.toolCalls)
+    out.push({ functionCall: { name: call.name, args: call.args } });
   return out;
 }
 
-function candidate(answer: NeutralAnswer, text: string | null, final: boolean): Record<string, unknown> {
-  if (answer.finishReason === 'content-filter') return { finishReason: 'SAFETY', index: 0, safetyRatings: blockedRatings };
+function candidate(
+  answer: NeutralAnswer,
+  text: string | null,
+  final: boolean,
+): Record<string, unknown> {
+  if (answer.finishReason === 'content-filter')
+    return { finishReason: 'SAFETY', index: 0, safetyRatings: blockedRatings };
   return {
     content: { parts: parts(answer, text), role: 'model' },
     ...(final ? { finishReason: googleFinishReason(answer.finishReason) } : {}),
@@ -44,21 +50,47 @@ function candidate(answer: NeutralAnswer, text: string | null, final: boolean): 
 }
 
 /** A `GenerateContentResponse`. */
-export function googleResponseJson(answer: NeutralAnswer, ctx: ReplyContext): Record<string, unknown> {
-  return { candidates: [candidate(answer, answer.text, true)], usageMetadata: googleUsage(answer.usage), modelVersion: ctx.model, responseId: `fake${ctx.seq}` };
+export function googleResponseJson(
+  answer: NeutralAnswer,
+  ctx: ReplyContext,
+): Record<string, unknown> {
+  return {
+    candidates: [candidate(answer, answer.text, true)],
+    usageMetadata: googleUsage(answer.usage),
+    modelVersion: ctx.model,
+    responseId: `fake${ctx.seq}`,
+  };
 }
 
 /** The partial responses of a stream: text fragments, function calls whole, finish and usage in the last. */
-export function googleResponseChunks(answer: NeutralAnswer, ctx: ReplyContext): Record<string, unknown>[] {
+export function googleResponseChunks(
+  answer: NeutralAnswer,
+  ctx: ReplyContext,
+): Record<string, unknown>[] {
   const base = { modelVersion: ctx.model, responseId: `fake${ctx.seq}` };
-  if (answer.finishReason === 'content-filter') return [{ candidates: [candidate(answer, null, true)], usageMetadata: googleUsage(answer.usage), ...base }];
+  if (answer.finishReason === 'content-filter')
+    return [
+      {
+        candidates: [candidate(answer, null, true)],
+        usageMetadata: googleUsage(answer.usage),
+        ...base,
+      },
+    ];
   const texts = answer.text ? fragments(answer.text) : [];
-  const out: Record<string, unknown>[] = texts.map((t) => ({ candidates: [{ content: { parts: [{ text: t }], role: 'model' }, index: 0 }], ...base }));
+  const out: Record<string, unknown>[] = texts.map((t) => ({
+    candidates: [{ content: { parts: [{ text: t }], role: 'model' }, index: 0 }],
+    ...base,
+  }));
   const calls = answer.toolCalls.map((c) => ({ functionCall: { name: c.name, args: c.args } }));
-  const lastParts = calls.length > 0 || out.length === 0 ? (calls.length > 0 ? calls : [{ text: '' }]) : undefined;
-  if (lastParts) out.push({ candidates: [{ content: { parts: lastParts, role: 'model' }, index: 0 }], ...base });
+  const lastParts =
+    calls.length > 0 || out.length === 0 ? (calls.length > 0 ? calls : [{ text: '' }]) : undefined;
+  if (lastParts)
+    out.push({ candidates: [{ content: { parts: lastParts, role: 'model' }, index: 0 }], ...base });
   const last = out[out.length - 1] as Record<string, unknown>;
-  const lastCandidate = (last['candidates'] as Record<string, unknown>[])[0] as Record<string, unknown>;
+  const lastCandidate = (last['candidates'] as Record<string, unknown>[])[0] as Record<
+    string,
+    unknown
+  >;
   lastCandidate['finishReason'] = googleFinishReason(answer.finishReason);
   last['usageMetadata'] = googleUsage(answer.usage);
   return out;

@@ -15,7 +15,10 @@ export function toBase64Float32(vector: number[]): string {
 export function openAICodec(groq: boolean): VendorCodec {
   return {
     provider: groq ? 'groq' : 'openai',
-    headers: (ctx) => ({ 'x-request-id': `req_fake${String(ctx.seq).padStart(8, '0')}`, ...(groq ? {} : { 'openai-processing-ms': '1' }) }),
+    headers: (ctx) => ({
+      'x-request-id': `req_fake${String(ctx.seq).padStart(8, '0')}`,
+      ...(groq ? {} : { 'openai-processing-ms': '1' }),
+    }),
     parseChat: parseOpenAIChat,
     chatJson: (answer, _request, ctx) => openAIChatJson(answer, ctx, groq),
     chatEvents: (answer, _request, body, ctx) => openAIChatEvents(answer, body, ctx, groq),
@@ -25,14 +28,21 @@ export function openAICodec(groq: boolean): VendorCodec {
       const tokens = request.inputs.reduce((n, t) => n + Math.max(1, Math.ceil(t.length / 4)), 0);
       return {
         object: 'list',
-        data: vectors.map((v, index) => ({ object: 'embedding', index, embedding: base64 ? toBase64Float32(v) : v })),
+        data: vectors.map((v, index) => ({
+          object: 'embedding',
+          index,
+          embedding: base64 ? toBase64Float32(v) : v,
+        })),
         model: request.model,
         usage: { prompt_tokens: tokens, total_tokens: tokens },
       };
     },
     models: (ctx) => ({
       object: 'list',
-      data: (groq ? ['llama-3.3-70b-versatile', 'llama-3.1-8b-instant'] : ['gpt-4o-mini', 'gpt-4o', 'text-embedding-3-small']).map((id) => ({
+      data: (groq
+        ? ['llama-3.3-70b-versatile', 'llama-3.1-8b-instant']
+        : ['gpt-4o-mini', 'gpt-4o', 'text-embedding-3-small']
+      ).map((id) => ({
         id,
         object: 'model',
         created: Math.floor(ctx.now / 1000),

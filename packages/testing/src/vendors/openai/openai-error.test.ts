@@ -8,12 +8,20 @@ let client: OpenAI;
 
 beforeAll(async () => {
   fake = await startFakeProviders();
-  client = new OpenAI({ apiKey: 'sk-test-secret-123456', baseURL: fake.baseURL.openai, maxRetries: 0 });
+  client = new OpenAI({
+    apiKey: 'sk-test-secret-123456',
+    baseURL: fake.baseURL.openai,
+    maxRetries: 0,
+  });
 });
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-const chat = () => client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hello' }] });
+const chat = () =>
+  client.chat.completions.create({
+    model: 'gpt-4o-mini',
+    messages: [{ role: 'user', content: 'hello' }],
+  });
 
 async function caught(promise: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
   try {
@@ -29,24 +37,39 @@ const cases: [FakeErrorType, number, new (...args: never[]) => Error, string | n
   ['rate_limit', 429, OpenAI.RateLimitError, 'rate_limit_exceeded', 'requests'],
   ['quota', 429, OpenAI.RateLimitError, 'insufficient_quota', 'insufficient_quota'],
   ['auth', 401, OpenAI.AuthenticationError, 'invalid_api_key', 'invalid_request_error'],
-  ['permission', 403, OpenAI.PermissionDeniedError, 'unsupported_country_region_territory', 'invalid_request_error'],
+  [
+    'permission',
+    403,
+    OpenAI.PermissionDeniedError,
+    'unsupported_country_region_territory',
+    'invalid_request_error',
+  ],
   ['not_found', 404, OpenAI.NotFoundError, 'model_not_found', 'invalid_request_error'],
   ['bad_request', 400, OpenAI.BadRequestError, null, 'invalid_request_error'],
-  ['context_length', 400, OpenAI.BadRequestError, 'context_length_exceeded', 'invalid_request_error'],
+  [
+    'context_length',
+    400,
+    OpenAI.BadRequestError,
+    'context_length_exceeded',
+    'invalid_request_error',
+  ],
   ['server', 500, OpenAI.InternalServerError, null, 'server_error'],
   ['overloaded', 503, OpenAI.InternalServerError, null, 'server_error'],
 ];
 
 describe('openai errors', () => {
-  it.each(cases)('%s → %i with the SDK error class, code and type', async (error, status, errorClass, code, type) => {
-    fake.script('openai', [{ error }]);
-    const err = await caught(chat());
-    expect(err).toBeInstanceOf(errorClass);
-    expect(err.status).toBe(status);
-    expect(err.code).toBe(code);
-    expect(err.type).toBe(type);
-    expect(err.headers?.get('x-request-id')).toMatch(/^req_/);
-  });
+  it.each(cases)(
+    '%s → %i with the SDK error class, code and type',
+    async (error, status, errorClass, code, type) => {
+      fake.script('openai', [{ error }]);
+      const err = await caught(chat());
+      expect(err).toBeInstanceOf(errorClass);
+      expect(err.status).toBe(status);
+      expect(err.code).toBe(code);
+      expect(err.type).toBe(type);
+      expect(err.headers?.get('x-request-id')).toMatch(/^req_/);
+    },
+  );
 
   it('writes the context-length step as the real context_length_exceeded error', async () => {
     fake.script('openai', ['context-length']);
@@ -58,7 +81,10 @@ describe('openai errors', () => {
   });
 
   it('sends retry-after and retry-after-ms when scripted, readable through err.headers', async () => {
-    fake.script('openai', [{ status: 429, retryAfter: 2 }, { error: 'rate_limit', retryAfterMs: 1500 }]);
+    fake.script('openai', [
+      { status: 429, retryAfter: 2 },
+      { error: 'rate_limit', retryAfterMs: 1500 },
+    ]);
     const first = await caught(chat());
     expect(first).toBeInstanceOf(OpenAI.RateLimitError);
     expect(first.headers?.get('retry-after')).toBe('2');
@@ -69,7 +95,11 @@ describe('openai errors', () => {
   });
 
   it('derives the error type from a bare status and keeps a scripted message', async () => {
-    fake.script('openai', [{ status: 503 }, { status: 502, message: 'bad gateway upstream' }, { status: 418 }]);
+    fake.script('openai', [
+      { status: 503 },
+      { status: 502, message: 'bad gateway upstream' },
+      { status: 418 },
+    ]);
     const overloaded = await caught(chat());
     expect(overloaded.status).toBe(503);
     expect(overloaded.message).toContain('overloaded');
@@ -83,7 +113,11 @@ describe('openai errors', () => {
 
   it('fails a started stream with an APIError for a streamErrorAfter step', async () => {
     fake.script('openai', [{ streamErrorAfter: 2, error: 'server' }]);
-    const stream = await client.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages: [{ role: 'user', content: 'tell me about volcanoes and lava' }] });
+    const stream = await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      stream: true,
+      messages: [{ role: 'user', content: 'tell me about volcanoes and lava' }],
+    });
     const seen: string[] = [];
     const err = await caught(
       (async () => {

@@ -1,4 +1,11 @@
-import type { NeutralChatRequest, NeutralEmbedRequest, NeutralMessage, NeutralTool, NeutralToolChoice, Schema } from '../../brain/neutral.js';
+import type {
+  NeutralChatRequest,
+  NeutralEmbedRequest,
+  NeutralMessage,
+  NeutralTool,
+  NeutralToolChoice,
+  Schema,
+} from '../../brain/neutral.js';
 import { asArray, asRecord, asString, type ChatRoute, type EmbedRoute } from '../codec.js';
 
 /** Parses an OpenAI (or Groq) chat completion request body into the neutral view. */
@@ -8,15 +15,23 @@ export function parseOpenAIChat(body: unknown, route: ChatRoute): NeutralChatReq
   const tools: NeutralTool[] = asArray(b['tools']).map((t) => {
     const fn = asRecord(asRecord(t)['function']);
     const description = asString(fn['description']);
-    return { name: asString(fn['name']) ?? 'tool', ...(description ? { description } : {}), schema: asRecord(fn['parameters']) };
+    return {
+      name: asString(fn['name']) ?? 'tool',
+      ...(description ? { description } : {}),
+      schema: asRecord(fn['parameters']),
+    };
   });
   const format = asRecord(b['response_format']);
   let json: NeutralChatRequest['json'];
-  if (format['type'] === 'json_schema') json = { schema: asRecord(asRecord(format['json_schema'])['schema']) as Schema };
+  if (format['type'] === 'json_schema')
+    json = { schema: asRecord(asRecord(format['json_schema'])['schema']) as Schema };
   else if (format['type'] === 'json_object') json = {};
   const stop = b['stop'];
   const maxTokens = b['max_completion_tokens'] ?? b['max_tokens'];
-  const cacheable = typeof b['prompt_cache_key'] === 'string' ? messages.slice(0, -1).reduce((n, m) => n + m.text.length, 0) : 0;
+  const cacheable =
+    typeof b['prompt_cache_key'] === 'string'
+      ? messages.slice(0, -1).reduce((n, m) => n + m.text.length, 0)
+      : 0;
   return {
     model: asString(b['model']) ?? route.model,
     messages,
@@ -24,7 +39,9 @@ export function parseOpenAIChat(body: unknown, route: ChatRoute): NeutralChatReq
     toolChoice: toolChoice(b['tool_choice']),
     ...(json ? { json } : {}),
     ...(typeof maxTokens === 'number' ? { maxTokens } : {}),
-    ...(stop !== undefined && stop !== null ? { stopSequences: (Array.isArray(stop) ? stop : [stop]).map(String) } : {}),
+    ...(stop !== undefined && stop !== null
+      ? { stopSequences: (Array.isArray(stop) ? stop : [stop]).map(String) }
+      : {}),
     stream: b['stream'] === true,
     cacheableChars: cacheable,
   };
@@ -39,7 +56,10 @@ function toMessage(value: unknown): NeutralMessage {
   if (role === 'assistant') {
     const toolCalls = asArray(m['tool_calls']).map((c) => {
       const fn = asRecord(asRecord(c)['function']);
-      return { name: asString(fn['name']) ?? '', args: safeParse(asString(fn['arguments']) ?? '{}') };
+      return {
+        name: asString(fn['name']) ?? '',
+        args: safeParse(asString(fn['arguments']) ?? '{}'),
+      };
     });
     return { role: 'assistant', text, ...(toolCalls.length > 0 ? { toolCalls } : {}) };
   }
@@ -81,8 +101,10 @@ export function parseOpenAIEmbed(body: unknown, route: EmbedRoute): NeutralEmbed
   const input = b['input'];
   let inputs: string[];
   if (typeof input === 'string') inputs = [input];
-  else if (Array.isArray(input) && input.every((i) => typeof i === 'number')) inputs = [input.join(' ')];
+  else if (Array.isArray(input) && input.every((i) => typeof i === 'number'))
+    inputs = [input.join(' ')];
   else inputs = asArray(input).map((i) => (typeof i === 'string' ? i : asArray(i).join(' ')));
-  const dimensions = typeof b['dimensions'] === 'number' ? b['dimensions'] : defaultDimensions(model);
+  const dimensions =
+    typeof b['dimensions'] === 'number' ? b['dimensions'] : defaultDimensions(model);
   return { model, inputs, dimensions };
 }

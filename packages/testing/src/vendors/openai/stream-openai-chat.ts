@@ -1,6 +1,11 @@
 import type { NeutralAnswer } from '../../brain/neutral.js';
 import { asRecord, chunks, fragments, sse, type ReplyContext } from '../codec.js';
-import { completionId, openAIFinishReason, openAIToolCallId, openAIUsage } from './write-openai-chat.js';
+import {
+  completionId,
+  openAIFinishReason,
+  openAIToolCallId,
+  openAIUsage,
+} from './write-openai-chat.js';
 
 /**
  * The `chat.completion.chunk` events of a streamed answer: a role chunk, content or tool call
@@ -8,7 +13,12 @@ import { completionId, openAIFinishReason, openAIToolCallId, openAIUsage } from 
  * finish chunk, a usage chunk with empty `choices` when `stream_options.include_usage`, and
  * `[DONE]`. Groq adds `x_groq` with the id on the first chunk and the usage on the last.
  */
-export function openAIChatEvents(answer: NeutralAnswer, body: unknown, ctx: ReplyContext, groq: boolean): string[] {
+export function openAIChatEvents(
+  answer: NeutralAnswer,
+  body: unknown,
+  ctx: ReplyContext,
+  groq: boolean,
+): string[] {
   const includeUsage = asRecord(asRecord(body)['stream_options'])['include_usage'] === true;
   const base = {
     id: completionId(ctx, groq),
@@ -17,19 +27,53 @@ export function openAIChatEvents(answer: NeutralAnswer, body: unknown, ctx: Repl
     model: ctx.model,
     system_fingerprint: 'fp_fake',
   };
-  const chunk = (delta: Record<string, unknown>, finish: string | null, extra: Record<string, unknown> = {}) =>
-    sse({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...(includeUsage ? { usage: null } : {}), ...extra });
+  const chunk = (
+    delta: Record<string, unknown>,
+    finish: string | null,
+    extra: Record<string, unknown> = {},
+  ) =>
+    sse({
+      ...base,
+      choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+      ...(includeUsage ? { usage: null } : {}),
+      ...extra,
+    });
   const events: string[] = [];
-  const first: Record<string, unknown> = { role: 'assistant', content: answer.toolCalls.length > 0 || answer.text === null ? null : '' };
+  const first: Record<string, unknown> = {
+    role: 'assistant',
+    content: answer.toolCalls.length > 0 || answer.text === null ? null : '',
+  };
   if (!groq) first['refusal'] = null;
   events.push(chunk(first, null, groq ? { x_groq: { id: `req_fake${ctx.seq}` } } : {}));
-  if (answer.text) for (const part of fragments(answer.text)) events.push(chunk({ content: part }, null));
+  if (answer.text)
+    for (const part of fragments(answer.text)) events.push(chunk({ content: part }, null));
   answer.toolCalls.forEach((call, index) => {
-    events.push(chunk({ tool_calls: [{ index, id: openAIToolCallId(call), type: 'function', function: { name: call.name, arguments: '' } }] }, null));
-    for (const part of chunks(JSON.stringify(call.args), 16)) events.push(chunk({ tool_calls: [{ index, function: { arguments: part } }] }, null));
+    events.push(
+      chunk(
+        {
+          tool_calls: [
+            {
+              index,
+              id: openAIToolCallId(call),
+              type: 'function',
+              function: { name: call.name, arguments: '' },
+            },
+          ],
+        },
+        null,
+      ),
+    );
+    for (const part of chunks(JSON.stringify(call.args), 16))
+      events.push(chunk({ tool_calls: [{ index, function: { arguments: part } }] }, null));
   });
   const usage = openAIUsage(answer.usage, groq);
-  events.push(chunk({}, openAIFinishReason(answer.finishReason), groq ? { x_groq: { id: `req_fake${ctx.seq}`, usage } } : {}));
+  events.push(
+    chunk(
+      {},
+      openAIFinishReason(answer.finishReason),
+      groq ? { x_groq: { id: `req_fake${ctx.seq}`, usage } } : {},
+    ),
+  );
   if (includeUsage) events.push(sse({ ...base, choices: [], usage }));
   events.push(sse('[DONE]'));
   return events;

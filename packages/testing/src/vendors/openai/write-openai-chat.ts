@@ -1,4 +1,9 @@
-import type { NeutralAnswer, NeutralFinishReason, NeutralToolCall, NeutralUsage } from '../../brain/neutral.js';
+import type {
+  NeutralAnswer,
+  NeutralFinishReason,
+  NeutralToolCall,
+  NeutralUsage,
+} from '../../brain/neutral.js';
 import type { ReplyContext } from '../codec.js';
 
 /** OpenAI's `finish_reason` for a neutral one. */
@@ -22,12 +27,26 @@ export function openAIUsage(usage: NeutralUsage, groq: boolean): Record<string, 
     total_tokens: usage.inputTokens + usage.outputTokens,
   };
   if (groq) {
-    return { queue_time: 0.01, ...base, prompt_time: 0.001, completion_time: 0.01, total_time: 0.011, ...(usage.cachedInputTokens > 0 ? { prompt_tokens_details: { cached_tokens: usage.cachedInputTokens } } : {}) };
+    return {
+      queue_time: 0.01,
+      ...base,
+      prompt_time: 0.001,
+      completion_time: 0.01,
+      total_time: 0.011,
+      ...(usage.cachedInputTokens > 0
+        ? { prompt_tokens_details: { cached_tokens: usage.cachedInputTokens } }
+        : {}),
+    };
   }
   return {
     ...base,
     prompt_tokens_details: { cached_tokens: usage.cachedInputTokens, audio_tokens: 0 },
-    completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    completion_tokens_details: {
+      reasoning_tokens: 0,
+      audio_tokens: 0,
+      accepted_prediction_tokens: 0,
+      rejected_prediction_tokens: 0,
+    },
   };
 }
 
@@ -37,10 +56,18 @@ export function completionId(ctx: ReplyContext, groq: boolean): string {
 }
 
 /** An OpenAI (or Groq) `chat.completion` object. */
-export function openAIChatJson(answer: NeutralAnswer, ctx: ReplyContext, groq: boolean): Record<string, unknown> {
+export function openAIChatJson(
+  answer: NeutralAnswer,
+  ctx: ReplyContext,
+  groq: boolean,
+): Record<string, unknown> {
   const message: Record<string, unknown> = { role: 'assistant', content: answer.text };
   if (answer.toolCalls.length > 0) {
-    message['tool_calls'] = answer.toolCalls.map((c) => ({ id: openAIToolCallId(c), type: 'function', function: { name: c.name, arguments: JSON.stringify(c.args) } }));
+    message['tool_calls'] = answer.toolCalls.map((c) => ({
+      id: openAIToolCallId(c),
+      type: 'function',
+      function: { name: c.name, arguments: JSON.stringify(c.args) },
+    }));
   }
   if (!groq) {
     message['refusal'] = null;
@@ -51,8 +78,16 @@ export function openAIChatJson(answer: NeutralAnswer, ctx: ReplyContext, groq: b
     object: 'chat.completion',
     created: Math.floor(ctx.now / 1000),
     model: ctx.model,
-    choices: [{ index: 0, message, logprobs: null, finish_reason: openAIFinishReason(answer.finishReason) }],
+    choices: [
+      { index: 0, message, logprobs: null, finish_reason: openAIFinishReason(answer.finishReason) },
+    ],
     usage: openAIUsage(answer.usage, groq),
-    ...(groq ? { usage_breakdown: null, system_fingerprint: 'fp_fake', x_groq: { id: `req_fake${ctx.seq}` } } : { service_tier: 'default', system_fingerprint: 'fp_fake' }),
+    ...(groq
+      ? {
+          usage_breakdown: null,
+          system_fingerprint: 'fp_fake',
+          x_groq: { id: `req_fake${ctx.seq}` },
+        }
+      : { service_tier: 'default', system_fingerprint: 'fp_fake' }),
   };
 }
