@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
 
 export default [
   ...nx.configs['flat/base'],
@@ -54,4 +55,6 @@ export default [
   {
     files: ['**/*.test.ts', '**/*.test-d.ts'],
   },
+  // Last: turns off the stylistic rules that Prettier owns (e.g. no-unexpected-multiline).
+  prettier,
 ];

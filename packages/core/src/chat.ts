@@ -1,6 +1,7 @@
 import type { Message, ToolCall } from './messages.js';
 import type { SchemaLike } from './schema.js';
 import type { ToolChoice, ToolDefinition } from './tool.js';
+import type { RateLimitInfo } from './engine/rate-limit-info.js';
 import type { Usage } from './usage.js';
 
 /** Data about the caller that routing, budgets and A/B tests read. Never sent to a provider. */
@@ -60,4 +61,6 @@ export interface ChatResult<T = unknown> {
   costUsd: number | undefined;
   /** The vendor's own response, for debugging. */
   raw?: unknown;
+  /** The vendor's remaining quota after this call, where it sends rate-limit headers. */
+  rateLimit?: RateLimitInfo;
 }

@@ -59,6 +59,18 @@ export { StreamInterruptedError } from './errors/stream-interrupted-error.js';
 export { parseRetryAfterMs, parseDurationMs, type HeaderLookup } from './retry-after.js';
 export type { ModelInfo, ModelCapabilities, ModelCatalogue } from './catalogue/model-info.js';
 
+// Contracts between the engine packages (router, metrics, budgets).
+export type { RoutingStats, ProviderStats } from './engine/routing-stats.js';
+export type { BudgetGuard, BudgetDenial } from './engine/budget-guard.js';
+export type { RateLimitInfo } from './engine/rate-limit-info.js';
+export type {
+  Store,
+  ReserveLimit,
+  ReserveRequest,
+  ReserveResult,
+  TakeResult,
+} from './engine/store.js';
+
 // Catalogue, cost and token counting.
 export { defaultCatalogue } from './catalogue/default-catalogue.js';
 export { getModelInfo } from './catalogue/get-model-info.js';
