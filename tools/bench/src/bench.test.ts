@@ -42,6 +42,7 @@ describe('benchmarks', () => {
           requests: 1,
           callsToDeadPrimary: 0,
           servedBy: {},
+          healthyMs: 1,
           firstRequestMs: 1,
           medianAfterFirstMs: 1,
         },

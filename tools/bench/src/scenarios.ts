@@ -76,14 +76,21 @@ export async function inProcessOverhead(size: BenchSize) {
   const backup = instantProvider('backup');
   const plain = createFallbackExecutor({ breaker: false });
   const full = createFallbackExecutor({ timeoutMs: 30_000, deadlineMs: 60_000 });
-  const batch = (fn: () => Promise<unknown>) => async () => {
+  // CPU time (user + system) per batch, by side, next to the wall-clock samples.
+  const cpu = { direct: [] as number[], executor: [] as number[], full: [] as number[] };
+  const batch = (side: number[], fn: () => Promise<unknown>) => async () => {
+    const before = process.cpuUsage();
     for (let i = 0; i < size.batch; i++) await fn();
+    const used = process.cpuUsage(before);
+    side.push((used.user + used.system) / 1000);
   };
   const samples = await interleave(
     {
-      direct: batch(() => provider.generate(request)),
-      executor: batch(() => plain.generate([provider, backup], request)),
-      executorWithBreakerTimeoutDeadline: batch(() => full.generate([provider, backup], request)),
+      direct: batch(cpu.direct, () => provider.generate(request)),
+      executor: batch(cpu.executor, () => plain.generate([provider, backup], request)),
+      executorWithBreakerTimeoutDeadline: batch(cpu.full, () =>
+        full.generate([provider, backup], request),
+      ),
     },
     Math.max(5, Math.round(size.rounds / 20)),
     2,
@@ -92,10 +99,13 @@ export async function inProcessOverhead(size: BenchSize) {
   plain.dispose();
   const perCallUs = (ms: number[]) => (median(ms) * 1000) / size.batch;
   const direct = perCallUs(samples.direct);
+  const directCpu = perCallUs(cpu.direct);
   return {
     directUs: direct,
     executorAddedUs: perCallUs(samples.executor) - direct,
     fullExecutorAddedUs: perCallUs(samples.executorWithBreakerTimeoutDeadline) - direct,
+    executorAddedCpuUs: perCallUs(cpu.executor) - directCpu,
+    fullExecutorAddedCpuUs: perCallUs(cpu.full) - directCpu,
   };
 }
 
@@ -207,6 +217,10 @@ export async function deadPrimary(size: BenchSize) {
       maxDelayMs: 500,
       breaker: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeout: 60_000 },
     });
+    // One healthy call first (fallback only), the yardstick for the first failing-over request.
+    const healthyStarted = performance.now();
+    await executor.generate([anthropic], request);
+    const healthyMs = performance.now() - healthyStarted;
     const latencies: number[] = [];
     const servedBy = new Map<string, number>();
     for (let i = 0; i < size.deadPrimaryRequests; i++) {
@@ -220,6 +234,7 @@ export async function deadPrimary(size: BenchSize) {
       requests: size.deadPrimaryRequests,
       callsToDeadPrimary: fake.count('openai'),
       servedBy: Object.fromEntries(servedBy),
+      healthyMs,
       firstRequestMs: latencies[0] ?? Number.NaN,
       medianAfterFirstMs: median(latencies.slice(1)),
     };
