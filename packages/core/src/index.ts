@@ -44,6 +44,15 @@ export {
   isRetryableKind,
   errorKindFromStatus,
 } from './errors/error-kind.js';
+export {
+  errorTable,
+  errorRule,
+  kindsWhere,
+  type ErrorRule,
+  type RetryRule,
+  type ThenRule,
+  type ProviderStateRule,
+} from './errors/error-table.js';
 export { ProviderError, type ProviderErrorOptions } from './errors/provider-error.js';
 export { type AttemptFailure } from './errors/attempt.js';
 export { AllProvidersFailedError } from './errors/all-providers-failed-error.js';

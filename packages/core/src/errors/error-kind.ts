@@ -1,3 +1,5 @@
+import { errorTable } from './error-table.js';
+
 /**
  * What a failure means, decided by the adapter. Everything downstream (retry, fallback,
  * breaker, metrics) reads this, never a message string.
@@ -38,18 +40,12 @@ export const errorKinds: readonly ErrorKind[] = [
   'unknown',
 ];
 
-/** Kinds worth retrying on the same provider (with backoff). */
-const retryableKinds: ReadonlySet<ErrorKind> = new Set([
-  'rate_limit',
-  'server',
-  'overloaded',
-  'timeout',
-  'network',
-]);
-
-/** Whether a failure of this kind may succeed if the same call is tried again. */
+/**
+ * Whether a failure of this kind may succeed if the same call is tried again (read from the
+ * error table: its `retryable` column). Unknown strings are not retryable.
+ */
 export function isRetryableKind(kind: ErrorKind): boolean {
-  return retryableKinds.has(kind);
+  return errorTable[kind]?.retryable ?? false;
 }
 
 /** Maps an HTTP status to an error kind, as most vendors use them. */
