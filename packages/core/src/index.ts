@@ -78,6 +78,7 @@ export type {
   ReserveRequest,
   ReserveResult,
   TakeResult,
+  BudgetCounter,
 } from './engine/store.js';
 
 // Catalogue, cost and token counting.
@@ -105,6 +106,15 @@ export {
 } from './config/config-schema.js';
 export { ProviderConfigSchema, type ProviderConfigInput } from './config/provider-config-schema.js';
 export { CostLimitSchema, type CostLimit } from './config/cost-limit-schema.js';
+export { CacheSchema, defaultCacheConfig, type CacheConfig } from './config/cache-schema.js';
+export {
+  HooksSchema,
+  defaultHooksConfig,
+  type HooksConfig,
+  type HookContext,
+  type BeforeRequestHook,
+  type AfterResponseHook,
+} from './config/hooks-schema.js';
 export {
   builtInProviderTypes,
   isBuiltInProviderType,

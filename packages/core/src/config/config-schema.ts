@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { CatalogueOverrides } from '../catalogue/merge-catalogue.js';
 import { checkConfig } from './config-checks.js';
+import { CacheSchema } from './cache-schema.js';
 import { CostLimitSchema } from './cost-limit-schema.js';
+import { HooksSchema } from './hooks-schema.js';
 import { routingStrategies } from './names.js';
 import { ProviderConfigSchema } from './provider-config-schema.js';
 import { expected, nonNegativeIntSchema, positiveIntSchema, usdSchema } from './schema-helpers.js';
@@ -43,6 +45,8 @@ const ConfigObjectSchema = z.strictObject(
     maxRetries: nonNegativeIntSchema('retries', '2').default(2),
     // Validated entry by entry in the cross-field checks (partial for known ids, complete for new ones).
     catalogue: z.custom<CatalogueOverrides>().optional(),
+    cache: CacheSchema.optional(),
+    hooks: HooksSchema.optional(),
   },
   {
     error: expected(

@@ -9,12 +9,16 @@ import {
   type MultiLLMConfig,
 } from './config-schema.js';
 import { costLimitKeys } from './cost-limit-schema.js';
+import { cacheKeys } from './cache-schema.js';
+import { hooksKeys } from './hooks-schema.js';
 
 const knownKeys: KnownKeys = (path) => {
   if (path.length === 0) return configKeys;
   if (path.length === 2 && path[0] === 'providers') return providerConfigKeys;
   if (path.length === 1 && (path[0] === 'dailyCostLimit' || path[0] === 'monthlyCostLimit'))
     return costLimitKeys;
+  if (path.length === 1 && path[0] === 'cache') return cacheKeys;
+  if (path.length === 1 && path[0] === 'hooks') return hooksKeys;
   return undefined;
 };
 

@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError } from '../errors/config-error.js';
+import { defaultHooksConfig } from './hooks-schema.js';
+import { parseConfig } from './parse-config.js';
+
+const providers = { openai: { apiKey: 'sk-test-aaaaaaaaaaaaaaaa' } };
+
+function issues(input: unknown): { path: string; message: string }[] {
+  try {
+    parseConfig(input);
+  } catch (error) {
+    if (ConfigError.isInstance(error)) return [...error.issues];
+    throw error;
+  }
+  throw new Error('expected parseConfig to throw');
+}
+
+describe('config: hooks', () => {
+  test('absent: the meta-package uses the documented defaults', () => {
+    expect(parseConfig({ providers }).hooks).toBeUndefined();
+    expect(defaultHooksConfig).toEqual({ maxInputChars: 500_000, stripControlCharacters: true });
+  });
+
+  test('keeps the functions and fills the built-in checks', () => {
+    const beforeRequest = (request: never) => request;
+    const afterResponse = (result: never) => result;
+    expect(parseConfig({ providers, hooks: { beforeRequest, afterResponse } }).hooks).toEqual({
+      beforeRequest,
+      afterResponse,
+      maxInputChars: 500_000,
+      stripControlCharacters: true,
+    });
+    expect(
+      parseConfig({ providers, hooks: { maxInputChars: 10, stripControlCharacters: false } }).hooks,
+    ).toEqual({ maxInputChars: 10, stripControlCharacters: false });
+  });
+
+  test('a hook that is not a function is reported at its path', () => {
+    expect(issues({ providers, hooks: { beforeRequest: 'trim' } })).toEqual([
+      {
+        path: 'hooks.beforeRequest',
+        message: expect.stringContaining('expected a function (request, context) => request'),
+      },
+    ]);
+    expect(issues({ providers, hooks: { afterResponse: {} } })[0]?.path).toBe(
+      'hooks.afterResponse',
+    );
+    expect(issues({ providers, hooks: { maxInputChars: 0 } })[0]?.path).toBe('hooks.maxInputChars');
+  });
+
+  test('a misspelt key gets a hint', () => {
+    const [issue] = issues({ providers, hooks: { beforeRequests: () => undefined } });
+    expect(issue?.path).toBe('hooks.beforeRequests');
+    expect(issue?.message).toContain('beforeRequest');
+  });
+});
