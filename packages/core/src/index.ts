@@ -106,6 +106,27 @@ export {
 } from './config/config-schema.js';
 export { ProviderConfigSchema, type ProviderConfigInput } from './config/provider-config-schema.js';
 export { CostLimitSchema, type CostLimit } from './config/cost-limit-schema.js';
+export {
+  AlertRuleSchema,
+  AlertRulesSchema,
+  alertSeverities,
+  defaultAlertRules,
+  defaultAlertIntervalMs,
+  type AlertRule,
+  type AlertRuleInput,
+  type AlertSeverity,
+} from './config/alerts-schema.js';
+export {
+  alertMetricNames,
+  parseAlertCondition,
+  parseDuration,
+  evaluateAlertExpression,
+  compareAlertValues,
+  type AlertMetricName,
+  type AlertOperator,
+  type AlertExpression,
+  type AlertCondition,
+} from './config/alert-condition.js';
 export { CacheSchema, defaultCacheConfig, type CacheConfig } from './config/cache-schema.js';
 export {
   HooksSchema,

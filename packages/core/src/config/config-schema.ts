@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CatalogueOverrides } from '../catalogue/merge-catalogue.js';
 import { checkConfig } from './config-checks.js';
 import { CacheSchema } from './cache-schema.js';
+import { AlertIntervalSchema, AlertRulesSchema, DefaultAlertsSchema } from './alerts-schema.js';
 import { CostLimitSchema } from './cost-limit-schema.js';
 import { HooksSchema } from './hooks-schema.js';
 import { routingStrategies } from './names.js';
@@ -45,6 +46,10 @@ const ConfigObjectSchema = z.strictObject(
     maxRetries: nonNegativeIntSchema('retries', '2').default(2),
     // Validated entry by entry in the cross-field checks (partial for known ids, complete for new ones).
     catalogue: z.custom<CatalogueOverrides>().optional(),
+    // Alert rules (@modelmux/metrics): the user's rules, the four defaults unless false, how often.
+    alerts: AlertRulesSchema.optional(),
+    defaultAlerts: DefaultAlertsSchema.default(true),
+    alertIntervalMs: AlertIntervalSchema.default(15_000),
     cache: CacheSchema.optional(),
     hooks: HooksSchema.optional(),
   },
