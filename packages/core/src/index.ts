@@ -56,7 +56,11 @@ export {
 export { ProviderError, type ProviderErrorOptions } from './errors/provider-error.js';
 export { type AttemptFailure } from './errors/attempt.js';
 export { AllProvidersFailedError } from './errors/all-providers-failed-error.js';
-export { BudgetExceededError, type BudgetScope } from './errors/budget-exceeded-error.js';
+export {
+  BudgetExceededError,
+  type BudgetScope,
+  type BudgetPeriod,
+} from './errors/budget-exceeded-error.js';
 export { CircuitOpenError } from './errors/circuit-open-error.js';
 export {
   NoProviderAvailableError,
@@ -106,6 +110,16 @@ export {
 } from './config/config-schema.js';
 export { ProviderConfigSchema, type ProviderConfigInput } from './config/provider-config-schema.js';
 export { CostLimitSchema, type CostLimit } from './config/cost-limit-schema.js';
+export {
+  StoreConfigSchema,
+  PeriodLimitsSchema,
+  RateLimitSchema,
+  RateLimitsSchema,
+  CostLimitPerTagSchema,
+  type StoreConfig,
+  type PeriodLimits,
+  type RateLimitConfig,
+} from './config/budgets-schema.js';
 export {
   AlertRuleSchema,
   AlertRulesSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CatalogueOverrides } from '../catalogue/merge-catalogue.js';
 import { checkConfig } from './config-checks.js';
+import { budgetConfigShape } from './budgets-schema.js';
 import { CacheSchema } from './cache-schema.js';
 import { AlertIntervalSchema, AlertRulesSchema, DefaultAlertsSchema } from './alerts-schema.js';
 import { CostLimitSchema } from './cost-limit-schema.js';
@@ -42,6 +43,7 @@ const ConfigObjectSchema = z.strictObject(
       .default({}),
     dailyCostLimit: CostLimitSchema.optional(),
     monthlyCostLimit: CostLimitSchema.optional(),
+    ...budgetConfigShape,
     timeoutMs: positiveIntSchema('milliseconds', '30000').default(30_000),
     maxRetries: nonNegativeIntSchema('retries', '2').default(2),
     // Validated entry by entry in the cross-field checks (partial for known ids, complete for new ones).

@@ -4,12 +4,19 @@ import type { RequestMetadata } from '../chat.js';
 export interface BudgetDenial {
   /** A short, human-readable reason for the plan's `excluded` list (no secrets). */
   reason: string;
-  /** Which limit: `request`, `daily`, `monthly`, `user`… */
+  /**
+   * Which limit: `request`, `daily`, `monthly`, `user`, `tag`, `store` (the budget store is
+   * unreachable and budgets fail closed), or `rpm` / `tpm` (the client-side rate limiter).
+   */
   scope: string;
+  /** The limit in USD (0 for `rpm` / `tpm` and `store` denials: see `rateLimit`). */
   limitUsd: number;
+  /** Spent plus reserved in USD (0 for `rpm` / `tpm` and `store` denials). */
   spentUsd: number;
   /** When the period resets (epoch ms); undefined for per-request limits. */
   resetsAt: number | undefined;
+  /** For `rpm` / `tpm` denials: the window's limit and what is used of it. */
+  rateLimit?: { unit: 'requests' | 'tokens'; limit: number; used: number };
 }
 
 /**

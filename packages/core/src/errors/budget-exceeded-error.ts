@@ -3,8 +3,15 @@ import { ModelmuxError } from './modelmux-error.js';
 const marker = 'modelmux.error.BudgetExceededError';
 const symbol = Symbol.for(marker);
 
-/** Which budget was hit. */
-export type BudgetScope = 'request' | 'daily' | 'monthly';
+/**
+ * Which budget was hit: the per-request limit, a global or per-provider `daily` / `monthly`
+ * limit, a per-`user` or per-`tag` limit (see `period`), or `store` when the budget store could
+ * not be reached and budgets fail closed.
+ */
+export type BudgetScope = 'request' | 'daily' | 'monthly' | 'user' | 'tag' | 'store';
+
+/** The calendar period of a limit. */
+export type BudgetPeriod = 'request' | 'daily' | 'monthly';
 
 /** A request would exceed (or has exceeded) a cost limit. */
 export class BudgetExceededError extends ModelmuxError {
@@ -15,6 +22,14 @@ export class BudgetExceededError extends ModelmuxError {
   readonly limitUsd: number;
   readonly spentUsd: number | undefined;
   readonly predictedUsd: number | undefined;
+  /** When the limit's period resets (epoch ms); undefined for per-request limits. */
+  readonly resetsAt: number | undefined;
+  /** The period of the limit (`daily` for scope `daily`; set for `user` and `tag` scopes). */
+  readonly period: BudgetPeriod | undefined;
+  /** The `metadata.userId` whose limit it is (scope `user`). */
+  readonly userId: string | undefined;
+  /** The `metadata.tags` entry whose limit it is (scope `tag`). */
+  readonly tag: string | undefined;
 
   constructor(options: {
     scope: BudgetScope;
@@ -22,24 +37,48 @@ export class BudgetExceededError extends ModelmuxError {
     provider?: string;
     spentUsd?: number;
     predictedUsd?: number;
+    resetsAt?: number;
+    period?: BudgetPeriod;
+    userId?: string;
+    tag?: string;
     message?: string;
+    cause?: unknown;
   }) {
-    const who = options.provider ? `provider "${options.provider}"` : 'all providers';
+    const who =
+      options.userId !== undefined
+        ? `user "${options.userId}"`
+        : options.tag !== undefined
+          ? `tag "${options.tag}"`
+          : options.provider
+            ? `provider "${options.provider}"`
+            : 'all providers';
+    const kind =
+      options.period !== undefined && options.period !== options.scope
+        ? `${options.period} ${options.scope}`
+        : options.scope;
     super({
       name: 'ModelmuxBudgetExceededError',
       message:
         options.message ??
-        `The ${options.scope} budget of $${options.limitUsd} for ${who} would be exceeded` +
+        `The ${kind} budget of $${options.limitUsd} for ${who} would be exceeded` +
           (options.predictedUsd !== undefined
             ? ` (predicted $${options.predictedUsd.toFixed(6)})`
             : '') +
-          (options.spentUsd !== undefined ? ` (spent $${options.spentUsd.toFixed(6)})` : ''),
+          (options.spentUsd !== undefined ? ` (spent $${options.spentUsd.toFixed(6)})` : '') +
+          (options.resetsAt !== undefined
+            ? `; it resets at ${new Date(options.resetsAt).toISOString()}`
+            : ''),
+      cause: options.cause,
     });
     this.scope = options.scope;
     this.provider = options.provider;
     this.limitUsd = options.limitUsd;
     this.spentUsd = options.spentUsd;
     this.predictedUsd = options.predictedUsd;
+    this.resetsAt = options.resetsAt;
+    this.period = options.period;
+    this.userId = options.userId;
+    this.tag = options.tag;
   }
 
   static override isInstance(error: unknown): error is BudgetExceededError {

@@ -127,6 +127,30 @@ describe('the other errors explain themselves', () => {
     );
   });
 
+  test('BudgetExceededError names a user or tag limit and when it resets', () => {
+    const error = new BudgetExceededError({
+      scope: 'user',
+      period: 'daily',
+      userId: 'u-1',
+      limitUsd: 2,
+      spentUsd: 1.5,
+      resetsAt: Date.UTC(2026, 10, 26),
+    });
+    expect(error.message).toBe(
+      'The daily user budget of $2 for user "u-1" would be exceeded (spent $1.500000); it resets at 2026-11-26T00:00:00.000Z',
+    );
+    expect([error.resetsAt, error.period, error.userId, error.tag]).toEqual([
+      Date.UTC(2026, 10, 26),
+      'daily',
+      'u-1',
+      undefined,
+    ]);
+    expect(
+      new BudgetExceededError({ scope: 'tag', period: 'monthly', tag: 'batch', limitUsd: 9 })
+        .message,
+    ).toMatch(/^The monthly tag budget of \$9 for tag "batch" would be exceeded$/);
+  });
+
   test('NoProviderAvailableError, CircuitOpenError, StreamInterruptedError, ConfigError', () => {
     expect(new NoProviderAvailableError({ excluded: [] }).message).toBe(
       'No provider is configured',
