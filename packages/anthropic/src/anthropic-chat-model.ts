@@ -125,7 +125,7 @@ export class AnthropicChatModel implements Provider {
   }
 
   /** What generate and stream share: the model, the signals, our error mapper and the price. */
-  private callOptions(request: ChatRequest): ProviderCallOptions {
+  private callOptions(request: ChatRequest): ProviderCallOptions & { model: string } {
     const model = request.model ?? this.defaultModel;
     return {
       provider: this.name,

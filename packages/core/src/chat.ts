@@ -61,6 +61,8 @@ export interface ChatResult<T = unknown> {
   costUsd: number | undefined;
   /** The vendor's own response, for debugging. */
   raw?: unknown;
+  /** True when the vendor sent no usage and `usage` is an estimate (e.g. a server ignoring `include_usage`). */
+  usageEstimated?: boolean;
   /** The vendor's remaining quota after this call, where it sends rate-limit headers. */
   rateLimit?: RateLimitInfo;
 }

@@ -1,12 +1,12 @@
-import type { ChatResult, FinishReason } from './chat.js';
+import type { ChatResult } from './chat.js';
 import type { ToolCall } from './messages.js';
-import type { StreamEvent } from './stream.js';
-import { emptyUsage, type Usage } from './usage.js';
+import type { FinishEvent, StreamEvent } from './stream.js';
+import { emptyUsage } from './usage.js';
 import { ProviderError } from './errors/provider-error.js';
 
 /**
  * Consumes a stream into a `ChatResult`: text concatenated, tool calls collected, usage,
- * finish reason and cost from the `finish` event. A stream that ends without `finish` throws a
+ * finish reason, cost, the parsed `object` (a JSON request) and `rateLimit` from the `finish` event. A stream that ends without `finish` throws a
  * `ProviderError` (kind `network`): a truncated answer is never returned as if whole.
  */
 export async function collectStream(
@@ -16,15 +16,7 @@ export async function collectStream(
   const started = performance.now();
   let text = '';
   const toolCalls: ToolCall[] = [];
-  let finish:
-    | {
-        finishReason: FinishReason;
-        usage: Usage;
-        provider: string;
-        model: string;
-        costUsd: number | undefined;
-      }
-    | undefined;
+  let finish: FinishEvent | undefined;
   for await (const event of stream) {
     options.onEvent?.(event);
     switch (event.type) {
@@ -57,5 +49,8 @@ export async function collectStream(
     model: finish.model,
     latencyMs: performance.now() - started,
     costUsd: finish.costUsd,
+    ...(finish.object !== undefined ? { object: finish.object } : {}),
+    ...(finish.usageEstimated ? { usageEstimated: true } : {}),
+    ...(finish.rateLimit ? { rateLimit: finish.rateLimit } : {}),
   };
 }

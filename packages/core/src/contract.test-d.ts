@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import type { z } from 'zod';
 import {
+  type RoutingStrategyName,
   estimateCost,
   parseConfig,
   predictCost,
@@ -105,9 +106,7 @@ describe('Provider', () => {
 describe('config types are inferred from the schema', () => {
   test('output type', () => {
     expectTypeOf<MultiLLMConfig>().toEqualTypeOf<z.output<typeof MultiLLMConfigSchema>>();
-    expectTypeOf<MultiLLMConfig['routingStrategy']>().toEqualTypeOf<
-      'cost' | 'latency' | 'quality' | 'manual'
-    >();
+    expectTypeOf<MultiLLMConfig['routingStrategy']>().toEqualTypeOf<RoutingStrategyName>();
     expectTypeOf<MultiLLMConfig['enableFallback']>().toEqualTypeOf<boolean>();
     expectTypeOf<MultiLLMConfig['fallbackProviders']>().toEqualTypeOf<string[]>();
     expectTypeOf<MultiLLMConfig['providers'][string]['type']>().toEqualTypeOf<string>();

@@ -32,10 +32,11 @@ export type {
 } from './stream.js';
 export type { EmbedRequest, EmbedResult } from './embed.js';
 export { type JsonSchema, type SchemaLike, isZodSchema, toJsonSchema } from './schema.js';
-export { type ChatInput, promptToMessages, toChatRequest, validateChatRequest } from './request.js';
+export { type ChatInput, promptToMessages, toChatRequest } from './request.js';
+export { validateChatRequest } from './validate-chat-request.js';
 export { collectStream } from './collect-stream.js';
 export { parseStructuredOutput } from './structured-output.js';
-export { redactSecrets, redactHeaders, registerSecret, REDACTED } from './redact.js';
+export { redactSecrets, redactHeaders, REDACTED } from './redact.js';
 
 export { ModelmuxError } from './errors/modelmux-error.js';
 export {
@@ -172,24 +173,12 @@ export {
   registerProvider,
   createProvider,
   type ProviderRegistry,
+  type CreateProvider,
   type ProviderFactory,
   type ProviderSettings,
 } from './registry.js';
 export { assertProvider } from './registry-assert-provider.js';
-export { createCallSignal, type CallSignal } from './call-signal.js';
-export {
-  runProviderStream,
-  type RunProviderStreamOptions,
-  type ProviderStreamSource,
-  type ProviderStreamMapper,
-  type ProviderStreamEnd,
-} from './run-provider-stream.js';
-export { healthCheckByGenerate } from './health-check-by-generate.js';
-export {
-  runProviderGenerate,
-  type RunProviderGenerateOptions,
-  type ProviderResponse,
-} from './run-provider-generate.js';
-export { type ProviderCallOptions } from './provider-call-options.js';
-export { groupIntoTurns, type ConversationMessage, type Turn } from './group-into-turns.js';
-export { toolCallArgsObject } from './tool-call-args-object.js';
+
+// Adapter-author helpers: import them from '@modelmux/core/provider-utils'. Still here, deprecated,
+// until every adapter has moved.
+export * from './deprecated-adapter-exports.js';

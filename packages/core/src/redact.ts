@@ -24,6 +24,28 @@ export function registerSecret(secret: string | undefined): void {
   if (secret && secret.length >= 6) registered.add(secret);
 }
 
+/** Header names whose values are credentials (a gateway key, a session cookie, a bearer token). */
+const credentialHeader =
+  /^(?:authorization|proxy-authorization|cookie|x-api-key|api-key|x-goog-api-key)$|(?:key|token|secret|password|auth)/i;
+
+/**
+ * Registers every credential in a `headers` setting (a gateway key such as `Helicone-Auth`,
+ * `x-portkey-api-key`, `cf-aig-authorization`) for redaction, like `registerSecret` does for the
+ * API key. A bearer value registers its token too. Adapters call it with their `headers` setting
+ * when they are created; other headers (a user agent, a tag) are left alone.
+ */
+export function registerHeaderSecrets(
+  headers: Record<string, string | undefined> | undefined,
+): void {
+  if (!headers) return;
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value !== 'string' || !credentialHeader.test(name)) continue;
+    registerSecret(value);
+    const token = /^(?:Bearer|Basic|Token)\s+(.+)$/i.exec(value)?.[1];
+    registerSecret(token);
+  }
+}
+
 /** Removes API keys (known shapes, registered secrets and `extra`) from a text. */
 export function redactSecrets(text: string, extra: readonly (string | undefined)[] = []): string {
   let out = text;

@@ -96,6 +96,16 @@ describe('createProviderRegistry', () => {
     ]);
   });
 
+  test('the message says exactly what to call: the official factory for a built-in type', () => {
+    const registry = createProviderRegistry();
+    expect(() => registry.create('anthropic')).toThrow(
+      "register it first: import { createAnthropic } from '@modelmux/anthropic'; registerProvider('anthropic', createAnthropic)",
+    );
+    expect(() => registry.create('acme')).toThrow(
+      "register it first: registerProvider('acme', yourFactory)",
+    );
+  });
+
   test('rejects what a factory returns when it breaks the contract, listing each member', () => {
     const registry = createProviderRegistry();
     registry.register(

@@ -23,16 +23,22 @@ export interface ProviderSettings {
 }
 
 /** Creates a provider from settings; `name` is always set by the registry. */
-export type ProviderFactory<S extends ProviderSettings = ProviderSettings> = (
+export type CreateProvider<S extends ProviderSettings = ProviderSettings> = (
   settings: S & { name: string },
 ) => Provider;
+
+/**
+ * @deprecated Renamed `CreateProvider` (the `modelmux` package exports a class named
+ * `ProviderFactory`).
+ */
+export type ProviderFactory<S extends ProviderSettings = ProviderSettings> = CreateProvider<S>;
 
 /** Provider types and the factories that create them. */
 export interface ProviderRegistry {
   /** Adds a factory; a duplicate type is rejected unless `override` is set. */
   register<S extends ProviderSettings>(
     type: string,
-    factory: ProviderFactory<S>,
+    factory: CreateProvider<S>,
     options?: { override?: boolean },
   ): void;
   /** Creates a provider of `type` (adapter-specific settings pass through), checked against the contract. */
@@ -42,13 +48,32 @@ export interface ProviderRegistry {
   types(): string[];
 }
 
+/** The factory each official adapter package exports, for the "not registered" message. */
+const officialFactories: Record<string, [pkg: string, factory: string]> = {
+  openai: ['@modelmux/openai', 'createOpenAI'],
+  anthropic: ['@modelmux/anthropic', 'createAnthropic'],
+  google: ['@modelmux/google', 'createGoogle'],
+  groq: ['@modelmux/groq', 'createGroq'],
+};
+
+/**
+ * What to call to register `type`. Adapters do not register themselves on import (they are
+ * side-effect free, so bundlers can drop them): the caller registers the factory explicitly.
+ */
+function howToRegister(type: string): string {
+  const official = officialFactories[type];
+  const factory = official ? official[1] : 'yourFactory';
+  const importLine = official ? `import { ${factory} } from '${official[0]}'; ` : '';
+  return `register it first: ${importLine}registerProvider('${type}', ${factory})`;
+}
+
 function fail(path: string, message: string): never {
   throw new ConfigError({ issues: [{ path, message }] });
 }
 
 /** Creates an empty provider registry. */
 export function createProviderRegistry(): ProviderRegistry {
-  const factories = new Map<string, ProviderFactory>();
+  const factories = new Map<string, CreateProvider>();
   return {
     register(type, factory, options = {}) {
       if (typeof type !== 'string' || !providerNamePattern.test(type))
@@ -67,14 +92,14 @@ export function createProviderRegistry(): ProviderRegistry {
           `provider type "${type}" is already registered: pass { override: true } to replace its factory`,
         );
       }
-      factories.set(type, factory as ProviderFactory);
+      factories.set(type, factory as CreateProvider);
     },
     create(type, settings = {}) {
       const factory = factories.get(type);
       if (!factory) {
         fail(
           'type',
-          `no provider type "${type}" is registered (registered: ${[...factories.keys()].join(', ') || 'none'}): import its adapter package or call registerProvider('${type}', factory)`,
+          `no provider type "${type}" is registered (registered: ${[...factories.keys()].join(', ') || 'none'}): ${howToRegister(type)}`,
         );
       }
       const name = settings.name ?? type;
@@ -112,7 +137,7 @@ export function getDefaultProviderRegistry(): ProviderRegistry {
 /** Registers a provider factory in the default registry. */
 export function registerProvider<S extends ProviderSettings>(
   type: string,
-  factory: ProviderFactory<S>,
+  factory: CreateProvider<S>,
   options?: { override?: boolean },
 ): void {
   getDefaultProviderRegistry().register(type, factory, options);

@@ -64,7 +64,7 @@ describe('validateChatRequest', () => {
     ['messages', { messages: [] }],
     ['messages', { messages: 'hi' as never }],
     ['messages.1.role', { messages: [user, { role: 'bot', content: 'x' } as never] }],
-    ['messages.0.role', { messages: [null as never] }],
+    ['messages.0', { messages: [null as never] }],
     ['messages.0.content', { messages: [{ role: 'assistant', content: ['x'] } as never] }],
     ['messages.0.content', { messages: [{ role: 'system', content: undefined } as never] }],
     ['messages.0.content', { messages: [{ role: 'user', content: 5 } as never] }],
@@ -88,7 +88,7 @@ describe('validateChatRequest', () => {
 
   test('the message names the field and the fix', () => {
     expect(() => validateChatRequest({ messages: [user], temperature: 3 })).toThrow(
-      'Invalid request field "temperature": must be a number from 0 to 2',
+      'Invalid request field "temperature": must be a finite number from 0 to 2; received 3',
     );
   });
 

@@ -1,6 +1,7 @@
 import type { FinishReason } from './chat.js';
 import type { ToolCall } from './messages.js';
 import type { Usage } from './usage.js';
+import type { RateLimitInfo } from './engine/rate-limit-info.js';
 
 /** A piece of answer text. */
 export interface TextDeltaEvent {
@@ -31,6 +32,12 @@ export interface FinishEvent {
   provider: string;
   model: string;
   costUsd: number | undefined;
+  /** The parsed (and, with a zod schema, validated) JSON of a `{ type: 'json' }` request. */
+  object?: unknown;
+  /** True when the vendor sent no usage and `usage` is an estimate. */
+  usageEstimated?: boolean;
+  /** The vendor's remaining quota after this call, where it sends rate-limit headers. */
+  rateLimit?: RateLimitInfo;
 }
 
 /**
