@@ -160,6 +160,17 @@ export {
 } from './config/names.js';
 export { parseConfig, type ParseConfigOptions } from './config/parse-config.js';
 export {
+  RoutingRuleSchema,
+  RoutingRulesSchema,
+  ExperimentSchema,
+  ExperimentsSchema,
+  type RoutingRule,
+  type Experiment,
+  type RoutingMatch,
+  type RoutingPredicate,
+  type MatchValue,
+} from './config/routing-schema.js';
+export {
   loadConfigFromEnv,
   providerEnvVars,
   type Env,

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { CatalogueOverrides } from '../catalogue/merge-catalogue.js';
 import { checkConfig } from './config-checks.js';
 import { budgetConfigShape } from './budgets-schema.js';
-import { CacheSchema } from './cache-schema.js';
 import { AlertIntervalSchema, AlertRulesSchema, DefaultAlertsSchema } from './alerts-schema.js';
+import { CacheSchema } from './cache-schema.js';
 import { CostLimitSchema } from './cost-limit-schema.js';
 import { HooksSchema } from './hooks-schema.js';
 import { routingStrategies } from './names.js';
 import { ProviderConfigSchema } from './provider-config-schema.js';
+import { checkRoutingConfig, ExperimentsSchema, RoutingRulesSchema } from './routing-schema.js';
 import { expected, nonNegativeIntSchema, positiveIntSchema, usdSchema } from './schema-helpers.js';
 
 const providerName = z
@@ -54,6 +55,8 @@ const ConfigObjectSchema = z.strictObject(
     alertIntervalMs: AlertIntervalSchema.default(15_000),
     cache: CacheSchema.optional(),
     hooks: HooksSchema.optional(),
+    rules: RoutingRulesSchema.optional(),
+    experiments: ExperimentsSchema.optional(),
   },
   {
     error: expected(
@@ -74,8 +77,9 @@ export const providerConfigKeys = Object.keys(ProviderConfigSchema.shape);
  * `'cost'` otherwise, each provider's `type` from its name), normalises cost limits to
  * `{ global?, perProvider }`, and runs the cross-field checks.
  */
-export const MultiLLMConfigSchema = ConfigObjectSchema.superRefine(checkConfig).transform(
-  (config) => ({
+export const MultiLLMConfigSchema = ConfigObjectSchema.superRefine(checkConfig)
+  .superRefine(checkRoutingConfig)
+  .transform((config) => ({
     ...config,
     routingStrategy:
       config.routingStrategy ?? (config.primaryProvider !== undefined ? 'manual' : 'cost'),
@@ -85,8 +89,7 @@ export const MultiLLMConfigSchema = ConfigObjectSchema.superRefine(checkConfig).
         { ...provider, type: provider.type ?? name },
       ]),
     ),
-  }),
-);
+  }));
 
 /** A parsed, validated configuration (defaults filled in). */
 export type MultiLLMConfig = z.output<typeof MultiLLMConfigSchema>;

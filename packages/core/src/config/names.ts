@@ -20,7 +20,17 @@ export const providerNameRule =
  * The routing strategies the config accepts. To add one, append its name here and teach the
  * router about it; the schema, type and docs follow from this list.
  */
-export const routingStrategies = ['cost', 'latency', 'quality', 'manual'] as const;
+export const routingStrategies = [
+  'cost',
+  'latency',
+  'quality',
+  'manual',
+  'least-busy',
+  'weighted',
+  'round-robin',
+  'complexity',
+  'adaptive',
+] as const;
 
 /** A routing strategy name. */
 export type RoutingStrategyName = (typeof routingStrategies)[number];

@@ -186,7 +186,7 @@ describe('parseConfig: field errors name the path', () => {
     [
       { providers: { openai }, routingStrategy: 'cheapest' },
       'routingStrategy',
-      /one of 'cost', 'latency', 'quality', 'manual'; received "cheapest"/,
+      /one of 'cost', 'latency', 'quality', 'manual', .*'adaptive'; received "cheapest"/,
     ],
     [{ providers: { openai }, enableFallback: 1 }, 'enableFallback', /true or false/],
     [

@@ -1,3 +1,5 @@
+import type { RateLimitInfo } from './rate-limit-info.js';
+
 /**
  * What the router reads about a provider's recent behaviour. One source of truth: the router's
  * default in-memory implementation and `@modelmux/metrics` both implement `RoutingStats`, fed by
@@ -16,6 +18,8 @@ export interface ProviderStats {
   inFlight: number;
   /** Mean quality score (0–1) from validators and feedback; undefined without data. */
   quality: number | undefined;
+  /** The vendor's remaining quota as its latest response reported it (rate-limit headers). Optional. */
+  rateLimit?: RateLimitInfo;
 }
 
 /** Read side of observed per-provider stats (latency, success, load). */
