@@ -1,3 +1,6 @@
+import { mergeConfig } from 'vitest/config';
 import { projectConfig } from '../../vitest.shared.js';
 
-export default projectConfig('redis');
+export default mergeConfig(projectConfig('redis'), {
+  test: { globalSetup: ['./vitest.global-setup.ts'] },
+});

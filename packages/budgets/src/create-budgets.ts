@@ -1,0 +1,499 @@
+import { randomUUID } from 'node:crypto';
+import {
+  BudgetExceededError,
+  type BudgetDenial,
+  type BudgetGuard,
+  ProviderError,
+  type RateLimitConfig,
+  type RequestMetadata,
+  type ReserveLimit,
+  type Store,
+} from '@modelmux/core';
+import type { BudgetsOptions, OnStoreError } from './budget-options.js';
+import { BudgetLimits, type ScopedLimit } from './budget-limits.js';
+import { memoryStore } from './memory-store.js';
+import { PeriodClock } from './periods.js';
+
+/** What `reserve()` needs to know about the call about to be made. */
+export interface ReserveInput {
+  provider: string;
+  model?: string;
+  /** The predicted cost (USD) of this call, e.g. core's `predictCost(...).maxUsd`. */
+  predictedCostUsd: number | undefined;
+  metadata?: RequestMetadata;
+  /** Input tokens (counted once, by the router's estimate), for the tokens-per-minute limiter. */
+  inputTokens?: number;
+  /** Output tokens to count against tokens-per-minute as well (e.g. `maxTokens`); default 0. */
+  outputTokens?: number;
+  /** Stops a rate-limit wait. */
+  signal?: AbortSignal;
+}
+
+/** A held reservation: settle it with the actual cost after the call, or release it. */
+export interface Reservation {
+  readonly id: string;
+  readonly provider: string;
+  /** The amount held (USD). */
+  readonly amountUsd: number;
+  /** Charges the actual cost (USD) instead of the held amount; only the first settle counts. */
+  settle(actualCostUsd: number): Promise<void>;
+  /** Releases the hold (a failed call): the same as `settle(0)`. */
+  release(): Promise<void>;
+}
+
+/** One counter in `getUsage()`. */
+export interface ScopeUsage {
+  scope: ScopedLimit['scope'];
+  period: ScopedLimit['period'];
+  provider?: string;
+  userId?: string;
+  tag?: string;
+  limitUsd: number;
+  spentUsd: number;
+  reservedUsd: number;
+  remainingUsd: number;
+  /** When the period resets (epoch ms). */
+  resetsAt: number;
+}
+
+/** What `getUsage()` reports. */
+export interface BudgetUsage {
+  scopes: ScopeUsage[];
+  store: { kind: string; reachable: boolean; onStoreError: OnStoreError };
+  /** Settles that failed to reach the store and are retried (money not yet recorded there). */
+  pendingSettles: number;
+}
+
+/** Budgets, reservations and client-side rate limits over one `Store`. */
+export interface Budgets {
+  /**
+   * Checks the per-request limit and the rate limits, then reserves the predicted cost on every
+   * limit that applies, atomically. Throws `BudgetExceededError` (a limit, or the store is
+   * unreachable and budgets fail closed) or a `ProviderError` of kind `rate_limit` (a client-side
+   * rpm/tpm limit, with `retryAfterMs`; the executor then moves on to the next provider).
+   */
+  reserve(input: ReserveInput): Promise<Reservation>;
+  /** The synchronous check the router runs per candidate, from the local view (no I/O). */
+  readonly guard: BudgetGuard;
+  /** Spend, reserved and remaining per scope and period (read from the store when reachable). */
+  getUsage(): Promise<BudgetUsage>;
+  /** Retries pending settles and refreshes the local view now (also done every `refreshMs`). */
+  refresh(): Promise<void>;
+  /** Stops the refresh timer, flushes pending settles, closes the store if budgets created it. */
+  close(): Promise<void>;
+}
+
+interface ViewEntry {
+  limit: ScopedLimit;
+  spent: number;
+  reserved: number;
+}
+
+interface PendingSettle {
+  id: string;
+  amount: number;
+  limits: ReserveLimit[];
+}
+
+/** Seen user and tag counters kept in the local view (least recently used dropped first). */
+const maxViewEntries = 2_000;
+const maxPendingSettles = 10_000;
+/** The default error reporter: store failures show in `getUsage().store.reachable`. */
+const ignore = (): void => undefined;
+const noopReservation = (provider: string): Reservation => ({
+  id: '',
+  provider,
+  amountUsd: 0,
+  settle: () => Promise.resolve(),
+  release: () => Promise.resolve(),
+});
+
+function denial(limit: ScopedLimit, used: number): BudgetDenial {
+  const who = limit.userId ?? limit.tag ?? limit.provider;
+  return {
+    reason:
+      `${limit.period} ${limit.scope === limit.period ? '' : `${limit.scope} `}budget` +
+      `${who === undefined ? '' : ` of ${who}`}: $${used.toFixed(4)} of $${limit.limit} used, ` +
+      `resets ${new Date(limit.resetsAt).toISOString()}`,
+    scope: limit.scope,
+    limitUsd: limit.limit,
+    spentUsd: used,
+    resetsAt: limit.resetsAt,
+  };
+}
+
+function exceeded(limit: ScopedLimit, used: number, predicted: number | undefined) {
+  return new BudgetExceededError({
+    scope: limit.scope,
+    period: limit.period,
+    limitUsd: limit.limit,
+    spentUsd: used,
+    predictedUsd: predicted,
+    resetsAt: limit.resetsAt,
+    ...(limit.provider !== undefined ? { provider: limit.provider } : {}),
+    ...(limit.userId !== undefined ? { userId: limit.userId } : {}),
+    ...(limit.tag !== undefined ? { tag: limit.tag } : {}),
+  });
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Budgets with reservation semantics over a `Store`: reserve the predicted cost before a call,
+ * settle the actual cost after, so N concurrent requests (in one process or a fleet sharing
+ * Redis) cannot jointly pass a limit. Periods reset on calendar boundaries in `timeZone`.
+ *
+ * @example
+ * const budgets = createBudgets({ dailyCostLimit: 5, costLimitPerUser: { daily: 0.5 } });
+ * const hold = await budgets.reserve({ provider: 'openai', predictedCostUsd: 0.01, metadata });
+ * try { const res = await provider.generate(request); await hold.settle(res.costUsd ?? 0.01); }
+ * catch (error) { await hold.release(); throw error; }
+ */
+export function createBudgets(options: BudgetsOptions = {}): Budgets {
+  const now = options.now ?? Date.now;
+  const ownsStore = options.store === undefined;
+  const store: Store = options.store ?? memoryStore({ now });
+  const clock = new PeriodClock(options.timeZone);
+  const limits = new BudgetLimits(options, clock);
+  const onStoreError: OnStoreError = options.onStoreError ?? 'fail-closed';
+  const holdMs = options.holdMs ?? 10 * 60_000;
+  const refreshMs = options.refreshMs ?? 1_000;
+  const rateLimits: Record<string, RateLimitConfig> = options.rateLimits ?? {};
+  const report = options.onError ?? ignore;
+
+  const view = new Map<string, ViewEntry>();
+  /** Until when a provider's rpm / tpm window is known to be full (from a refused take). */
+  const blocked = new Map<string, { until: number; unit: 'rpm' | 'tpm'; limit: number }>();
+  const pending: PendingSettle[] = [];
+  let reachable = true;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let refreshing: Promise<void> | undefined;
+  let closed = false;
+
+  const startTimer = () => {
+    if (timer || closed || refreshMs <= 0) return;
+    timer = setInterval(() => void refresh(), refreshMs);
+    timer.unref?.();
+  };
+
+  function remember(limit: ScopedLimit, spent: number, reserved: number): void {
+    const entry = view.get(limit.key);
+    if (entry) {
+      view.delete(limit.key); // re-insert: most recently used last
+      entry.spent = spent;
+      entry.reserved = reserved;
+      view.set(limit.key, entry);
+    } else {
+      view.set(limit.key, { limit, spent, reserved });
+      if (view.size > maxViewEntries) view.delete(view.keys().next().value!);
+    }
+  }
+
+  function storeFailed(error: unknown): void {
+    reachable = false;
+    report(error);
+  }
+
+  async function flushPending(): Promise<void> {
+    while (pending.length) {
+      const next = pending[0]!;
+      await store.settle(next.id, next.amount, next.limits);
+      pending.shift();
+    }
+  }
+
+  async function refresh(): Promise<void> {
+    if (refreshing) return refreshing;
+    refreshing = (async () => {
+      try {
+        await flushPending();
+        const at = now();
+        for (const [key, entry] of view) if (entry.limit.resetsAt <= at) view.delete(key);
+        const wanted = new Map<string, ScopedLimit>();
+        for (const limit of limits.fixed(Object.keys(options.costLimitPerRequest ?? {}), at))
+          wanted.set(limit.key, limit);
+        for (const [key, entry] of view) wanted.set(key, entry.limit);
+        const list = [...wanted.values()];
+        if (list.length) {
+          const counters = await store.readBudgets(
+            list.map((l) => l.key),
+            at,
+          );
+          list.forEach((limit, i) => remember(limit, counters[i]!.spent, counters[i]!.reserved));
+        }
+        reachable = true;
+      } catch (error) {
+        storeFailed(error);
+      } finally {
+        refreshing = undefined;
+      }
+    })();
+    return refreshing;
+  }
+
+  function queueSettle(settle: PendingSettle): void {
+    if (pending.length >= maxPendingSettles) {
+      report(new Error(`budgets: ${maxPendingSettles} settles pending; dropping the oldest`));
+      pending.shift();
+    }
+    pending.push(settle);
+  }
+
+  async function takeRate(input: ReserveInput): Promise<void> {
+    const config = rateLimits[input.provider];
+    if (!config) return;
+    const checks: { unit: 'rpm' | 'tpm'; limit: number; cost: number }[] = [];
+    if (config.rpm !== undefined) checks.push({ unit: 'rpm', limit: config.rpm, cost: 1 });
+    if (config.tpm !== undefined)
+      checks.push({
+        unit: 'tpm',
+        limit: config.tpm,
+        cost: (input.inputTokens ?? 0) + (input.outputTokens ?? 0),
+      });
+    for (const check of checks) {
+      if (check.cost <= 0) continue;
+      let waited = 0;
+      for (;;) {
+        const at = now();
+        let result;
+        try {
+          result = await store.take(
+            `rate:${check.unit}:${input.provider}`,
+            check.cost,
+            check.limit,
+            60_000,
+            at,
+          );
+          reachable = true;
+        } catch (error) {
+          storeFailed(error);
+          if (onStoreError === 'fail-open') break;
+          throw new BudgetExceededError({
+            scope: 'store',
+            limitUsd: 0,
+            provider: input.provider,
+            message: `The budget store (${store.kind}) is unreachable, so the ${check.unit} limit of provider "${input.provider}" cannot be checked (onStoreError: 'fail-closed')`,
+            cause: error,
+          });
+        }
+        if (result.ok) {
+          blocked.delete(`${input.provider}:${check.unit}`);
+          break;
+        }
+        const maxWait = config.maxWaitMs ?? 0;
+        if (waited + result.retryAfterMs <= maxWait) {
+          await sleep(result.retryAfterMs, input.signal);
+          waited += result.retryAfterMs;
+          continue;
+        }
+        blocked.set(`${input.provider}:${check.unit}`, {
+          until: at + result.retryAfterMs,
+          unit: check.unit,
+          limit: check.limit,
+        });
+        throw new ProviderError({
+          kind: 'rate_limit',
+          provider: input.provider,
+          ...(input.model !== undefined ? { model: input.model } : {}),
+          retryAfterMs: result.retryAfterMs,
+          message: `Client-side ${check.unit} limit of ${check.limit} for provider "${input.provider}" reached; room again in ${result.retryAfterMs}ms`,
+        });
+      }
+    }
+  }
+
+  async function reserve(input: ReserveInput): Promise<Reservation> {
+    if (closed) throw new Error('budgets are closed');
+    const predicted = input.predictedCostUsd;
+    const perRequest = limits.perRequest[input.provider];
+    if (perRequest !== undefined && predicted !== undefined && predicted > perRequest)
+      throw new BudgetExceededError({
+        scope: 'request',
+        provider: input.provider,
+        limitUsd: perRequest,
+        predictedUsd: predicted,
+      });
+    await takeRate(input);
+    const at = now();
+    const scoped = limits.resolve(input.provider, input.metadata, at);
+    if (!scoped.length) return noopReservation(input.provider);
+    startTimer();
+    const id = randomUUID();
+    const amount = predicted ?? 0;
+    const storeLimits: ReserveLimit[] = scoped.map((l) => ({
+      key: l.key,
+      limit: l.limit,
+      ttlMs: l.ttlMs,
+    }));
+    let held = true;
+    try {
+      const result = await store.reserve({ id, amount, limits: storeLimits, holdMs, now: at });
+      reachable = true;
+      if (!result.ok) {
+        const limit = scoped.find((l) => l.key === result.key) ?? scoped[0]!;
+        remember(limit, result.used, 0);
+        throw exceeded(limit, result.used, predicted);
+      }
+      scoped.forEach((limit, i) =>
+        remember(limit, result.counters[i]!.spent, result.counters[i]!.reserved),
+      );
+    } catch (error) {
+      if (BudgetExceededError.isInstance(error)) throw error;
+      storeFailed(error);
+      if (onStoreError === 'fail-closed') {
+        const first = scoped[0]!;
+        throw new BudgetExceededError({
+          scope: 'store',
+          limitUsd: first.limit,
+          provider: input.provider,
+          predictedUsd: predicted,
+          message: `The budget store (${store.kind}) is unreachable, so no budget can be reserved for provider "${input.provider}" (onStoreError: 'fail-closed'); it recovers on its own when the store is back`,
+          cause: error,
+        });
+      }
+      held = false; // fail-open: the store never saw it; the settle charges the counters directly
+    }
+    let settled = false;
+    const settle = async (actual: number) => {
+      if (settled) return;
+      settled = true;
+      const value = Number.isFinite(actual) && actual > 0 ? actual : 0;
+      for (const limit of scoped) {
+        const entry = view.get(limit.key);
+        if (entry) {
+          entry.spent += value;
+          if (held) entry.reserved = Math.max(0, entry.reserved - amount);
+        }
+      }
+      if (!held && value === 0) return;
+      const job = { id, amount: value, limits: storeLimits };
+      try {
+        if (pending.length) throw new Error('earlier settles are pending');
+        await store.settle(id, value, storeLimits);
+      } catch (error) {
+        if (!(error instanceof Error && error.message === 'earlier settles are pending'))
+          storeFailed(error);
+        queueSettle(job);
+        startTimer();
+      }
+    };
+    return { id, provider: input.provider, amountUsd: amount, settle, release: () => settle(0) };
+  }
+
+  const guard: BudgetGuard = {
+    check(provider, predictedCostUsd, metadata) {
+      const at = now();
+      const perRequest = limits.perRequest[provider];
+      if (
+        perRequest !== undefined &&
+        predictedCostUsd !== undefined &&
+        predictedCostUsd > perRequest
+      )
+        return {
+          reason: `predicted $${predictedCostUsd.toFixed(6)} is over the per-request limit of $${perRequest}`,
+          scope: 'request',
+          limitUsd: perRequest,
+          spentUsd: 0,
+          resetsAt: undefined,
+        };
+      for (const unit of ['rpm', 'tpm'] as const) {
+        const block = blocked.get(`${provider}:${unit}`);
+        if (block && block.until > at)
+          return {
+            reason: `client-side ${unit} limit of ${block.limit} reached; room again in ${block.until - at}ms`,
+            scope: unit,
+            limitUsd: 0,
+            spentUsd: 0,
+            resetsAt: block.until,
+            rateLimit: {
+              unit: unit === 'rpm' ? 'requests' : 'tokens',
+              limit: block.limit,
+              used: block.limit,
+            },
+          };
+      }
+      if (!limits.any) return undefined;
+      if (!reachable && onStoreError === 'fail-closed')
+        return {
+          reason: `budget store (${store.kind}) unreachable; budgets fail closed until it is back`,
+          scope: 'store',
+          limitUsd: 0,
+          spentUsd: 0,
+          resetsAt: undefined,
+        };
+      startTimer();
+      for (const limit of limits.resolve(provider, metadata, at)) {
+        const entry = view.get(limit.key);
+        if (!entry) {
+          remember(limit, 0, 0); // unknown yet: allowed; the next refresh reads it
+          continue;
+        }
+        const used = entry.spent + entry.reserved;
+        if (
+          predictedCostUsd === undefined
+            ? used >= limit.limit
+            : used + predictedCostUsd > limit.limit + 1e-12
+        )
+          return denial(limit, used);
+      }
+      return undefined;
+    },
+  };
+
+  async function getUsage(): Promise<BudgetUsage> {
+    await refresh();
+    const at = now();
+    const scopes: ScopeUsage[] = [];
+    for (const { limit, spent, reserved } of view.values()) {
+      if (limit.resetsAt <= at) continue;
+      scopes.push({
+        scope: limit.scope,
+        period: limit.period,
+        ...(limit.provider !== undefined ? { provider: limit.provider } : {}),
+        ...(limit.userId !== undefined ? { userId: limit.userId } : {}),
+        ...(limit.tag !== undefined ? { tag: limit.tag } : {}),
+        limitUsd: limit.limit,
+        spentUsd: spent,
+        reservedUsd: reserved,
+        remainingUsd: Math.max(0, limit.limit - spent - reserved),
+        resetsAt: limit.resetsAt,
+      });
+    }
+    return {
+      scopes,
+      store: { kind: store.kind, reachable, onStoreError },
+      pendingSettles: pending.length,
+    };
+  }
+
+  return {
+    reserve,
+    guard,
+    getUsage,
+    refresh,
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (timer) clearInterval(timer);
+      try {
+        await flushPending();
+      } catch (error) {
+        report(error);
+      }
+      if (ownsStore) await store.close();
+    },
+  };
+}
