@@ -1,7 +1,7 @@
-import type { GenerateContentRequest, GenerationConfig } from '@google/generative-ai';
-import { toJsonSchema, type ChatRequest } from '@modelmux/core';
+import { InvalidRequestError, toJsonSchema, type ChatRequest } from '@modelmux/core';
 import { convertToGeminiSchema } from './convert-to-gemini-schema.js';
 import { convertToGoogleMessages } from './convert-to-google-messages.js';
+import type { GeminiGenerationConfig, GeminiRequest } from './gemini-wire.js';
 import { prepareGoogleTools } from './prepare-google-tools.js';
 
 /** Defaults from the provider's settings. */
@@ -14,7 +14,7 @@ export interface GoogleRequestDefaults {
 /** The model and `generateContent` body of one request. */
 export interface GoogleCall {
   model: string;
-  body: GenerateContentRequest;
+  body: GeminiRequest;
 }
 
 /**
@@ -22,20 +22,27 @@ export interface GoogleCall {
  * `toolConfig`, and `generationConfig` (temperature, `maxOutputTokens`, topP, `stopSequences`,
  * and for JSON output `responseMimeType: 'application/json'` + the converted `responseSchema`).
  * `providerOptions.google` is merged last (its `generationConfig` into ours).
+ * Anything it throws is the caller's error: core's `buildProviderBody` turns it into an
+ * `InvalidRequestError` before any wire call.
  */
 export function buildGoogleRequest(
   request: ChatRequest,
   defaults: GoogleRequestDefaults,
 ): GoogleCall {
   const model = request.model ?? defaults.model;
+  if (typeof model !== 'string' || model.trim() === '')
+    throw new InvalidRequestError({ field: 'model', message: 'must be a non-empty string' });
   const { systemInstruction, contents } = convertToGoogleMessages(request.messages);
   const { tools, toolConfig } = prepareGoogleTools(request);
   const temperature = request.temperature ?? defaults.temperature;
   const maxOutputTokens = request.maxTokens ?? defaults.maxTokens;
   const format = request.responseFormat;
-  const { generationConfig: extraConfig, ...extra } = (request.providerOptions?.['google'] ??
-    {}) as { generationConfig?: GenerationConfig };
-  const generationConfig: GenerationConfig = {
+  const google = request.providerOptions?.['google'];
+  if (google !== undefined) checkSerializable(google, 'providerOptions.google');
+  const { generationConfig: extraConfig, ...extra } = (google ?? {}) as {
+    generationConfig?: GeminiGenerationConfig;
+  };
+  const generationConfig: GeminiGenerationConfig = {
     ...(temperature !== undefined ? { temperature } : {}),
     ...(maxOutputTokens !== undefined ? { maxOutputTokens } : {}),
     ...(request.topP !== undefined ? { topP: request.topP } : {}),
@@ -51,13 +58,27 @@ export function buildGoogleRequest(
       : {}),
     ...extraConfig,
   };
-  const body: GenerateContentRequest = {
+  const body: GeminiRequest = {
     contents,
-    ...(systemInstruction !== undefined ? { systemInstruction } : {}),
+    ...(systemInstruction !== undefined
+      ? { systemInstruction: { role: 'system', parts: [{ text: systemInstruction }] } }
+      : {}),
     ...(tools ? { tools } : {}),
     ...(toolConfig ? { toolConfig } : {}),
     ...(Object.keys(generationConfig).length > 0 ? { generationConfig } : {}),
     ...extra,
   };
   return { model, body };
+}
+
+/** Opaque options go to the wire as JSON: a circular or BigInt value is the caller's error. */
+function checkSerializable(value: unknown, field: string): void {
+  try {
+    JSON.stringify(value);
+  } catch (error) {
+    throw new InvalidRequestError({
+      field,
+      message: `must be JSON-serialisable (${error instanceof Error ? error.message : String(error)})`,
+    });
+  }
 }

@@ -1,7 +1,7 @@
-import { SchemaType } from '@google/generative-ai';
 import { InvalidRequestError, toJsonSchema } from '@modelmux/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { geminiType } from './gemini-wire.js';
 import { convertToGeminiSchema } from './convert-to-gemini-schema.js';
 
 describe('convertToGeminiSchema', () => {
@@ -24,14 +24,14 @@ describe('convertToGeminiSchema', () => {
         title: 'Q',
       }),
     ).toEqual({
-      type: SchemaType.OBJECT,
+      type: geminiType.OBJECT,
       properties: {
-        city: { type: SchemaType.STRING, description: 'The city' },
-        days: { type: SchemaType.INTEGER, minimum: 1, maximum: 7 },
-        unit: { type: SchemaType.STRING, format: 'enum', enum: ['c', 'f'] },
-        tags: { type: SchemaType.ARRAY, items: { type: SchemaType.STRING }, maxItems: 5 },
-        when: { type: SchemaType.STRING, format: 'date-time' },
-        email: { type: SchemaType.STRING },
+        city: { type: geminiType.STRING, description: 'The city' },
+        days: { type: geminiType.INTEGER, minimum: 1, maximum: 7 },
+        unit: { type: geminiType.STRING, format: 'enum', enum: ['c', 'f'] },
+        tags: { type: geminiType.ARRAY, items: { type: geminiType.STRING }, maxItems: 5 },
+        when: { type: geminiType.STRING, format: 'date-time' },
+        email: { type: geminiType.STRING },
       },
       required: ['city', 'unit', 'tags', 'when', 'email'],
     });
@@ -39,19 +39,19 @@ describe('convertToGeminiSchema', () => {
 
   it('turns nullable unions and type arrays into nullable', () => {
     expect(convertToGeminiSchema(toJsonSchema(z.object({ note: z.string().nullable() })))).toEqual({
-      type: SchemaType.OBJECT,
-      properties: { note: { type: SchemaType.STRING, nullable: true } },
+      type: geminiType.OBJECT,
+      properties: { note: { type: geminiType.STRING, nullable: true } },
       required: ['note'],
     });
     expect(convertToGeminiSchema({ type: ['integer', 'null'] })).toEqual({
-      type: SchemaType.INTEGER,
+      type: geminiType.INTEGER,
       nullable: true,
     });
   });
 
   it('keeps a real union as anyOf, converted', () => {
     expect(convertToGeminiSchema({ anyOf: [{ type: 'string' }, { type: 'number' }] })).toEqual({
-      anyOf: [{ type: SchemaType.STRING }, { type: SchemaType.NUMBER }],
+      anyOf: [{ type: geminiType.STRING }, { type: geminiType.NUMBER }],
     });
   });
 
@@ -69,11 +69,11 @@ describe('convertToGeminiSchema', () => {
       $defs: { Address: { type: 'object', properties: { street: { type: 'string' } } } },
     };
     const address = {
-      type: SchemaType.OBJECT,
-      properties: { street: { type: SchemaType.STRING } },
+      type: geminiType.OBJECT,
+      properties: { street: { type: geminiType.STRING } },
     };
     expect(convertToGeminiSchema(schema)).toEqual({
-      type: SchemaType.OBJECT,
+      type: geminiType.OBJECT,
       properties: { home: address, work: address },
     });
   });
@@ -90,12 +90,12 @@ describe('convertToGeminiSchema', () => {
 
   it('maps const and non-string enums', () => {
     expect(convertToGeminiSchema({ const: 'yes' })).toEqual({
-      type: SchemaType.STRING,
+      type: geminiType.STRING,
       format: 'enum',
       enum: ['yes'],
     });
     expect(convertToGeminiSchema({ type: 'integer', enum: [1, 2] })).toEqual({
-      type: SchemaType.INTEGER,
+      type: geminiType.INTEGER,
       description: '(one of: 1, 2)',
     });
   });

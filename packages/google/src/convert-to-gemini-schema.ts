@@ -1,13 +1,13 @@
-import { SchemaType, type Schema } from '@google/generative-ai';
 import { InvalidRequestError, type JsonSchema } from '@modelmux/core';
+import { geminiType, type GeminiSchema as Schema, type GeminiType } from './gemini-wire.js';
 
-const types: Readonly<Record<string, SchemaType>> = {
-  string: SchemaType.STRING,
-  number: SchemaType.NUMBER,
-  integer: SchemaType.INTEGER,
-  boolean: SchemaType.BOOLEAN,
-  array: SchemaType.ARRAY,
-  object: SchemaType.OBJECT,
+const types: Readonly<Record<string, GeminiType>> = {
+  string: geminiType.STRING,
+  number: geminiType.NUMBER,
+  integer: geminiType.INTEGER,
+  boolean: geminiType.BOOLEAN,
+  array: geminiType.ARRAY,
+  object: geminiType.OBJECT,
 };
 
 /** The `format`s Gemini accepts, per type; any other format is dropped. */
@@ -114,13 +114,13 @@ function convert(input: JsonSchema, context: Context): Schema {
     type = schema['properties'] ? 'object' : schema['items'] ? 'array' : undefined;
   if (type === undefined) fail(context, 'has no type Gemini can express (give it a "type")');
   if (type === 'null') fail(context, 'is only null; Gemini needs a type');
-  const geminiType = types[type as string];
-  if (!geminiType) fail(context, `has a type Gemini does not know: ${String(type)}`);
-  out['type'] = geminiType;
+  const target = types[type as string];
+  if (!target) fail(context, `has a type Gemini does not know: ${String(type)}`);
+  out['type'] = target;
   if (schema['nullable'] === true) out['nullable'] = true;
 
   if (values?.length) {
-    if (geminiType === SchemaType.STRING) {
+    if (target === geminiType.STRING) {
       out['format'] = 'enum';
       out['enum'] = values.map(String);
     } else {
@@ -135,7 +135,7 @@ function convert(input: JsonSchema, context: Context): Schema {
     out['format'] = schema['format'];
   }
 
-  if (geminiType === SchemaType.OBJECT) {
+  if (target === geminiType.OBJECT) {
     const properties = (schema['properties'] ?? {}) as Record<string, JsonSchema>;
     const converted: Record<string, Schema> = {};
     for (const [key, value] of Object.entries(properties)) {
@@ -151,7 +151,7 @@ function convert(input: JsonSchema, context: Context): Schema {
     );
     if (required?.length) out['required'] = required;
   }
-  if (geminiType === SchemaType.ARRAY) {
+  if (target === geminiType.ARRAY) {
     const items = schema['items'];
     if (items && typeof items === 'object' && !Array.isArray(items)) {
       out['items'] = convert(items as JsonSchema, {
@@ -163,7 +163,7 @@ function convert(input: JsonSchema, context: Context): Schema {
     copyNumber(schema, out, 'minItems');
     copyNumber(schema, out, 'maxItems');
   }
-  if (geminiType === SchemaType.NUMBER || geminiType === SchemaType.INTEGER) {
+  if (target === geminiType.NUMBER || target === geminiType.INTEGER) {
     copyNumber(schema, out, 'minimum');
     copyNumber(schema, out, 'maximum');
   }

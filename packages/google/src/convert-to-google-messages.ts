@@ -1,4 +1,3 @@
-import type { Content, Part } from '@google/generative-ai';
 import {
   InvalidRequestError,
   groupIntoTurns,
@@ -8,6 +7,7 @@ import {
   type Message,
   type ToolCall,
 } from '@modelmux/core';
+import type { GeminiContent as Content, GeminiPart as Part } from './gemini-wire.js';
 
 /** The conversation as Gemini takes it: a `systemInstruction` and the `contents` turns. */
 export interface GooglePrompt {
@@ -61,11 +61,17 @@ function textPart(text: string): Part[] {
 
 function userParts(content: string | ContentPart[], index: number): Part[] {
   if (typeof content === 'string') return textPart(content);
-  return content.flatMap((part, i): Part[] =>
-    part.type === 'text'
-      ? textPart(part.text)
-      : [imagePart(part.source, `messages.${index}.content.${i}`)],
-  );
+  return content.flatMap((part, i): Part[] => {
+    const field = `messages.${index}.content.${i}`;
+    if (part?.type === 'text' && typeof part.text === 'string') return textPart(part.text);
+    if (part?.type === 'image' && part.source && typeof part.source === 'object')
+      return [imagePart(part.source, field)];
+    throw new InvalidRequestError({
+      field,
+      message:
+        "must be { type: 'text', text } or { type: 'image', source: { kind: 'base64' | 'url', … } }",
+    });
+  });
 }
 
 const imageTypes: Readonly<Record<string, string>> = {
@@ -86,6 +92,11 @@ const imageTypes: Readonly<Record<string, string>> = {
 function imagePart(source: ImageSource, field: string): Part {
   if (source.kind === 'base64')
     return { inlineData: { mimeType: source.mediaType, data: source.data } };
+  if (source.kind !== 'url' || typeof source.url !== 'string')
+    throw new InvalidRequestError({
+      field: `${field}.source`,
+      message: "must be { kind: 'base64', data, mediaType } or { kind: 'url', url }",
+    });
   const dataUrl = /^data:([^;,]+);base64,(.*)$/s.exec(source.url);
   if (dataUrl)
     return { inlineData: { mimeType: dataUrl[1] ?? 'image/png', data: dataUrl[2] ?? '' } };

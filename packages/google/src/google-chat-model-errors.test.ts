@@ -6,6 +6,7 @@ import {
   providerFailure,
 } from '@modelmux/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { GoogleSdk } from './google-backend.js';
 import { createGoogle } from './google-provider.js';
 
 const apiKey = 'AIzaSyErrorsTestKey_0123456789abcdefgh';
@@ -19,13 +20,19 @@ afterAll(async () => {
 });
 beforeEach(() => fake.reset());
 
+const sdks: GoogleSdk[] = ['genai', 'legacy'];
+let sdk: GoogleSdk = 'genai';
+
 function provider(settings: Parameters<typeof createGoogle>[0] = {}) {
-  return createGoogle({ apiKey, baseURL: fake.baseURL.google, env: {}, ...settings });
+  return createGoogle({ sdk, apiKey, baseURL: fake.baseURL.google, env: {}, ...settings });
 }
 
 const request = { messages: [{ role: 'user' as const, content: 'hello' }] };
 
-describe('GoogleChatModel errors', () => {
+describe.each(sdks)('GoogleChatModel errors (sdk: %s)', (which) => {
+  beforeEach(() => {
+    sdk = which;
+  });
   it.each([
     [{ error: 'rate_limit', retryAfter: 2 }, 'rate_limit', 429, true, 2000],
     [{ error: 'rate_limit' }, 'rate_limit', 429, true, undefined],

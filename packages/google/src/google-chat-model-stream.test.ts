@@ -7,6 +7,7 @@ import {
 } from '@modelmux/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import type { GoogleSdk } from './google-backend.js';
 import { createGoogle } from './google-provider.js';
 
 const apiKey = 'AIzaSyStreamTestKey_0123456789abcdefgh';
@@ -23,8 +24,11 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+const sdks: GoogleSdk[] = ['genai', 'legacy'];
+let sdk: GoogleSdk = 'genai';
+
 function provider(settings: Parameters<typeof createGoogle>[0] = {}) {
-  return createGoogle({ apiKey, baseURL: fake.baseURL.google, env: {}, ...settings });
+  return createGoogle({ sdk, apiKey, baseURL: fake.baseURL.google, env: {}, ...settings });
 }
 
 const question = {
@@ -47,7 +51,10 @@ function wrapFetch(
   );
 }
 
-describe('GoogleChatModel.stream', () => {
+describe.each(sdks)('GoogleChatModel.stream (sdk: %s)', (which) => {
+  beforeEach(() => {
+    sdk = which;
+  });
   it('streams text deltas from streamGenerateContent?alt=sse and finishes with the last chunk usage', async () => {
     fake.script('google', [
       {

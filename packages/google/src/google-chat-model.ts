@@ -1,17 +1,8 @@
-import type {
-  GenerateContentResponse,
-  GoogleGenerativeAI,
-  GenerativeModel,
-} from '@google/generative-ai';
 import {
+  InvalidRequestError,
   ProviderError,
   estimateCost,
-  createCallSignal,
-  healthCheckByGenerate,
-  runProviderGenerate,
-  runProviderStream,
   specificationVersion,
-  type CallSignal,
   type ChatRequest,
   type ChatResult,
   type EmbedRequest,
@@ -19,65 +10,77 @@ import {
   type HealthCheckResult,
   type ModelCatalogue,
   type Provider,
-  type ProviderCallOptions,
   type StreamEvent,
   type Usage,
 } from '@modelmux/core';
+import {
+  createCallSignal,
+  healthCheckByGenerate,
+  runProviderGenerate,
+  runProviderStream,
+  type CallSignal,
+  type ProviderCallOptions,
+} from '@modelmux/core/provider-utils';
 import { buildGoogleRequest, type GoogleCall } from './build-google-request.js';
+import { createGenaiBackend } from './genai-backend.js';
+import type { GeminiResponse } from './gemini-wire.js';
+import type { GoogleBackend, GoogleBackendOptions, GoogleSdk } from './google-backend.js';
 import { embedWithGoogle } from './google-embed.js';
 import { GoogleStreamMapper } from './google-stream.js';
-import { mapGoogleError } from './map-google-error.js';
+import { createLegacyBackend } from './legacy-backend.js';
+import { mapGoogleError, type GoogleErrorContext } from './map-google-error.js';
 import { mapGoogleResponse } from './map-google-response.js';
 
 /** What a `GoogleChatModel` is made from (`createGoogle` resolves it from the settings). */
 export interface GoogleChatModelConfig {
   name: string;
+  /** The SDK the calls go through. */
+  sdk: GoogleSdk;
   model: string;
   embeddingModel: string;
-  /** Undefined when no API key is configured: every call then fails with kind `auth`. */
-  client: GoogleGenerativeAI | undefined;
-  apiKey: string | undefined;
-  baseURL: string;
-  headers?: Record<string, string>;
+  /** How to make the SDK client (made on the first call). */
+  backend: GoogleBackendOptions;
+  /** False when no credentials are configured: every call then fails with kind `auth`, sending nothing. */
+  available: boolean;
   catalogue: ModelCatalogue;
   timeoutMs?: number;
   temperature?: number;
   maxTokens?: number;
 }
 
-/** The modelmux `Provider` for the Gemini API (create it with `createGoogle`). */
+/** The modelmux `Provider` for Gemini, on `@google/genai` or `@google/generative-ai` (create it with `createGoogle`). */
 export class GoogleChatModel implements Provider {
   readonly specificationVersion = specificationVersion;
   readonly type = 'google';
   readonly name: string;
   readonly defaultModel: string;
   readonly defaultEmbeddingModel: string;
+  /** The SDK this provider runs on: `genai` (`@google/genai`) or `legacy` (`@google/generative-ai`). */
+  readonly sdk: GoogleSdk;
+  private backend: Promise<GoogleBackend> | undefined;
 
   constructor(private readonly config: GoogleChatModelConfig) {
     this.name = config.name;
     this.defaultModel = config.model;
     this.defaultEmbeddingModel = config.embeddingModel;
+    this.sdk = config.sdk;
   }
 
-  /** True when an API key is configured (no call is made). */
+  /** True when credentials are configured (an API key, or Vertex AI's project and location); no call is made. */
   isAvailable(): boolean {
-    return this.config.client !== undefined;
+    return this.config.available;
   }
 
-  /** One `generateContent` call, normalised to a `ChatResult`. */
+  /** One `generateContent` call, normalised to a `ChatResult`. Never throws synchronously. */
   generate<T = unknown>(request: ChatRequest<T>): Promise<ChatResult<T>> {
-    return runProviderGenerate<T>({
+    return runProviderGenerate<T, GoogleCall>({
       ...this.callOptions(request),
-      responseFormat: request.responseFormat,
-      send: async (signal) => {
-        const prepared = this.prepare(request);
-        const { response } = await this.generativeModel(prepared.model).generateContent(
-          prepared.body,
-          { signal },
-        );
+      build: (checked, model) => this.prepare(checked, model),
+      send: async (signal, { model, body }) => {
+        const response = await (await this.client(model)).generate(model, body, signal);
         return {
-          ...mapGoogleResponse(response),
-          model: (response as { modelVersion?: string }).modelVersion,
+          ...mapGoogleResponse(response, { provider: this.name, model }),
+          model: (response as GeminiResponse | null)?.modelVersion,
           raw: response,
         };
       },
@@ -85,28 +88,19 @@ export class GoogleChatModel implements Provider {
   }
 
   /**
-   * Streams one `streamGenerateContent` call. The request starts on the first `next()`; a
-   * stream that ends without a `finishReason`, breaks off or sends a malformed chunk throws a
-   * `ProviderError`; a consumer that stops reading aborts the HTTP request.
+   * Streams one `streamGenerateContent` call. Nothing runs (not even the request's checks) until
+   * the first `next()`; a stream that ends without a `finishReason`, breaks off or sends a
+   * malformed chunk throws a `ProviderError`; a consumer that stops reading aborts the HTTP request.
    */
   stream(request: ChatRequest): AsyncGenerator<StreamEvent, void, undefined> {
-    const call = this.callOptions(request);
-    return runProviderStream<GenerateContentResponse>({
-      ...call,
-      open: async (signal) => {
-        const prepared = this.prepare(request);
-        const result = await this.generativeModel(prepared.model).generateContentStream(
-          prepared.body,
-          { signal },
-        );
-        // The SDK also aggregates the stream into `response`; we read `stream`, so only silence it.
-        result.response.catch(() => undefined);
-        return {
-          chunks: result.stream,
-          mapper: new GoogleStreamMapper({ provider: this.name, model: call.model }),
-        };
-      },
-      modelOf: (chunk) => (chunk as { modelVersion?: string }).modelVersion,
+    return runProviderStream<GeminiResponse, GoogleCall>({
+      ...this.callOptions(request),
+      build: (checked, model) => this.prepare(checked, model),
+      open: async (signal, { model, body }) => ({
+        chunks: await (await this.client(model)).stream(model, body, signal),
+        mapper: new GoogleStreamMapper({ provider: this.name, model }),
+      }),
+      modelOf: (chunk) => chunk.modelVersion,
       truncatedMessage: () => 'Gemini network: the stream ended without a finishReason (truncated)',
     });
   }
@@ -114,13 +108,14 @@ export class GoogleChatModel implements Provider {
   /** Embeds the inputs with one `batchEmbedContents` call (`text-embedding-004` unless set). */
   async embed(request: EmbedRequest): Promise<EmbedResult> {
     const started = performance.now();
+    checkEmbedRequest(request);
     const model = request.model ?? this.defaultEmbeddingModel;
     const call = createCallSignal(request.signal, this.config.timeoutMs);
     try {
       const { embeddings, inputTokens } =
         request.input.length === 0
           ? { embeddings: [], inputTokens: 0 }
-          : await embedWithGoogle(this.generativeModel(model), request, call.signal, {
+          : await embedWithGoogle(await this.client(model), request, call.signal, {
               provider: this.name,
               model,
             });
@@ -144,61 +139,68 @@ export class GoogleChatModel implements Provider {
     return healthCheckByGenerate(this, options);
   }
 
-  private prepare(request: ChatRequest): GoogleCall {
+  private prepare(request: ChatRequest, model: string): GoogleCall {
     return buildGoogleRequest(request, {
-      model: this.defaultModel,
+      model,
       ...(this.config.temperature !== undefined ? { temperature: this.config.temperature } : {}),
       ...(this.config.maxTokens !== undefined ? { maxTokens: this.config.maxTokens } : {}),
     });
   }
 
-  /** A Gemini model handle with our base URL and headers (no SDK timeout: we time calls ourselves). */
-  private generativeModel(model: string): GenerativeModel {
-    const client = this.config.client;
-    if (!client) {
+  /** The SDK client, made (and the SDK imported) on the first call; `auth` without credentials. */
+  private client(model: string): Promise<GoogleBackend> {
+    if (!this.config.available) {
       throw new ProviderError({
         kind: 'auth',
         provider: this.name,
         model,
         isRetryable: false,
-        message: `Gemini auth: no API key for "${this.name}": pass apiKey or set GOOGLE_API_KEY (or GEMINI_API_KEY)`,
+        message: this.config.backend.vertexai
+          ? `Gemini auth: no Vertex AI project and location for "${this.name}": pass vertexai: { project, location } or set GOOGLE_CLOUD_PROJECT and GOOGLE_CLOUD_LOCATION (or pass an Express Mode apiKey)`
+          : `Gemini auth: no API key for "${this.name}": pass apiKey or set GOOGLE_API_KEY (or GEMINI_API_KEY)`,
       });
     }
-    return client.getGenerativeModel(
-      { model },
-      {
-        baseUrl: this.config.baseURL,
-        ...(this.config.headers ? { customHeaders: this.config.headers } : {}),
-      },
-    );
+    if (!this.backend) {
+      const create = this.config.sdk === 'legacy' ? createLegacyBackend : createGenaiBackend;
+      this.backend = create(this.config.backend);
+      // A failed load (a missing optional SDK) is retried on the next call, not cached.
+      this.backend.catch(() => {
+        this.backend = undefined;
+      });
+    }
+    return this.backend;
   }
 
-  /** What generate and stream share: the model, the signals, our error mapper and the price. */
-  private callOptions(request: ChatRequest): ProviderCallOptions {
-    const model = request.model ?? this.defaultModel;
+  /** What generate and stream share: the request (core validates it), our error mapper and the price. */
+  private callOptions(request: unknown): ProviderCallOptions {
     return {
       provider: this.name,
-      model,
-      signal: request.signal,
+      request,
+      defaultModel: this.defaultModel,
       timeoutMs: this.config.timeoutMs,
-      mapError: (error, call) => mapGoogleError(error, this.errorContext(model, call)),
+      mapError: (error, call, { model }) => mapGoogleError(error, this.errorContext(model, call)),
       cost: (resultModel, usage) => this.cost(resultModel, usage),
     };
   }
 
-  private errorContext(
-    model: string,
-    call: CallSignal,
-  ): { provider: string; model: string; call: CallSignal; apiKey?: string } {
-    return {
-      provider: this.name,
-      model,
-      call,
-      ...(this.config.apiKey ? { apiKey: this.config.apiKey } : {}),
-    };
+  private errorContext(model: string, call: CallSignal): GoogleErrorContext {
+    const apiKey = this.config.backend.apiKey;
+    return { provider: this.name, model, call, ...(apiKey ? { apiKey } : {}) };
   }
 
   private cost(model: string, usage: Usage): number | undefined {
     return estimateCost(model, usage, this.config.catalogue);
   }
+}
+
+function checkEmbedRequest(request: EmbedRequest): void {
+  if (!request || typeof request !== 'object')
+    throw new InvalidRequestError({ field: 'request', message: 'expected an EmbedRequest object' });
+  if (!Array.isArray(request.input) || request.input.some((text) => typeof text !== 'string'))
+    throw new InvalidRequestError({ field: 'input', message: 'must be an array of strings' });
+  if (
+    request.dimensions !== undefined &&
+    !(Number.isInteger(request.dimensions) && request.dimensions > 0)
+  )
+    throw new InvalidRequestError({ field: 'dimensions', message: 'must be a positive integer' });
 }

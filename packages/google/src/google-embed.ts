@@ -1,5 +1,5 @@
-import type { GenerativeModel, EmbedContentRequest } from '@google/generative-ai';
 import { ProviderError, type EmbedRequest } from '@modelmux/core';
+import type { GoogleBackend } from './google-backend.js';
 
 /** The vectors of one `batchEmbedContents` call and the (estimated) tokens it used. */
 export interface GoogleEmbeddings {
@@ -9,22 +9,17 @@ export interface GoogleEmbeddings {
 
 /**
  * Embeds every input in one `batchEmbedContents` call (`dimensions` → `outputDimensionality`).
- * The API reports no token count, so `inputTokens` is estimated as characters / 4.
+ * The API reports no token count, so `inputTokens` is estimated as characters / 4. An answer
+ * without one vector per input is a `server` error.
  */
 export async function embedWithGoogle(
-  model: GenerativeModel,
+  backend: GoogleBackend,
   request: EmbedRequest,
   signal: AbortSignal,
   context: { provider: string; model: string },
 ): Promise<GoogleEmbeddings> {
-  const requests = request.input.map((text): EmbedContentRequest => ({
-    content: { role: 'user', parts: [{ text }] },
-    ...(request.dimensions !== undefined
-      ? ({ outputDimensionality: request.dimensions } as object)
-      : {}),
-  }));
-  const response = await model.batchEmbedContents({ requests }, { signal });
-  const embeddings = (response.embeddings ?? []).map((e) => e.values);
+  const answer = await backend.embed(context.model, request.input, request.dimensions, signal);
+  const embeddings = (answer ?? []).map((e) => e?.values) as number[][];
   if (embeddings.length !== request.input.length || embeddings.some((v) => !Array.isArray(v))) {
     throw new ProviderError({
       ...context,

@@ -1,13 +1,32 @@
 import type { ModelCatalogue, ProviderSettings } from '@modelmux/core';
+import type { GoogleSdk } from './google-backend.js';
+
+/** Vertex AI (`@google/genai` only): Google Cloud auth instead of a Gemini API key. */
+export interface GoogleVertexSettings {
+  /** The Google Cloud project; defaults to `GOOGLE_CLOUD_PROJECT`. */
+  project?: string;
+  /** The region (`us-central1`, `global`, …); defaults to `GOOGLE_CLOUD_LOCATION`. */
+  location?: string;
+  /** Passed to google-auth-library (`keyFilename`, `credentials`, `scopes`, …); Application Default Credentials when absent. */
+  googleAuthOptions?: object;
+}
 
 /**
- * How to create a Google (Gemini API) provider. Every field is optional. There is no `fetch`
- * setting: `@google/generative-ai` 0.24.1 always calls the global `fetch`.
+ * How to create a Google provider. Every field is optional. The default SDK is `@google/genai`
+ * against the Gemini API with an API key; `vertexai` switches it to Vertex AI; `sdk: 'legacy'`
+ * runs on `@google/generative-ai` (an optional peer dependency you install yourself).
  */
 export interface GoogleSettings extends ProviderSettings {
-  /** The API key; defaults to `GOOGLE_API_KEY`, then `GEMINI_API_KEY`. */
+  /** `genai` (default): `@google/genai` 2.x. `legacy`: `@google/generative-ai` (install it; Gemini API keys only). */
+  sdk?: GoogleSdk;
+  /** The API key; defaults to `GOOGLE_API_KEY`, then `GEMINI_API_KEY`. With `vertexai`, an Express Mode key. */
   apiKey?: string;
-  /** The API origin; defaults to `https://generativelanguage.googleapis.com`. */
+  /**
+   * Vertex AI instead of the Gemini API (`@google/genai` only): `true` reads the project and
+   * location from `GOOGLE_CLOUD_PROJECT` / `GOOGLE_CLOUD_LOCATION`, an object gives them.
+   */
+  vertexai?: boolean | GoogleVertexSettings;
+  /** The API origin; `https://generativelanguage.googleapis.com` for the Gemini API, the SDK's regional endpoint for Vertex AI. */
   baseURL?: string;
   /** The default chat model; `gemini-2.5-flash` when absent. */
   model?: string;
@@ -15,8 +34,10 @@ export interface GoogleSettings extends ProviderSettings {
   embeddingModel?: string;
   /** The instance name, unique in a router; `google` when absent. */
   name?: string;
-  /** Extra headers on every request (not `x-goog-api-key`, which the SDK sets). */
+  /** Extra headers on every request (not `x-goog-api-key`, which the SDK sets); their values are redacted like keys. */
   headers?: Record<string, string>;
+  /** The `fetch` the SDK calls (`@google/genai` only; the legacy SDK always calls the global one). */
+  fetch?: typeof fetch;
   /** Abort a call after this many ms (for a stream: this long without a chunk). */
   timeoutMs?: number;
   /** The default temperature when a request gives none. */
@@ -35,5 +56,8 @@ export const defaultGoogleModel = 'gemini-2.5-flash';
 /** The default embedding model of `createGoogle()`. */
 export const defaultGoogleEmbeddingModel = 'text-embedding-004';
 
-/** The default API origin. */
+/** The default API origin (Gemini API). */
 export const defaultGoogleBaseURL = 'https://generativelanguage.googleapis.com';
+
+/** The default SDK of `createGoogle()`. */
+export const defaultGoogleSdk: GoogleSdk = 'genai';

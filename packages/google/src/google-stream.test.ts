@@ -1,11 +1,11 @@
-import type { GenerateContentResponse } from '@google/generative-ai';
+import type { GeminiResponse } from './gemini-wire.js';
 import { ProviderError } from '@modelmux/core';
 import { describe, expect, it } from 'vitest';
 import { GoogleStreamMapper } from './google-stream.js';
 
 const context = { provider: 'google', model: 'gemini-2.5-flash' };
-const chunk = (value: Record<string, unknown>): GenerateContentResponse =>
-  value as unknown as GenerateContentResponse;
+const chunk = (value: Record<string, unknown>): GeminiResponse =>
+  value as unknown as GeminiResponse;
 
 describe('GoogleStreamMapper', () => {
   it('maps text parts to deltas and finishes with the last chunk usage', () => {

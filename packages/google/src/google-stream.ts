@@ -1,6 +1,6 @@
-import type { GenerateContentResponse } from '@google/generative-ai';
 import { ProviderError, type FinishReason, type StreamEvent, type Usage } from '@modelmux/core';
 import { googleErrorKind } from './map-google-error.js';
+import type { GeminiResponse } from './gemini-wire.js';
 import { mapGoogleFinishReason } from './map-google-finish-reason.js';
 import { readGoogleParts } from './map-google-response.js';
 import { mapGoogleUsage, type GoogleUsageMetadata } from './map-google-usage.js';
@@ -35,7 +35,7 @@ export class GoogleStreamMapper {
   constructor(private readonly context: { provider: string; model: string }) {}
 
   /** Maps one chunk to zero or more modelmux events; a chunk holding `{ error }` throws it as a `ProviderError`. */
-  push(chunk: GenerateContentResponse): StreamEvent[] {
+  push(chunk: GeminiResponse): StreamEvent[] {
     const error = (chunk as { error?: StreamErrorBody }).error;
     if (error) throw this.streamError(error);
     if (chunk.usageMetadata) this.usage = chunk.usageMetadata as GoogleUsageMetadata;

@@ -5,6 +5,7 @@ import {
   GoogleGenerativeAIRequestInputError,
   GoogleGenerativeAIResponseError,
 } from '@google/generative-ai';
+import { ApiError } from '@google/genai';
 import { InvalidRequestError, ProviderError, type ErrorKind } from '@modelmux/core';
 import { describe, expect, it } from 'vitest';
 import { createCallSignal } from '@modelmux/core';
@@ -166,5 +167,87 @@ describe('mapGoogleError', () => {
     });
     expect(error.kind).toBe('auth');
     expect(error.message).not.toContain(key);
+  });
+});
+
+describe('mapGoogleError on @google/genai errors', () => {
+  const apiError = (status: number, error: Record<string, unknown>, prefix = '') =>
+    new ApiError({ status, message: `${prefix}${JSON.stringify({ error })}` });
+
+  it('reads the JSON error body: kind from status and details, RetryInfo into retryAfterMs', () => {
+    const limited = mapped(
+      apiError(429, {
+        code: 429,
+        message: 'Resource has been exhausted (e.g. check quota).',
+        status: 'RESOURCE_EXHAUSTED',
+        details: [retryInfo],
+      }),
+    );
+    expect(limited).toMatchObject({ kind: 'rate_limit', status: 429, retryAfterMs: 2000 });
+    expect(limited.message).toBe(
+      'Gemini rate limit: Resource has been exhausted (e.g. check quota).',
+    );
+    expect(limited.cause).toBeInstanceOf(ApiError);
+    expect(
+      mapped(apiError(429, { code: 429, message: 'Quota', details: [quotaFailure] })).kind,
+    ).toBe('quota_exceeded');
+    expect(
+      mapped(
+        apiError(400, {
+          code: 400,
+          message: 'API key not valid. Please pass a valid API key.',
+          details: [
+            { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID' },
+          ],
+        }),
+      ).kind,
+    ).toBe('auth');
+    expect(mapped(apiError(503, { code: 503, message: 'The model is overloaded.' })).kind).toBe(
+      'overloaded',
+    );
+  });
+
+  it('reads an error sent inside a stream ("got status: …. {json}")', () => {
+    const error = mapped(
+      apiError(
+        503,
+        { code: 503, message: 'The model is overloaded.', status: 'UNAVAILABLE' },
+        'got status: UNAVAILABLE. ',
+      ),
+    );
+    expect(error).toMatchObject({ kind: 'overloaded', status: 503, isRetryable: true });
+    expect(error.message).toBe('Gemini overloaded: The model is overloaded.');
+  });
+
+  it('keeps a non-JSON error body as the message', () => {
+    expect(
+      mapped(new ApiError({ status: 502, message: '<html>Bad Gateway</html>' })),
+    ).toMatchObject({
+      kind: 'server',
+      status: 502,
+    });
+  });
+
+  it('maps its stream and fetch failures: a cut body → network, a malformed chunk → server', () => {
+    expect(mapped(new TypeError('terminated')).kind).toBe('network');
+    expect(mapped(new Error('Incomplete JSON segment at the end')).kind).toBe('network');
+    expect(mapped(new Error('exception parsing stream chunk {"candidates":[. x')).kind).toBe(
+      'server',
+    );
+  });
+
+  it('maps missing Google Cloud credentials (Vertex AI) to auth', () => {
+    expect(
+      mapped(
+        new Error(
+          'Could not load the default credentials. Browse to https://cloud.google.com/docs/authentication/getting-started for more information.',
+        ),
+      ).kind,
+    ).toBe('auth');
+  });
+
+  it('makes a value the SDK could not serialise the caller’s InvalidRequestError', () => {
+    const error = mapGoogleError(new TypeError('Converting circular structure to JSON'), context);
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
   });
 });

@@ -1,11 +1,5 @@
 import {
-  GoogleGenerativeAIAbortError,
-  GoogleGenerativeAIError,
-  GoogleGenerativeAIFetchError,
-  GoogleGenerativeAIRequestInputError,
-  GoogleGenerativeAIResponseError,
-} from '@google/generative-ai';
-import {
+  InvalidRequestError,
   ModelmuxError,
   ProviderError,
   errorKindFromStatus,
@@ -13,7 +7,7 @@ import {
   redactSecrets,
   type ErrorKind,
 } from '@modelmux/core';
-import type { CallSignal } from '@modelmux/core';
+import type { CallSignal } from '@modelmux/core/provider-utils';
 
 /** What the error mapping needs to know about the failed call. */
 export interface GoogleErrorContext {
@@ -69,10 +63,14 @@ export function googleErrorKind(
 }
 
 /**
- * Turns anything the Gemini SDK throws into a typed error: HTTP errors by `googleErrorKind`
- * (RetryInfo `retryDelay` → `retryAfterMs`), a blocked response → `content_filter`, an abort →
- * `timeout` when our timer fired or `aborted` when the caller's signal did, a failed fetch or a
- * broken stream → `network`, unparsable JSON → `server`. Messages are redacted of the key.
+ * Turns anything either Gemini SDK throws into a typed error. HTTP errors (`@google/genai`'s
+ * `ApiError`, whose message is the JSON error body; `@google/generative-ai`'s
+ * `GoogleGenerativeAIFetchError` with `errorDetails`) go by `googleErrorKind`, RetryInfo
+ * `retryDelay` → `retryAfterMs`; a blocked response → `content_filter`; an abort → `timeout` when
+ * our timer fired or `aborted` when the caller's signal did; a failed fetch or a broken stream →
+ * `network`; unparsable JSON → `server`; a value the SDK could not serialise (circular, BigInt)
+ * → the caller's `InvalidRequestError`. Messages are redacted of the key. The SDKs' classes are
+ * recognised by shape, so the optional legacy SDK is never imported here.
  */
 export function mapGoogleError(error: unknown, context: GoogleErrorContext): ModelmuxError {
   if (ModelmuxError.isInstance(error)) return error;
@@ -89,30 +87,43 @@ export function mapGoogleError(error: unknown, context: GoogleErrorContext): Mod
       cause: error,
       ...extra,
     });
+  const http = (
+    status: number,
+    message: string,
+    details: readonly ErrorDetail[],
+  ): ProviderError => {
+    const retryAfterMs = parseDurationMs(
+      details.find((d) => d['@type']?.endsWith('google.rpc.RetryInfo'))?.retryDelay,
+    );
+    return make(googleErrorKind(status, message, details), message, {
+      status,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    });
+  };
 
   if (context.call?.timedOut()) return make('timeout', 'the request timed out');
   if (context.call?.callerAborted())
     return make('aborted', 'the request was aborted by the caller');
-  if (error instanceof GoogleGenerativeAIFetchError) {
-    const details = Array.isArray(error.errorDetails) ? (error.errorDetails as ErrorDetail[]) : [];
-    const message = apiMessage(error.message);
-    const kind = googleErrorKind(error.status, message, details);
-    const retryAfterMs = parseDurationMs(
-      details.find((d) => d['@type']?.endsWith('google.rpc.RetryInfo'))?.retryDelay,
-    );
-    return make(kind, message, {
-      ...(error.status !== undefined ? { status: error.status } : {}),
-      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-    });
+  if (!(error instanceof Error)) return make('unknown', String(error));
+
+  // @google/genai
+  const status = (error as { status?: unknown }).status;
+  if (error.name === 'ApiError' && typeof status === 'number') {
+    const body = parseErrorBody(error.message);
+    return http(status, body.message, body.details);
   }
-  if (error instanceof GoogleGenerativeAIResponseError)
-    return make('content_filter', stripPrefix(error.message));
-  if (error instanceof GoogleGenerativeAIAbortError)
-    return make('aborted', 'the request was aborted');
-  if (error instanceof GoogleGenerativeAIRequestInputError)
-    return make('bad_request', stripPrefix(error.message));
-  if (error instanceof GoogleGenerativeAIError) {
+  // @google/generative-ai
+  const legacy = legacyErrorClass(error);
+  if (legacy !== undefined) {
     const message = stripPrefix(error.message);
+    if (legacy === 'GoogleGenerativeAIFetchError' && typeof status === 'number') {
+      const details = (error as { errorDetails?: unknown }).errorDetails;
+      return http(status, apiMessage(message), Array.isArray(details) ? details : []);
+    }
+    if (legacy === 'GoogleGenerativeAIResponseError') return make('content_filter', message);
+    if (legacy === 'GoogleGenerativeAIAbortError')
+      return make('aborted', 'the request was aborted');
+    if (legacy === 'GoogleGenerativeAIRequestInputError') return make('bad_request', message);
     if (/Error parsing JSON|Failed to parse stream/i.test(message))
       return make('server', `malformed response: ${message}`);
     if (/Error fetching from|Error reading from the stream/i.test(message))
@@ -121,19 +132,60 @@ export function mapGoogleError(error: unknown, context: GoogleErrorContext): Mod
   }
   if (error instanceof SyntaxError)
     return make('server', `the response was not valid JSON (${error.message})`);
-  if (error instanceof Error && error.name === 'AbortError')
-    return make('aborted', 'the request was aborted');
+  // google-auth-library (Vertex AI): no or unusable Google Cloud credentials.
+  if (
+    /Could not load the default credentials|Could not refresh access token|invalid_grant/i.test(
+      error.message,
+    )
+  )
+    return make('auth', `Vertex AI credentials: ${error.message}`);
+  if (error.name === 'AbortError') return make('aborted', 'the request was aborted');
+  if (/circular structure|serialize a BigInt|BigInt value can't be serialized/i.test(error.message))
+    return new InvalidRequestError({
+      field: 'request',
+      message: `must be JSON-serialisable (${error.message})`,
+    });
+  if (/^exception parsing stream chunk|^Response body is empty/i.test(error.message))
+    return make('server', `malformed response: ${error.message}`);
+  if (/^Incomplete JSON segment at the end/i.test(error.message))
+    return make('network', `the stream broke off (${error.message})`);
   if (error instanceof TypeError) return make('network', error.message);
-  return make('unknown', error instanceof Error ? error.message : String(error));
+  return make('unknown', error.message);
 }
+
+/** The constructor name of a `@google/generative-ai` error (its messages carry a fixed prefix). */
+function legacyErrorClass(error: Error): string | undefined {
+  return legacyPrefix.test(error.message) ? error.constructor.name : undefined;
+}
+
+const legacyPrefix = /^\[GoogleGenerativeAI Error\]:\s*/;
 
 function stripPrefix(message: string): string {
-  return message.replace(/^\[GoogleGenerativeAI Error\]:\s*/, '');
+  return message.replace(legacyPrefix, '');
 }
 
-/** The API's own words from a fetch error: `[429 Too Many Requests] Resource exhausted…` without the URL. */
+/** The API's own words from a legacy fetch error: `[429 Too Many Requests] Resource exhausted…` without the URL. */
 function apiMessage(message: string): string {
-  const text = stripPrefix(message);
-  const bracket = text.indexOf('[');
-  return bracket >= 0 ? text.slice(bracket) : text;
+  const bracket = message.indexOf('[');
+  return bracket >= 0 ? message.slice(bracket) : message;
+}
+
+/** `@google/genai` puts the JSON error body (`{ error: { message, details } }`) in the message, after `got status: …. ` in a stream. */
+function parseErrorBody(text: string): { message: string; details: ErrorDetail[] } {
+  const start = text.indexOf('{');
+  if (start >= 0) {
+    try {
+      const body = JSON.parse(text.slice(start)) as {
+        error?: { message?: unknown; details?: unknown };
+      };
+      const message = body.error?.message;
+      return {
+        message: typeof message === 'string' ? message : text,
+        details: Array.isArray(body.error?.details) ? (body.error.details as ErrorDetail[]) : [],
+      };
+    } catch {
+      // not JSON: keep the text
+    }
+  }
+  return { message: text, details: [] };
 }

@@ -1,6 +1,6 @@
-import type { GenerateContentResponse } from '@google/generative-ai';
-import type { FinishReason, ToolCall, Usage } from '@modelmux/core';
+import { ProviderError, type FinishReason, type ToolCall, type Usage } from '@modelmux/core';
 import { randomUUID } from 'node:crypto';
+import type { GeminiPart, GeminiResponse } from './gemini-wire.js';
 import { mapGoogleFinishReason } from './map-google-finish-reason.js';
 import { mapGoogleUsage, type GoogleUsageMetadata } from './map-google-usage.js';
 
@@ -12,21 +12,14 @@ export interface GoogleAnswer {
   usage: Usage;
 }
 
-/** One part of a candidate, with the fields newer API versions add (`thought`, call `id`). */
-interface ResponsePart {
-  text?: string;
-  thought?: boolean;
-  functionCall?: { name: string; args?: object; id?: string };
-}
-
 /** The text and function calls of one chunk or answer (thought parts are left out). */
-export function readGoogleParts(response: GenerateContentResponse): {
+export function readGoogleParts(response: GeminiResponse): {
   text: string;
   toolCalls: ToolCall[];
 } {
   let text = '';
   const toolCalls: ToolCall[] = [];
-  const parts = (response.candidates?.[0]?.content?.parts ?? []) as ResponsePart[];
+  const parts = (response.candidates?.[0]?.content?.parts ?? []) as GeminiPart[];
   for (const part of parts) {
     if (typeof part.text === 'string' && !part.thought) text += part.text;
     if (part.functionCall) {
@@ -42,8 +35,35 @@ export function readGoogleParts(response: GenerateContentResponse): {
   return { text, toolCalls };
 }
 
-/** Reads a `generateContent` answer: first candidate's text and calls, finish reason, usage. */
-export function mapGoogleResponse(response: GenerateContentResponse): GoogleAnswer {
+/**
+ * Why a `generateContent` answer holds nothing to return, or `undefined` when it is an answer:
+ * not an object (`[]`, `null`), no candidate, or a first candidate with neither content nor a
+ * `finishReason` — unless `promptFeedback.blockReason` says the prompt was blocked.
+ */
+export function emptyGoogleAnswer(response: unknown): string | undefined {
+  if (response === null || typeof response !== 'object' || Array.isArray(response))
+    return `the answer was ${JSON.stringify(response) ?? String(response)}, not a GenerateContentResponse`;
+  const answer = response as GeminiResponse;
+  if (answer.promptFeedback?.blockReason) return undefined;
+  const candidate = answer.candidates?.[0];
+  if (!candidate) return 'the answer has no candidates (and no promptFeedback.blockReason)';
+  if (!candidate.finishReason && !candidate.content?.parts?.length)
+    return 'the answer has a candidate with neither content nor a finishReason';
+  return undefined;
+}
+
+/**
+ * Reads a `generateContent` answer: first candidate's text and calls, finish reason, usage. An
+ * empty answer (`emptyGoogleAnswer`) is a retryable `server` error, as on the other adapters, so
+ * a fallback can serve the request; a blocked prompt is a `content-filter` result.
+ */
+export function mapGoogleResponse(
+  response: GeminiResponse,
+  context: { provider: string; model: string } = { provider: 'google', model: 'unknown' },
+): GoogleAnswer {
+  const empty = emptyGoogleAnswer(response);
+  if (empty !== undefined)
+    throw new ProviderError({ ...context, kind: 'server', message: `Gemini server: ${empty}` });
   const { text, toolCalls } = readGoogleParts(response);
   return {
     text,

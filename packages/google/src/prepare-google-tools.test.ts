@@ -1,6 +1,6 @@
-import { FunctionCallingMode, SchemaType } from '@google/generative-ai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { geminiType } from './gemini-wire.js';
 import { prepareGoogleTools } from './prepare-google-tools.js';
 
 const weather = {
@@ -20,8 +20,8 @@ describe('prepareGoogleTools', () => {
             name: 'get_weather',
             description: 'Weather for a city',
             parameters: {
-              type: SchemaType.OBJECT,
-              properties: { city: { type: SchemaType.STRING } },
+              type: geminiType.OBJECT,
+              properties: { city: { type: geminiType.STRING } },
               required: ['city'],
             },
           },
@@ -32,13 +32,10 @@ describe('prepareGoogleTools', () => {
   });
 
   it.each([
-    ['auto', { mode: FunctionCallingMode.AUTO }],
-    ['required', { mode: FunctionCallingMode.ANY }],
-    ['none', { mode: FunctionCallingMode.NONE }],
-    [
-      { name: 'get_weather' },
-      { mode: FunctionCallingMode.ANY, allowedFunctionNames: ['get_weather'] },
-    ],
+    ['auto', { mode: 'AUTO' }],
+    ['required', { mode: 'ANY' }],
+    ['none', { mode: 'NONE' }],
+    [{ name: 'get_weather' }, { mode: 'ANY', allowedFunctionNames: ['get_weather'] }],
   ] as const)('maps tool choice %j', (choice, expected) => {
     expect(prepareGoogleTools({ tools: [weather], toolChoice: choice }).toolConfig).toEqual({
       functionCallingConfig: expected,

@@ -1,11 +1,11 @@
-import {
-  FunctionCallingMode,
-  type FunctionDeclaration,
-  type Tool,
-  type ToolConfig,
-} from '@google/generative-ai';
 import { toJsonSchema, type ChatRequest } from '@modelmux/core';
 import { convertToGeminiSchema } from './convert-to-gemini-schema.js';
+import type {
+  GeminiFunctionDeclaration as FunctionDeclaration,
+  GeminiSchema,
+  GeminiTool as Tool,
+  GeminiToolConfig as ToolConfig,
+} from './gemini-wire.js';
 
 /** A request's tools and tool choice as Gemini takes them. */
 export interface GoogleTools {
@@ -23,19 +23,16 @@ export function prepareGoogleTools(
 ): GoogleTools {
   if (!request.tools?.length) return { tools: undefined, toolConfig: undefined };
   const functionDeclarations = request.tools.map((tool, i): FunctionDeclaration => {
-    const parameters = convertToGeminiSchema(
+    const parameters: GeminiSchema = convertToGeminiSchema(
       toJsonSchema(tool.parameters),
       `tools.${i}.parameters`,
-    ) as unknown as Record<string, unknown>;
+    );
     const hasParameters =
-      parameters['type'] !== 'object' ||
-      Object.keys((parameters['properties'] as object | undefined) ?? {}).length > 0;
+      parameters.type !== 'OBJECT' || Object.keys(parameters.properties ?? {}).length > 0;
     return {
       name: tool.name,
       ...(tool.description ? { description: tool.description } : {}),
-      ...(hasParameters
-        ? { parameters: parameters as unknown as FunctionDeclaration['parameters'] }
-        : {}),
+      ...(hasParameters ? { parameters } : {}),
     };
   });
   return { tools: [{ functionDeclarations }], toolConfig: mapToolChoice(request.toolChoice) };
@@ -43,10 +40,10 @@ export function prepareGoogleTools(
 
 function mapToolChoice(choice: ChatRequest['toolChoice']): ToolConfig | undefined {
   if (choice === undefined) return undefined;
-  if (choice === 'auto') return { functionCallingConfig: { mode: FunctionCallingMode.AUTO } };
-  if (choice === 'required') return { functionCallingConfig: { mode: FunctionCallingMode.ANY } };
-  if (choice === 'none') return { functionCallingConfig: { mode: FunctionCallingMode.NONE } };
+  if (choice === 'auto') return { functionCallingConfig: { mode: 'AUTO' } };
+  if (choice === 'required') return { functionCallingConfig: { mode: 'ANY' } };
+  if (choice === 'none') return { functionCallingConfig: { mode: 'NONE' } };
   return {
-    functionCallingConfig: { mode: FunctionCallingMode.ANY, allowedFunctionNames: [choice.name] },
+    functionCallingConfig: { mode: 'ANY', allowedFunctionNames: [choice.name] },
   };
 }
