@@ -2,17 +2,14 @@ import type { Provider, ProviderError, StreamEvent } from '@modelmux/core';
 import { LinkedController, abortReasons, abortWith, noop } from './abort.js';
 import type { ProviderEntry } from './executor-core.js';
 
-/** What runs a lane's calls (the plan run). */
-export interface CallRunner {
-  startCall(call: AttemptCall): Promise<unknown>;
-}
-
 /** One candidate being worked on in a run: its tries (retries) and, when hedging, its own abort. */
 export class Lane {
   /** 0 for the first try, then one more per retry. */
   attempt = 0;
   /** The last failure on this lane, for when the breaker stops the retries. */
   lastError: ProviderError | undefined;
+  /** The latest call started on this lane (its start time measures a failure's latency). */
+  lastCall: AttemptCall | undefined;
   /** The call that succeeded (kept open for a stream). */
   call: AttemptCall | undefined;
   readonly signal: AbortSignal | undefined;
@@ -24,7 +21,6 @@ export class Lane {
     readonly hedge: boolean,
     readonly controller: LinkedController | undefined,
     runSignal: AbortSignal | undefined,
-    readonly run: CallRunner,
   ) {
     this.signal = controller ? controller.signal : runSignal;
   }

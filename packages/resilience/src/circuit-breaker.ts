@@ -1,24 +1,53 @@
 import { EventEmitter } from 'node:events';
-import { CircuitOpenError, type ErrorKind, ProviderError } from '@modelmux/core';
+import { CircuitOpenError, type ErrorKind, ProviderError, errorRule } from '@modelmux/core';
 import CircuitBreaker from 'opossum';
 import { type ErrorFilter, handleHealthFailures } from './error-filter.js';
 import { type Event, EventSource } from './events.js';
 import { type Policy, type PolicyContext, signalOrNever } from './policy.js';
+import { percentage, positiveDuration, positiveInteger } from './validate-options.js';
 
-/** Settings of `circuitBreaker()` (opossum's names). */
+/**
+ * A breaker's state as `toJSON()` exports it and the `state` option restores it (opossum's own
+ * `toJSON().state` shape, plus when it opened on our clock), e.g. to share it through a store.
+ */
+export interface CircuitBreakerState {
+  /** opossum's state flags. */
+  readonly state: {
+    readonly closed: boolean;
+    readonly open: boolean;
+    readonly halfOpen: boolean;
+    readonly warmUp: boolean;
+    readonly enabled: boolean;
+    readonly shutdown: boolean;
+    /** When opossum's reset timer was last armed (epoch ms, `Date.now`). */
+    readonly lastTimerAt?: number;
+  };
+  /** When the breaker last opened, on the breaker's clock (epoch ms); 0 if never. */
+  readonly openedAt: number;
+  /** The kind of the last counted failure. */
+  readonly lastFailure: ErrorKind | undefined;
+}
+
+/** Settings of `circuitBreaker()`. */
 export interface CircuitBreakerOptions {
   /** Names the breaker in events and errors (usually the provider's name). */
   name: string;
   /** Opens when more than this percentage of calls in the window failed (default 50). */
   errorThresholdPercentage?: number;
   /** The rolling window, in ms (default 10 000). */
+  rollingCountTimeoutMs?: number;
+  /** @deprecated Use `rollingCountTimeoutMs` (opossum's name, kept as an alias). */
   rollingCountTimeout?: number;
   /** Buckets of the rolling window (default 10). */
   rollingCountBuckets?: number;
   /** Calls needed in the window before it may open (default 10). */
   volumeThreshold?: number;
   /** How long it stays open before letting one probe through, in ms (default 30 000). */
+  resetTimeoutMs?: number;
+  /** @deprecated Use `resetTimeoutMs` (opossum's name, kept as an alias). */
   resetTimeout?: number;
+  /** A state exported by `toJSON()` to start from (e.g. shared by another process). */
+  state?: CircuitBreakerState;
   /** Which failures count (default: server, overloaded, timeout, network, rate_limit). */
   handles?: ErrorFilter;
   /** The clock for the rolling window, in ms (default `Date.now`). */
@@ -45,23 +74,11 @@ export interface BreakerStateEvent {
 /** Default settings, shared with the fallback executor. */
 export const breakerDefaults = {
   errorThresholdPercentage: 50,
-  rollingCountTimeout: 10_000,
+  rollingCountTimeoutMs: 10_000,
   rollingCountBuckets: 10,
   volumeThreshold: 10,
-  resetTimeout: 30_000,
+  resetTimeoutMs: 30_000,
 } as const;
-
-/** Kinds that prove the provider answered: in half-open they close the breaker rather than re-open it. */
-const answeredKinds: ReadonlySet<ErrorKind> = new Set([
-  'bad_request',
-  'context_length',
-  'content_filter',
-  'quality',
-  'auth',
-  'permission',
-  'not_found',
-  'quota_exceeded',
-]);
 
 type Action = (fn: (arg: unknown) => Promise<unknown>, arg: unknown) => Promise<unknown>;
 const invoke: Action = (fn, arg) => fn(arg);
@@ -70,7 +87,7 @@ const invoke: Action = (fn, arg) => fn(arg);
  * A circuit breaker on opossum, behind our own API (opossum's EventEmitter stays inside).
  * Opens when the failure percentage over a rolling window passes a threshold (after a minimum
  * volume), rejects at once with `CircuitOpenError` while open, half-opens after
- * `resetTimeout` to let one probe through, and closes (with a fresh window) when it succeeds.
+ * `resetTimeoutMs` to let one probe through, and closes (with a fresh window) when it succeeds.
  *
  * The rolling window is rotated lazily from `now()` instead of by an interval, so a breaker
  * holds no timer except opossum's reset timer while it is open.
@@ -100,21 +117,43 @@ export class CircuitBreakerPolicy implements Policy {
   constructor(options: CircuitBreakerOptions) {
     this.name = options.name;
     this.now = options.now ?? Date.now;
-    this.buckets = options.rollingCountBuckets ?? breakerDefaults.rollingCountBuckets;
-    const window = options.rollingCountTimeout ?? breakerDefaults.rollingCountTimeout;
+    this.buckets = positiveInteger(
+      'breaker.rollingCountBuckets',
+      options.rollingCountBuckets,
+      breakerDefaults.rollingCountBuckets,
+      false,
+    );
+    const window =
+      positiveDuration(
+        'breaker.rollingCountTimeoutMs',
+        options.rollingCountTimeoutMs ?? options.rollingCountTimeout,
+      ) ?? breakerDefaults.rollingCountTimeoutMs;
     this.bucketMs = Math.max(1, Math.floor(window / this.buckets));
-    this.resetTimeoutMs = options.resetTimeout ?? breakerDefaults.resetTimeout;
+    this.resetTimeoutMs =
+      positiveDuration('breaker.resetTimeoutMs', options.resetTimeoutMs ?? options.resetTimeout) ??
+      breakerDefaults.resetTimeoutMs;
     this.lastRotation = this.now();
+    this.openedAt = options.state?.openedAt ?? 0;
+    this.lastFailureKind = options.state?.lastFailure;
     const counts = options.handles ?? handleHealthFailures;
     this.breaker = new CircuitBreaker(invoke as never, {
       name: options.name,
       timeout: false,
-      errorThresholdPercentage:
-        options.errorThresholdPercentage ?? breakerDefaults.errorThresholdPercentage,
+      errorThresholdPercentage: percentage(
+        'breaker.errorThresholdPercentage',
+        options.errorThresholdPercentage,
+        breakerDefaults.errorThresholdPercentage,
+      ),
       rollingCountTimeout: window,
       rollingCountBuckets: this.buckets,
-      volumeThreshold: options.volumeThreshold ?? breakerDefaults.volumeThreshold,
+      volumeThreshold: positiveInteger(
+        'breaker.volumeThreshold',
+        options.volumeThreshold,
+        breakerDefaults.volumeThreshold,
+        true,
+      ),
       resetTimeout: this.resetTimeoutMs,
+      ...(options.state ? { state: { ...options.state.state } } : {}),
       rollingPercentilesEnabled: false,
       enableSnapshots: false,
       rotateBucketController: this.rotator,
@@ -167,6 +206,27 @@ export class CircuitBreakerPolicy implements Policy {
     return this.lastFailureKind;
   }
 
+  /**
+   * The breaker's state, to restore with the `state` option (here or in another process):
+   * opossum's `toJSON().state` plus when it opened. Its rolling counts are not included.
+   */
+  toJSON(): CircuitBreakerState {
+    const s = this.breaker.toJSON().state;
+    return {
+      state: {
+        closed: s.closed,
+        open: s.open,
+        halfOpen: s.halfOpen,
+        warmUp: s.warmUp,
+        enabled: s.enabled,
+        shutdown: s.shutdown,
+        lastTimerAt: (s as unknown as { lastTimerAt?: number }).lastTimerAt,
+      },
+      openedAt: this.openedAt,
+      lastFailure: this.lastFailureKind,
+    };
+  }
+
   /** The `CircuitOpenError` this breaker rejects with now. */
   openError(): CircuitOpenError {
     return new CircuitOpenError({ provider: this.name, retryAfterMs: this.retryAfterMs() });
@@ -212,8 +272,9 @@ export class CircuitBreakerPolicy implements Policy {
   }
 }
 
+/** The error table's `answered` column: in half-open such a failure closes the breaker. */
 function providerAnswered(error: unknown): boolean {
-  return ProviderError.isInstance(error) && answeredKinds.has(error.kind);
+  return ProviderError.isInstance(error) && (errorRule(error.kind)?.answered ?? false);
 }
 
 /**
@@ -221,7 +282,7 @@ function providerAnswered(error: unknown): boolean {
  * bad requests, content filters, context-length, quality, auth and aborts do not.
  *
  * @example
- * const breaker = circuitBreaker({ name: 'openai', volumeThreshold: 5, resetTimeout: 10_000 });
+ * const breaker = circuitBreaker({ name: 'openai', volumeThreshold: 5, resetTimeoutMs: 10_000 });
  * breaker.onBreak(({ name }) => log(`${name} is down`));
  * await breaker.execute(({ signal }) => provider.generate({ ...request, signal }));
  */

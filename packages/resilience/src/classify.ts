@@ -2,24 +2,43 @@ import {
   type AttemptFailure,
   CircuitOpenError,
   ProviderError,
+  type ProviderErrorOptions,
   redactSecrets,
 } from '@modelmux/core';
 import { abortReasons } from './abort.js';
 import { isAbortError } from './error-filter.js';
 
-/** Timeouts caused by the request's deadline: listed, but not counted against the provider's health. */
-const cutByDeadline = new WeakSet<object>();
-/** Aborts of a call that lost a hedge race (or was stopped because the request settled). */
-const superseded = new WeakSet<object>();
+/**
+ * Why the executor itself stopped a call: the request's deadline passed (`deadline`), another
+ * call settled the request first (`superseded`: a lost hedge), or the stream's consumer stopped
+ * reading (`consumer`).
+ */
+export type StopCause = 'deadline' | 'superseded' | 'consumer';
 
-/** True when this timeout came from the request deadline, not the provider's own slowness. */
-export function isDeadlineCut(error: ProviderError): boolean {
-  return cutByDeadline.has(error);
+/**
+ * A call the executor stopped itself, with the reason in an explicit field: a deadline cut is
+ * a `timeout` that says nothing about the provider (not counted by its breaker, not retried);
+ * a superseded call is an `aborted` that does not end the request.
+ */
+export class StoppedCallError extends ProviderError {
+  /** Why the executor stopped the call. */
+  readonly stoppedBy: StopCause;
+
+  constructor(options: ProviderErrorOptions & { stoppedBy: StopCause }) {
+    super(options);
+    this.stoppedBy = options.stoppedBy;
+  }
 }
 
-/** True when this abort means "another call won". */
-export function isSuperseded(error: ProviderError): boolean {
-  return superseded.has(error);
+/** True when this timeout came from the request deadline, not the provider's own slowness. */
+export function isDeadlineCut(error: unknown): boolean {
+  return (error as Partial<StoppedCallError> | undefined)?.stoppedBy === 'deadline';
+}
+
+/** True when this abort means "another call won" or "the consumer stopped", not the caller. */
+export function isSuperseded(error: unknown): boolean {
+  const by = (error as Partial<StoppedCallError> | undefined)?.stoppedBy;
+  return by === 'superseded' || by === 'consumer';
 }
 
 /** What the executor knows about the call that failed. */
@@ -53,30 +72,28 @@ export function classifyFailure(
       });
     }
     if (reason === abortReasons.deadline) {
-      const timedOut = new ProviderError({
+      return new StoppedCallError({
         kind: 'timeout',
         provider: site.provider,
         model: site.model,
         isRetryable: false,
         message: `The request's ${site.deadlineMs}ms deadline passed during this call`,
         cause: error,
+        stoppedBy: 'deadline',
       });
-      cutByDeadline.add(timedOut);
-      return timedOut;
     }
     if (reason === abortReasons.superseded || reason === abortReasons.consumerStopped) {
-      const stopped = new ProviderError({
+      const superseded = reason === abortReasons.superseded;
+      return new StoppedCallError({
         kind: 'aborted',
         provider: site.provider,
         model: site.model,
-        message:
-          reason === abortReasons.superseded
-            ? 'Aborted: another call settled the request (hedge lost)'
-            : 'Aborted: the stream consumer stopped reading',
+        message: superseded
+          ? 'Aborted: another call settled the request (hedge lost)'
+          : 'Aborted: the stream consumer stopped reading',
         cause: error,
+        stoppedBy: superseded ? 'superseded' : 'consumer',
       });
-      superseded.add(stopped);
-      return stopped;
     }
     if (ProviderError.isInstance(error) && error.kind === 'aborted') return error;
     return new ProviderError({

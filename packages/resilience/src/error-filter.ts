@@ -1,4 +1,4 @@
-import { type ErrorKind, ProviderError } from '@modelmux/core';
+import { type ErrorKind, ProviderError, errorRule, kindsWhere } from '@modelmux/core';
 
 /**
  * Which errors a policy handles, kept apart from what the policy does with them (cockatiel's
@@ -9,16 +9,11 @@ export interface ErrorFilter {
   handles(error: unknown): boolean;
 }
 
-/** The failures that say a provider is unhealthy; the only ones a breaker counts by default. */
-export const healthFailureKinds: readonly ErrorKind[] = [
-  'server',
-  'overloaded',
-  'timeout',
-  'network',
-  'rate_limit',
-];
-
-const healthKinds: ReadonlySet<ErrorKind> = new Set(healthFailureKinds);
+/**
+ * The failures that say a provider is unhealthy, the only ones a breaker counts by default:
+ * the error table's `breaker` column (rate_limit, server, overloaded, timeout, network).
+ */
+export const healthFailureKinds: readonly ErrorKind[] = kindsWhere((rule) => rule.breaker);
 
 /** The error's kind when it is a `ProviderError`, otherwise undefined. */
 export function kindOf(error: unknown): ErrorKind | undefined {
@@ -45,13 +40,32 @@ export function handleKinds(...kinds: ErrorKind[]): ErrorFilter {
   return { handles: (error) => ProviderError.isInstance(error) && set.has(error.kind) };
 }
 
-/** Handles `ProviderError`s whose adapter said `isRetryable` (never an abort): retry's default. */
+/**
+ * `retry()`'s default, from the error table's `retry` column: a `ProviderError` the adapter
+ * called `isRetryable` whose kind is retried with backoff (server, overloaded, timeout,
+ * network), or a `retry-after` kind (rate_limit) that says when (`retryAfterMs`). Never an
+ * abort. A 429 without retry-after is not retried: nothing says when it would pass.
+ */
 export const handleRetryable: ErrorFilter = {
-  handles: (error) =>
-    ProviderError.isInstance(error) && error.isRetryable && error.kind !== 'aborted',
+  handles: (error) => {
+    if (!ProviderError.isInstance(error) || !error.isRetryable) return false;
+    const retry = errorRule(error.kind)?.retry;
+    return retry === 'backoff' || (retry === 'retry-after' && error.retryAfterMs !== undefined);
+  },
 };
 
-/** Handles provider-health failures (server, overloaded, timeout, network, rate_limit): the breaker's default. */
+/**
+ * The executor's retry filter: only the `backoff` kinds of the error table (a rate limit is
+ * never slept on there; it cools the provider down and the plan moves on).
+ */
+export const handleBackoffRetries: ErrorFilter = {
+  handles: (error) =>
+    ProviderError.isInstance(error) &&
+    error.isRetryable &&
+    errorRule(error.kind)?.retry === 'backoff',
+};
+
+/** Handles provider-health failures (the error table's `breaker` column): the breaker's default. */
 export const handleHealthFailures: ErrorFilter = {
-  handles: (error) => ProviderError.isInstance(error) && healthKinds.has(error.kind),
+  handles: (error) => ProviderError.isInstance(error) && (errorRule(error.kind)?.breaker ?? false),
 };

@@ -4,16 +4,17 @@ import {
   type Provider,
   ProviderError,
   countRequestTokens,
+  errorRule,
   getModelInfo,
   redactSecrets,
 } from '@modelmux/core';
-import { defaultBaseDelayMs, defaultMaxDelayMs } from './backoff.js';
-import { type CircuitBreakerPolicy, breakerDefaults, circuitBreaker } from './circuit-breaker.js';
+import { type CircuitBreakerPolicy, circuitBreaker } from './circuit-breaker.js';
 import { isDeadlineCut } from './classify.js';
-import { handleHealthFailures } from './error-filter.js';
+import { handleBackoffRetries, handleHealthFailures } from './error-filter.js';
 import { EventSource } from './events.js';
 import type {
   AttemptEvent,
+  SkipEvent,
   CoolDownEvent,
   FailureEvent,
   FallbackEvent,
@@ -22,6 +23,7 @@ import type {
   ProviderStatus,
   RetryAttemptEvent,
   SuccessEvent,
+  UnavailableStatus,
 } from './executor-events.js';
 import type {
   BreakerSettings,
@@ -34,7 +36,13 @@ import {
   type UnavailableMark,
   memoryProviderState,
 } from './provider-state.js';
-import { defaultMaxRetries, defaultMaxRetryAfterMs } from './retry.js';
+import { RetryPolicy, retry } from './retry.js';
+import {
+  nonNegative,
+  optionalFunction,
+  positiveDuration,
+  positiveInteger,
+} from './validate-options.js';
 import type { Validator } from './validator.js';
 
 /** Per-provider machinery, created on first sight of a provider name. */
@@ -44,15 +52,27 @@ export interface ProviderEntry {
   readonly reservoir: LatencyReservoir | undefined;
 }
 
+/** Which rule skipped a candidate (the `cause` of an `onSkip` event). */
+export type SkipCause =
+  | 'not-configured'
+  | 'unsupported'
+  | 'unavailable'
+  | 'cool-down'
+  | 'breaker-open'
+  | 'context-window';
+
 /** Why a candidate was skipped without a call. */
 export interface Skip {
   kind: ErrorKind;
+  cause: SkipCause;
   reason: string;
   error: unknown;
 }
 
 /** Default cool-down after a rate limit without retry-after, in ms. */
 export const defaultCoolDownMs = 30_000;
+/** Default cap on a cool-down taken from a vendor's retry-after, in ms (10 minutes). */
+export const defaultMaxCoolDownMs = 600_000;
 
 const countedByBreaker = {
   handles: (error: unknown) =>
@@ -61,14 +81,13 @@ const countedByBreaker = {
 
 /** The executor's resolved settings, provider state and event sources, shared by every run. */
 export class ExecutorCore {
-  readonly maxRetries: number;
-  readonly baseDelayMs: number;
-  readonly maxDelayMs: number;
-  readonly maxRetryAfterMs: number;
-  readonly random: () => number;
+  /** The retry loop every lane runs on (the same `RetryPolicy` as the standalone `retry()`). */
+  readonly retryPolicy: RetryPolicy;
   readonly timeoutMs: number;
-  readonly deadlineMs: number;
+  /** The default request deadline in ms, or undefined for none. */
+  readonly deadlineMs: number | undefined;
   readonly coolDownMs: number;
+  readonly maxCoolDownMs: number;
   readonly unavailableMs: number;
   readonly fallbackOnContentFilter: boolean;
   readonly fallbackOnQuality: boolean;
@@ -85,6 +104,7 @@ export class ExecutorCore {
   private readonly entries = new Map<string, ProviderEntry>();
 
   readonly attempt = new EventSource<AttemptEvent>();
+  readonly skip = new EventSource<SkipEvent>();
   readonly retry = new EventSource<RetryAttemptEvent>();
   readonly fallback = new EventSource<FallbackEvent>();
   readonly break = new EventSource<ProviderBreakEvent>();
@@ -95,15 +115,20 @@ export class ExecutorCore {
   readonly failure = new EventSource<FailureEvent>();
 
   constructor(options: FallbackExecutorOptions) {
-    this.maxRetries = options.maxRetries ?? defaultMaxRetries;
-    this.baseDelayMs = options.baseDelayMs ?? defaultBaseDelayMs;
-    this.maxDelayMs = options.maxDelayMs ?? defaultMaxDelayMs;
-    this.maxRetryAfterMs = options.maxRetryAfterMs ?? defaultMaxRetryAfterMs;
-    this.random = options.random ?? Math.random;
-    this.timeoutMs = options.timeoutMs ?? 0;
-    this.deadlineMs = options.deadlineMs ?? 0;
-    this.coolDownMs = options.coolDownMs ?? defaultCoolDownMs;
-    this.unavailableMs = options.unavailableMs ?? Infinity;
+    // Every number is checked here (ConfigError naming the option), never at run time.
+    this.retryPolicy = retry({
+      maxRetries: options.maxRetries,
+      baseDelayMs: options.baseDelayMs,
+      maxDelayMs: options.maxDelayMs,
+      maxRetryAfterMs: options.maxRetryAfterMs,
+      random: optionalFunction('random', options.random),
+      handles: handleBackoffRetries,
+    });
+    this.timeoutMs = positiveDuration('timeoutMs', options.timeoutMs) ?? 0;
+    this.deadlineMs = positiveDuration('deadlineMs', options.deadlineMs);
+    this.coolDownMs = nonNegative('coolDownMs', options.coolDownMs, defaultCoolDownMs);
+    this.maxCoolDownMs = nonNegative('maxCoolDownMs', options.maxCoolDownMs, defaultMaxCoolDownMs);
+    this.unavailableMs = nonNegative('unavailableMs', options.unavailableMs, Infinity, true);
     this.fallbackOnContentFilter = options.fallbackOn?.contentFilter ?? true;
     this.fallbackOnQuality = options.fallbackOn?.quality ?? true;
     this.validators = options.validators ?? [];
@@ -111,18 +136,24 @@ export class ExecutorCore {
     this.hedge = options.hedge
       ? {
           delayMs: options.hedge.delayMs,
-          minSamples: options.hedge.minSamples ?? 20,
-          initialDelayMs: options.hedge.initialDelayMs ?? 1_000,
-          maxConcurrent: Math.max(2, options.hedge.maxConcurrent ?? 2),
+          minSamples: positiveInteger('hedge.minSamples', options.hedge.minSamples, 20, false),
+          initialDelayMs: nonNegative('hedge.initialDelayMs', options.hedge.initialDelayMs, 1_000),
+          maxConcurrent: Math.max(
+            2,
+            positiveInteger('hedge.maxConcurrent', options.hedge.maxConcurrent, 2, false),
+          ),
         }
       : undefined;
-    this.now = options.now ?? Date.now;
+    if (options.hedge && options.hedge.delayMs !== 'p95')
+      nonNegative('hedge.delayMs', options.hedge.delayMs, 0);
+    this.now = optionalFunction('now', options.now) ?? Date.now;
     this.contextWindowOf =
       options.contextWindowOf ?? ((_provider, model) => getModelInfo(model)?.contextWindow);
     this.countTokens = options.countTokens ?? countRequestTokens;
     this.store = options.store ?? memoryProviderState();
-    this.breakerSettings =
-      options.breaker === false ? undefined : { ...breakerDefaults, ...options.breaker };
+    this.breakerSettings = options.breaker === false ? undefined : { ...options.breaker };
+    // Creating one breaker checks its settings now rather than on the first request.
+    if (this.breakerSettings) circuitBreaker({ ...this.breakerSettings, name: 'check' }).dispose();
   }
 
   /** The entry of a provider name, created (with its breaker) on first sight. O(1). */
@@ -147,22 +178,34 @@ export class ExecutorCore {
     now: number,
   ): Skip | undefined {
     if (!provider.isAvailable())
-      return { kind: 'auth', reason: 'not configured (isAvailable() is false)', error: undefined };
+      return {
+        kind: 'auth',
+        cause: 'not-configured',
+        reason: 'not configured (isAvailable() is false)',
+        error: undefined,
+      };
     const record = this.store.get(provider.name);
     if (record) {
       const whole = record.unavailable;
       if (whole && whole.until > now)
-        return { kind: whole.kind, reason: `unavailable: ${whole.reason}`, error: undefined };
+        return {
+          kind: whole.kind,
+          cause: 'unavailable',
+          reason: `unavailable: ${whole.reason}`,
+          error: undefined,
+        };
       const forModel = model === undefined ? undefined : record.unavailableModels?.get(model);
       if (forModel && forModel.until > now)
         return {
           kind: forModel.kind,
+          cause: 'unavailable',
           reason: `model ${model} unavailable: ${forModel.reason}`,
           error: undefined,
         };
       if (record.coolDownUntil > now) {
         return {
           kind: record.coolDownKind ?? 'rate_limit',
+          cause: 'cool-down',
           reason: `cooling down for ${record.coolDownUntil - now}ms more after ${record.coolDownKind ?? 'rate_limit'}`,
           error: undefined,
         };
@@ -177,6 +220,7 @@ export class ExecutorCore {
           : `probe in ${error.retryAfterMs}ms`;
       return {
         kind: breaker.lastFailure ?? 'server',
+        cause: 'breaker-open',
         reason: `circuit breaker ${breaker.state} (${wait})`,
         error,
       };
@@ -184,11 +228,10 @@ export class ExecutorCore {
     return undefined;
   }
 
-  /** Updates provider state after a failed call, per the error table. */
+  /** Updates provider state after a failed call: the error table's `state` column. */
   applyFailure(provider: string, model: string | undefined, error: ProviderError): void {
-    switch (error.kind) {
-      case 'rate_limit':
-      case 'quota_exceeded':
+    switch (errorRule(error.kind)?.state) {
+      case 'cool-down':
         this.startCoolDown(
           provider,
           error.retryAfterMs ?? this.coolDownMs,
@@ -196,11 +239,10 @@ export class ExecutorCore {
           error.retryAfterMs,
         );
         break;
-      case 'auth':
-      case 'permission':
+      case 'unavailable':
         this.store.markUnavailable(provider, this.mark(error));
         break;
-      case 'not_found':
+      case 'unavailable-model':
         this.store.markUnavailable(provider, this.mark(error), model);
         break;
       default:
@@ -208,13 +250,14 @@ export class ExecutorCore {
     }
   }
 
-  /** Skips `provider` for `durationMs`. */
+  /** Skips `provider` for `durationMs`, at most `maxCoolDownMs` (a vendor's retry-after can be anything). */
   startCoolDown(
     provider: string,
     durationMs: number,
     kind: ErrorKind,
     retryAfterMs: number | undefined,
   ): void {
+    if (!(durationMs <= this.maxCoolDownMs)) durationMs = this.maxCoolDownMs;
     const until = this.now() + durationMs;
     this.store.coolDown(provider, until, kind);
     if (this.coolDown.hasListeners)
@@ -233,16 +276,19 @@ export class ExecutorCore {
       const cooling = record && record.coolDownUntil > now ? record.coolDownUntil : undefined;
       const unavailable =
         record?.unavailable && record.unavailable.until > now
-          ? { ...record.unavailable }
+          ? markStatus(record.unavailable, now)
           : undefined;
       const unavailableModels = [...(record?.unavailableModels ?? [])]
         .filter(([, mark]) => mark.until > now)
-        .map(([model, mark]) => ({ model, ...mark }));
+        .map(([model, mark]) => ({ model, ...markStatus(mark, now) }));
+      const probeInMs = breaker?.retryAfterMs();
       out.push({
         provider: name,
         breaker: breaker ? breaker.state : 'disabled',
-        breakerRetryAfterMs: breaker?.retryAfterMs(),
-        coolingDownUntil: cooling,
+        breakerRetryAfterMs: probeInMs,
+        breakerProbeAt: probeInMs === undefined ? undefined : isoTime(now + probeInMs),
+        coolingDownUntil: cooling === undefined ? undefined : isoTime(cooling),
+        coolDownRemainingMs: cooling === undefined ? undefined : cooling - now,
         coolDownKind: cooling === undefined ? undefined : record?.coolDownKind,
         unavailable,
         unavailableModels,
@@ -264,6 +310,7 @@ export class ExecutorCore {
     this.entries.clear();
     for (const source of [
       this.attempt,
+      this.skip,
       this.retry,
       this.fallback,
       this.break,
@@ -306,13 +353,22 @@ export class ExecutorCore {
   }
 }
 
-/** Kinds retried on the same provider (with backoff), per the error table. */
-export const sameProviderRetryKinds: ReadonlySet<ErrorKind> = new Set([
-  'server',
-  'overloaded',
-  'timeout',
-  'network',
-]);
+/** An epoch-ms time as an ISO 8601 string. */
+function isoTime(epochMs: number): string {
+  return new Date(epochMs).toISOString();
+}
+
+/** An unavailable mark as `status()` shows it: ISO times and the time left. */
+function markStatus(mark: UnavailableMark, now: number): UnavailableStatus {
+  const forever = mark.until === Infinity;
+  return {
+    kind: mark.kind,
+    reason: mark.reason,
+    since: isoTime(mark.since),
+    until: forever ? undefined : isoTime(mark.until),
+    remainingMs: forever ? undefined : mark.until - now,
+  };
+}
 
 /** A `ProviderError` of kind `quality` for a validator's rejection. */
 export function qualityError(

@@ -1,4 +1,4 @@
-import type { ErrorKind, ProviderError, Usage } from '@modelmux/core';
+import type { ErrorKind, ProviderError, RateLimitInfo, Usage } from '@modelmux/core';
 import type { CircuitState } from './circuit-breaker.js';
 
 /** Which executor method ran. */
@@ -13,6 +13,28 @@ export interface AttemptEvent {
   attempt: number;
   /** True when this provider was started early by hedging. */
   hedge: boolean;
+}
+
+/**
+ * A candidate was skipped without a call: it is cooling down, marked unavailable, its breaker is
+ * open, it is not configured, cannot do the operation, or its context window is too small.
+ */
+export interface SkipEvent {
+  operation: OperationName;
+  provider: string;
+  model: string | undefined;
+  /** Which rule skipped it. */
+  cause:
+    | 'not-configured'
+    | 'unsupported'
+    | 'unavailable'
+    | 'cool-down'
+    | 'breaker-open'
+    | 'context-window';
+  /** The kind behind the skip (the rate limit of a cool-down, the auth of a mark…). */
+  kind: ErrorKind;
+  /** A readable reason, as listed in the final error. */
+  reason: string;
 }
 
 /** A failed call will be retried on the same provider after `delayMs`. */
@@ -72,6 +94,8 @@ export interface SuccessEvent {
   attempt: number;
   usage: Usage | undefined;
   costUsd: number | undefined;
+  /** The vendor's remaining quota from the answer's headers, when the adapter read it. */
+  rateLimit: RateLimitInfo | undefined;
 }
 
 /** A call failed. Hedge losers come as kind `aborted` with `hedgeLost: true`. */
@@ -88,26 +112,37 @@ export interface FailureEvent {
   hedgeLost: boolean;
 }
 
-/** One provider's state, as `status()` reports it (no secrets). */
+/** An unavailable mark as `status()` shows it. */
+export interface UnavailableStatus {
+  kind: ErrorKind;
+  /** A redacted, readable reason. */
+  reason: string;
+  /** When it was marked (ISO 8601). */
+  since: string;
+  /** When it expires (ISO 8601), or undefined: until `clearMarks()`. */
+  until: string | undefined;
+  /** ms left, or undefined: until `clearMarks()`. */
+  remainingMs: number | undefined;
+}
+
+/** One provider's state, as `status()` reports it (no secrets). Times are ISO 8601 strings. */
 export interface ProviderStatus {
   provider: string;
   /** The breaker's state, or `disabled`. */
   breaker: CircuitState | 'disabled';
   /** While the breaker is open: ms until the half-open probe. */
   breakerRetryAfterMs: number | undefined;
-  /** Epoch ms until which it is skipped after a rate limit or quota error. */
-  coolingDownUntil: number | undefined;
+  /** While the breaker is open: when the half-open probe is let through (ISO 8601). */
+  breakerProbeAt: string | undefined;
+  /** Until when it is skipped after a rate limit or quota error (ISO 8601). */
+  coolingDownUntil: string | undefined;
+  /** ms of cool-down left. */
+  coolDownRemainingMs: number | undefined;
   coolDownKind: ErrorKind | undefined;
   /** Why the whole provider is unavailable (auth, permission), if it is. */
-  unavailable: { kind: ErrorKind; reason: string; since: number; until: number } | undefined;
+  unavailable: UnavailableStatus | undefined;
   /** Models of the provider that are unavailable (not_found). */
-  unavailableModels: {
-    model: string;
-    kind: ErrorKind;
-    reason: string;
-    since: number;
-    until: number;
-  }[];
+  unavailableModels: (UnavailableStatus & { model: string })[];
   /** Would be called now: breaker not open, not cooling down, not unavailable. */
   usable: boolean;
 }

@@ -14,7 +14,7 @@ import type { Validator } from './validator.js';
 export type Candidate = Provider | { provider: Provider; model?: string };
 
 /** Breaker settings for every provider (one breaker per provider name). */
-export type BreakerSettings = Omit<CircuitBreakerOptions, 'name' | 'handles' | 'now'>;
+export type BreakerSettings = Omit<CircuitBreakerOptions, 'name' | 'handles' | 'now' | 'state'>;
 
 /** Hedging: start the next candidate when the first is slow; the first success wins. */
 export interface HedgeOptions {
@@ -46,19 +46,24 @@ export type FallbackResponse =
 
 /** Settings of `createFallbackExecutor()`. Every field is optional. */
 export interface FallbackExecutorOptions extends BackoffOptions {
-  /** Retries per provider for server, overloaded, timeout and network failures (default 2). */
+  /**
+   * Retries on the same provider for server, overloaded, timeout and network failures (default
+   * 2), used only when no other candidate can serve the request (fast failover).
+   */
   maxRetries?: number;
   /** The longest `retryAfterMs` honoured by a retry, in ms (default 60 000); above it, move on. */
   maxRetryAfterMs?: number;
-  /** Per-attempt timeout, in ms (streams: time to the first event). Default: none. */
+  /** Per-attempt timeout, in ms > 0 (streams: time to the first event). Default: none. */
   timeoutMs?: number;
-  /** One budget for the whole request across retries and fallbacks, in ms. Default: none. */
+  /** One budget for the whole request across retries and fallbacks, in ms > 0. Default: none. */
   deadlineMs?: number;
   /** Circuit breaker settings, or `false` for none. */
   breaker?: BreakerSettings | false;
   /** How long a rate-limited provider is skipped when it sent no retry-after, in ms (default 30 000). */
   coolDownMs?: number;
-  /** How long an auth/permission/not_found mark lasts, in ms (default: until `reset()`). */
+  /** The longest cool-down, in ms, whatever a vendor's retry-after asks (default 600 000: 10 min). */
+  maxCoolDownMs?: number;
+  /** How long an auth/permission/not_found mark lasts, in ms (default: until `clearMarks()`). */
   unavailableMs?: number;
   /** Fall back on content filters and quality rejections (both default true). */
   fallbackOn?: FallbackOn;
@@ -80,6 +85,9 @@ export interface FallbackExecutorOptions extends BackoffOptions {
 
 /** Per-call settings. */
 export interface ExecuteOptions {
-  /** Overrides the executor's `deadlineMs` for this call. */
+  /**
+   * Overrides the executor's `deadlineMs` for this call. A value ≤ 0 means the deadline has
+   * already passed (the request fails without a call); NaN is an `InvalidRequestError`.
+   */
   deadlineMs?: number;
 }

@@ -54,7 +54,8 @@ describe('createFallbackExecutor: the error table', () => {
       expect([a.calls.length, b.calls.length]).toEqual([1, 1]);
       expect(cooling).toEqual([`a:2000:${kind}:2000`]);
       expect(executor.status().find((s) => s.provider === 'a')).toMatchObject({
-        coolingDownUntil: Date.now() + 2_000,
+        coolingDownUntil: new Date(Date.now() + 2_000).toISOString(),
+        coolDownRemainingMs: 2_000,
         coolDownKind: kind,
         usable: false,
       });
@@ -83,21 +84,21 @@ describe('createFallbackExecutor: the error table', () => {
   });
 
   describe.each(['server', 'overloaded', 'timeout', 'network'] as const)('%s', (kind) => {
-    it('retries on the same provider up to maxRetries with backoff, then moves on; no cool-down', async () => {
+    it('fast failover: another candidate can serve, so no retry here and no backoff: the next answers at once', async () => {
       const a = scriptedProvider('a', { defaultStep: { error: kind } });
       const b = scriptedProvider('b');
+      const retries: number[] = [];
+      const fallbacks: string[] = [];
       make({ maxRetries: 2, baseDelayMs: 100, random: () => 0.5 });
-      const pending = executor.generate([a, b], ask());
-      await vi.advanceTimersByTimeAsync(0);
-      expect(a.calls.length).toBe(1);
-      await vi.advanceTimersByTimeAsync(49);
-      expect(a.calls.length).toBe(1);
-      await vi.advanceTimersByTimeAsync(1); // 0.5 * 100
-      expect(a.calls.length).toBe(2);
-      await vi.advanceTimersByTimeAsync(100); // 0.5 * 200
-      const result = await pending;
+      executor.onRetry(({ delayMs }) => retries.push(delayMs));
+      executor.onFallback(({ from, to, kind: k }) => fallbacks.push(`${from}>${to}:${k}`));
+      const result = await executor.generate([a, b], ask());
+      // Settled without advancing the fake clock: no backoff timer ran.
       expect(result.provider).toBe('b');
-      expect([a.calls.length, b.calls.length]).toEqual([3, 1]);
+      expect([a.calls.length, b.calls.length]).toEqual([1, 1]);
+      expect(retries).toEqual([]);
+      expect(fallbacks).toEqual([`a>b:${kind}`]);
+      expect(vi.getTimerCount()).toBe(0);
       expect(executor.status().find((s) => s.provider === 'a')).toMatchObject({
         coolingDownUntil: undefined,
         unavailable: undefined,
@@ -105,20 +106,64 @@ describe('createFallbackExecutor: the error table', () => {
       });
     });
 
-    it('a later success on the same provider wins', async () => {
+    it('alone (no other candidate): retries on the same provider up to maxRetries with backoff, then fails', async () => {
+      const a = scriptedProvider('a', { defaultStep: { error: kind } });
+      make({ maxRetries: 2, baseDelayMs: 100, random: () => 0.5 });
+      const pending = outcome(executor.generate([a], ask()));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(a.calls.length).toBe(1);
+      await vi.advanceTimersByTimeAsync(49);
+      expect(a.calls.length).toBe(1);
+      await vi.advanceTimersByTimeAsync(1); // 0.5 * 100
+      expect(a.calls.length).toBe(2);
+      await vi.advanceTimersByTimeAsync(99);
+      expect(a.calls.length).toBe(2);
+      await vi.advanceTimersByTimeAsync(1); // 0.5 * 200
+      const { error } = await pending;
+      expect(AllProvidersFailedError.isInstance(error)).toBe(true);
+      expect((error as AllProvidersFailedError).attempts.map((f) => f.kind)).toEqual([
+        kind,
+        kind,
+        kind,
+      ]);
+      expect(a.calls.length).toBe(3);
+      expect(executor.status().find((s) => s.provider === 'a')).toMatchObject({
+        coolingDownUntil: undefined,
+        usable: true,
+      });
+    });
+
+    it('the last usable candidate retries: the ones after it are skipped (cooling down), so backoff applies', async () => {
+      const limited = scriptedProvider('limited').script({
+        error: 'rate_limit',
+        retryAfterMs: 60_000,
+      });
+      make({ baseDelayMs: 100, random: () => 0.5 });
+      await outcome(executor.generate([limited], ask())); // limited now cools down for 60 s
       const a = scriptedProvider('a').script({ error: kind }, 'ok');
-      const b = scriptedProvider('b');
-      const result = await make().generate([a, b], ask());
+      const pending = executor.generate([a, limited], ask());
+      await vi.advanceTimersByTimeAsync(49);
+      expect(a.calls.length).toBe(1);
+      await vi.advanceTimersByTimeAsync(1); // 0.5 * 100
+      expect((await pending).provider).toBe('a');
+      expect([a.calls.length, limited.calls.length]).toEqual([2, 1]);
+    });
+
+    it('alone, a later success on the same provider wins', async () => {
+      const a = scriptedProvider('a').script({ error: kind }, 'ok');
+      const pending = make().generate([a], ask());
+      await vi.runAllTimersAsync();
+      const result = await pending;
       expect(result.provider).toBe('a');
-      expect([a.calls.length, b.calls.length]).toEqual([2, 0]);
+      expect(a.calls.length).toBe(2);
     });
   });
 
-  it('a retryable error with a retry-after waits at least that long; above maxRetryAfterMs it moves on and cools down', async () => {
+  it('a retryable error with a retry-after waits at least that long (alone); above maxRetryAfterMs it moves on and cools down', async () => {
     const a = scriptedProvider('a').script({ error: 'overloaded', retryAfterMs: 3_000 }, 'ok');
     const b = scriptedProvider('b');
     make({ baseDelayMs: 10 });
-    const pending = executor.generate([a, b], ask());
+    const pending = executor.generate([a], ask());
     await vi.advanceTimersByTimeAsync(2_999);
     expect(a.calls.length).toBe(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -128,9 +173,10 @@ describe('createFallbackExecutor: the error table', () => {
     const result = await executor.generate([c, b], ask());
     expect(result.provider).toBe('b');
     expect(c.calls.length).toBe(1);
-    expect(executor.status().find((s) => s.provider === 'c')?.coolingDownUntil).toBe(
-      Date.now() + 120_000,
-    );
+    expect(executor.status().find((s) => s.provider === 'c')).toMatchObject({
+      coolingDownUntil: new Date(Date.now() + 120_000).toISOString(),
+      coolDownRemainingMs: 120_000,
+    });
   });
 
   describe.each([
@@ -393,19 +439,20 @@ describe('createFallbackExecutor: the error table', () => {
       { error: 'server', status: 502 },
     );
     const b = scriptedProvider('b').script({ error: 'auth', status: 401 });
-    const pending = outcome(executor.generate([cooling, a, b], ask()));
+    // b first, so that a is the last candidate left and its retry is listed too.
+    const pending = outcome(executor.generate([cooling, b, a], ask()));
     await vi.advanceTimersByTimeAsync(100);
     const { error } = await pending;
     expect(AllProvidersFailedError.isInstance(error)).toBe(true);
     const attempts = (error as AllProvidersFailedError).attempts;
     expect(attempts.map((x) => [x.provider, x.model, x.kind, x.status])).toEqual([
       ['cooling', 'cooling-model', 'rate_limit', undefined],
+      ['b', 'b-model', 'auth', 401],
       ['a', 'a-model', 'server', 500],
       ['a', 'a-model', 'server', 502],
-      ['b', 'b-model', 'auth', 401],
     ]);
     expect(attempts[0]?.message).toMatch(/^skipped: cooling down/);
-    expect(attempts[1]?.latencyMs).toBe(40);
+    expect(attempts[2]?.latencyMs).toBe(40);
     expect((error as Error).message).toContain('a/a-model: server (500) after 40ms');
   });
 
@@ -480,7 +527,7 @@ describe('createFallbackExecutor: the error table', () => {
   });
 
   describe('embed', () => {
-    it('skips providers without embed and falls back like generate', async () => {
+    it('skips providers without embed and falls back like generate (fast failover: no retry while b can serve)', async () => {
       const noEmbed = scriptedProvider('chat-only', { embeds: false });
       const a = scriptedProvider('a').script(
         { error: 'server' },
@@ -491,7 +538,7 @@ describe('createFallbackExecutor: the error table', () => {
       const result = await make().embed([noEmbed, a, b], { input: ['x', 'y'] });
       expect(result.provider).toBe('b');
       expect(result.embeddings).toHaveLength(2);
-      expect([noEmbed.calls.length, a.calls.length, b.calls.length]).toEqual([0, 3, 1]);
+      expect([noEmbed.calls.length, a.calls.length, b.calls.length]).toEqual([0, 1, 1]);
       expect(b.calls[0]?.model).toBe('b-embed');
     });
   });

@@ -1,11 +1,14 @@
 import {
   AllProvidersFailedError,
+  type ChatInput,
   type ChatRequest,
   type ChatResult,
   type EmbedRequest,
   type EmbedResult,
+  InvalidRequestError,
   NoProviderAvailableError,
   type StreamEvent,
+  toChatRequest,
 } from '@modelmux/core';
 import type { Event } from './events.js';
 import { ExecutorCore } from './executor-core.js';
@@ -18,6 +21,7 @@ import type {
   ProviderBreakerEvent,
   ProviderStatus,
   RetryAttemptEvent,
+  SkipEvent,
   SuccessEvent,
 } from './executor-events.js';
 import type { Candidate, ExecuteOptions, FallbackExecutorOptions } from './executor-options.js';
@@ -36,6 +40,8 @@ export class FallbackExecutor {
 
   /** A call to a provider starts. */
   readonly onAttempt: Event<AttemptEvent>;
+  /** A candidate is skipped without a call (cool-down, unavailable, open breaker, …). */
+  readonly onSkip: Event<SkipEvent>;
   /** A failed call will be retried on the same provider. */
   readonly onRetry: Event<RetryAttemptEvent>;
   /** The request moves from a failed provider to the next. */
@@ -57,6 +63,7 @@ export class FallbackExecutor {
     const core = new ExecutorCore(options);
     this.core = core;
     this.onAttempt = core.attempt.event;
+    this.onSkip = core.skip.event;
     this.onRetry = core.retry.event;
     this.onFallback = core.fallback.event;
     this.onBreak = core.break.event;
@@ -67,19 +74,23 @@ export class FallbackExecutor {
     this.onFailure = core.failure.event;
   }
 
-  /** Generates through the plan; the first acceptable answer wins. */
+  /**
+   * Generates through the plan; the first acceptable answer wins. `input` is a prompt, messages
+   * or a `ChatRequest`, validated once here (`InvalidRequestError` naming the field).
+   */
   async generate<T = unknown>(
     candidates: readonly Candidate[],
-    request: ChatRequest<T>,
+    input: ChatInput<T>,
     options?: ExecuteOptions,
   ): Promise<ChatResult<T>> {
     const core = this.core;
+    const request = toChatRequest(input);
     const run = new PlanRun(
       core,
       new GenerateOperation(core, request as ChatRequest<unknown>),
       candidates,
       request.signal,
-      options?.deadlineMs ?? core.deadlineMs,
+      this.deadlineOf(options),
     );
     try {
       return (await run.execute()) as ChatResult<T>;
@@ -98,15 +109,21 @@ export class FallbackExecutor {
    */
   stream(
     candidates: readonly Candidate[],
-    request: ChatRequest,
+    input: ChatInput,
     options?: ExecuteOptions,
   ): AsyncIterable<StreamEvent> {
-    return streamThroughPlan(
-      this.core,
-      candidates,
-      request,
-      options?.deadlineMs ?? this.core.deadlineMs,
-      (error) => this.fallbackAnswer(error, request),
+    // Validated on the first next(), like every other failure of a stream.
+    return this.streamValidated(candidates, input, options);
+  }
+
+  private async *streamValidated(
+    candidates: readonly Candidate[],
+    input: ChatInput,
+    options: ExecuteOptions | undefined,
+  ): AsyncGenerator<StreamEvent, void, undefined> {
+    const request = toChatRequest(input);
+    yield* streamThroughPlan(this.core, candidates, request, this.deadlineOf(options), (error) =>
+      this.fallbackAnswer(error, request),
     );
   }
 
@@ -117,12 +134,13 @@ export class FallbackExecutor {
     options?: ExecuteOptions,
   ): Promise<EmbedResult> {
     const core = this.core;
+    validateEmbedRequest(request);
     const run = new PlanRun(
       core,
       new EmbedOperation(request),
       candidates,
       request.signal,
-      options?.deadlineMs ?? core.deadlineMs,
+      this.deadlineOf(options),
     );
     try {
       return await run.execute();
@@ -136,7 +154,15 @@ export class FallbackExecutor {
     return this.core.status();
   }
 
-  /** Forgets cool-downs and unavailable marks of one provider (e.g. after fixing its key), or of all. */
+  /**
+   * Forgets the cool-downs and unavailable marks of one provider (e.g. after fixing its key), or
+   * of all. Breakers are kept: they close on their own after a successful probe.
+   */
+  clearMarks(provider?: string): void {
+    this.core.clearMarks(provider);
+  }
+
+  /** @deprecated Use `clearMarks()` (the same: it forgets cool-downs and marks, not breakers). */
   reset(provider?: string): void {
     this.core.clearMarks(provider);
   }
@@ -144,6 +170,18 @@ export class FallbackExecutor {
   /** Stops every breaker's timer and removes every listener. */
   dispose(): void {
     this.core.dispose();
+  }
+
+  /** The request's deadline: the per-call one (≤ 0: already passed), else the executor's. */
+  private deadlineOf(options: ExecuteOptions | undefined): number | undefined {
+    const perCall = options?.deadlineMs;
+    if (perCall === undefined) return this.core.deadlineMs;
+    if (typeof perCall !== 'number' || Number.isNaN(perCall))
+      throw new InvalidRequestError({
+        field: 'deadlineMs',
+        message: `expected a number of ms (≤ 0 means already passed), got ${String(perCall)}`,
+      });
+    return perCall === Infinity ? undefined : perCall;
   }
 
   private async fallbackAnswer(
@@ -169,4 +207,25 @@ export class FallbackExecutor {
  */
 export function createFallbackExecutor(options: FallbackExecutorOptions = {}): FallbackExecutor {
   return new FallbackExecutor(options);
+}
+
+/** The checks `embed` needs before any call: the input and the signal. */
+function validateEmbedRequest(request: EmbedRequest): void {
+  if (!request || typeof request !== 'object')
+    throw new InvalidRequestError({ field: 'request', message: 'expected an EmbedRequest object' });
+  const input: unknown = request.input;
+  if (!Array.isArray(input) || input.length === 0 || input.some((text) => typeof text !== 'string'))
+    throw new InvalidRequestError({
+      field: 'input',
+      message: 'expected a non-empty array of strings',
+    });
+  const signal = request.signal as Partial<AbortSignal> | undefined;
+  if (
+    signal !== undefined &&
+    (typeof signal !== 'object' ||
+      signal === null ||
+      typeof signal.aborted !== 'boolean' ||
+      typeof signal.addEventListener !== 'function')
+  )
+    throw new InvalidRequestError({ field: 'signal', message: 'expected an AbortSignal' });
 }

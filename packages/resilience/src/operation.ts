@@ -1,4 +1,4 @@
-import type { Provider, ProviderError, Usage } from '@modelmux/core';
+import type { Provider, ProviderError, RateLimitInfo, Usage } from '@modelmux/core';
 import type { AttemptCall } from './attempt-call.js';
 import type { Skip } from './executor-core.js';
 import type { OperationName } from './executor-events.js';
@@ -24,6 +24,10 @@ export interface Operation<R> {
   discard(result: R, call: AttemptCall): void;
   /** Tokens the request needs (input + maxTokens), for the context-length row; undefined if unknown. */
   contextNeed(): number | undefined;
-  /** Usage and cost to report on success. */
-  usageOf(result: R): { usage: Usage | undefined; costUsd: number | undefined };
+  /** Usage, cost and the vendor's remaining quota to report on success. */
+  usageOf(result: R): {
+    usage: Usage | undefined;
+    costUsd: number | undefined;
+    rateLimit: RateLimitInfo | undefined;
+  };
 }

@@ -62,8 +62,9 @@ export class GenerateOperation implements Operation<ChatResult<unknown>> {
   usageOf(result: ChatResult<unknown>): {
     usage: ChatResult['usage'];
     costUsd: number | undefined;
+    rateLimit: ChatResult['rateLimit'];
   } {
-    return { usage: result.usage, costUsd: result.costUsd };
+    return { usage: result.usage, costUsd: result.costUsd, rateLimit: result.rateLimit };
   }
 }
 
@@ -139,8 +140,8 @@ export class StreamOperation implements Operation<StreamStart> {
     return contextNeedOf(this.core, this.request);
   }
 
-  usageOf(): { usage: undefined; costUsd: undefined } {
-    return { usage: undefined, costUsd: undefined };
+  usageOf(): { usage: undefined; costUsd: undefined; rateLimit: undefined } {
+    return { usage: undefined, costUsd: undefined, rateLimit: undefined };
   }
 }
 
@@ -158,7 +159,12 @@ export class EmbedOperation implements Operation<EmbedResult> {
   unsupported(provider: Provider): Skip | undefined {
     return provider.embed
       ? undefined
-      : { kind: 'not_found', reason: 'does not support embeddings', error: undefined };
+      : {
+          kind: 'not_found',
+          cause: 'unsupported',
+          reason: 'does not support embeddings',
+          error: undefined,
+        };
   }
 
   call(provider: Provider, model: string | undefined, call: AttemptCall): Promise<EmbedResult> {
@@ -187,11 +193,16 @@ export class EmbedOperation implements Operation<EmbedResult> {
     return undefined;
   }
 
-  usageOf(result: EmbedResult): { usage: ChatResult['usage']; costUsd: number | undefined } {
+  usageOf(result: EmbedResult): {
+    usage: ChatResult['usage'];
+    costUsd: number | undefined;
+    rateLimit: undefined;
+  } {
     const tokens = result.usage.inputTokens;
     return {
       usage: { inputTokens: tokens, outputTokens: 0, totalTokens: tokens },
       costUsd: result.costUsd,
+      rateLimit: undefined,
     };
   }
 }

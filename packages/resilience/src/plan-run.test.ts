@@ -26,18 +26,36 @@ describe('fallback executor: time, breakers, hedging, events', () => {
   });
 
   describe('per-attempt timeout', () => {
-    it('aborts the call through its signal, counts as timeout, retries, then falls back', async () => {
+    it('aborts the call through its signal, counts as timeout, falls back at once', async () => {
       const a = scriptedProvider('a', { defaultStep: 'hang' });
       const b = scriptedProvider('b');
       make({ timeoutMs: 1_000, maxRetries: 1 });
       const pending = executor.generate([a, b], ask());
       await vi.advanceTimersByTimeAsync(999);
       expect(a.calls[0]?.signal?.aborted).toBe(false);
+      expect(b.calls.length).toBe(0);
       await vi.advanceTimersByTimeAsync(1);
       expect(a.calls[0]?.signal?.aborted).toBe(true);
-      expect(a.calls.length).toBe(2); // retried at once (random 0)
-      await vi.advanceTimersByTimeAsync(1_000);
       expect((await pending).provider).toBe('b');
+      expect([a.calls.length, b.calls.length]).toEqual([1, 1]); // b can serve: no retry on a
+      expect(a.abortedCount()).toBe(1);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it('alone, a timed-out call is retried (each try gets the full timeout)', async () => {
+      const a = scriptedProvider('a', { defaultStep: 'hang' });
+      make({ timeoutMs: 1_000, maxRetries: 1 });
+      const pending = outcome(executor.generate([a], ask()));
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(a.calls.length).toBe(2); // retried at once (random 0)
+      await vi.advanceTimersByTimeAsync(999);
+      expect(a.calls[1]?.signal?.aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      const { error } = await pending;
+      expect((error as AllProvidersFailedError).attempts.map((x) => x.kind)).toEqual([
+        'timeout',
+        'timeout',
+      ]);
       expect(a.abortedCount()).toBe(2);
       expect(vi.getTimerCount()).toBe(0);
     });
@@ -53,38 +71,43 @@ describe('fallback executor: time, breakers, hedging, events', () => {
   });
 
   describe('deadline', () => {
-    it('one budget across retries and fallbacks: the in-flight call is aborted, nothing new starts, fails at once', async () => {
-      const a = scriptedProvider('a', { defaultStep: { delayMs: 400, then: { error: 'server' } } });
-      const b = scriptedProvider('b', { defaultStep: 'hang' });
-      const c = scriptedProvider('c');
+    it('one budget across fallbacks and retries: the in-flight call is aborted, nothing new starts, fails at once', async () => {
+      const x = scriptedProvider('x', { defaultStep: { delayMs: 400, then: { error: 'auth' } } });
+      const a = scriptedProvider('a').script(
+        { delayMs: 400, then: { error: 'server' } },
+        { delayMs: 400, then: { error: 'server' } },
+        'hang',
+      );
       make({ deadlineMs: 2_000, maxRetries: 2, baseDelayMs: 100, random: () => 0.5 });
       const failures: string[] = [];
       executor.onFailure(({ provider, kind }) => failures.push(`${provider}:${kind}`));
-      const pending = outcome(executor.generate([a, b, c], ask()));
-      // a: 400 + 50 + 400 + 100 + 400 = 1350ms, then b hangs until the deadline at 2000ms
+      const pending = outcome(executor.generate([x, a], ask()));
+      // x: 400, then a (the last candidate, so it retries): 400 + 50 + 400 + 100 = 1350ms; its
+      // third try hangs until the deadline at 2000ms
       await vi.advanceTimersByTimeAsync(1_999);
-      expect([a.calls.length, b.calls.length]).toEqual([3, 1]);
-      expect(b.calls[0]?.signal?.aborted).toBe(false);
+      expect([x.calls.length, a.calls.length]).toEqual([1, 3]);
+      expect(a.calls[2]?.signal?.aborted).toBe(false);
       await vi.advanceTimersByTimeAsync(1);
       const { error } = await pending;
-      expect(b.calls[0]?.signal?.aborted).toBe(true);
+      expect(a.calls[2]?.signal?.aborted).toBe(true);
       expect(AllProvidersFailedError.isInstance(error)).toBe(true);
       expect((error as Error).message).toMatch(/^The request's 2000ms deadline passed/);
       expect(
-        (error as AllProvidersFailedError).attempts.map((x) => `${x.provider}:${x.kind}`),
-      ).toEqual(['a:server', 'a:server', 'a:server', 'b:timeout']);
-      expect(failures.at(-1)).toBe('b:timeout');
+        (error as AllProvidersFailedError).attempts.map((f) => `${f.provider}:${f.kind}`),
+      ).toEqual(['x:auth', 'a:server', 'a:server', 'a:timeout']);
+      expect(failures.at(-1)).toBe('a:timeout');
       await vi.advanceTimersByTimeAsync(60_000);
-      expect(c.calls.length).toBe(0);
+      expect(a.calls.length).toBe(3);
       expect(vi.getTimerCount()).toBe(0);
     });
 
-    it('a backoff that would end after the deadline is not slept: move on instead', async () => {
+    it('a backoff that would end after the deadline is not slept: the request fails at once', async () => {
       const a = scriptedProvider('a').script({ error: 'overloaded', retryAfterMs: 5_000 });
-      const b = scriptedProvider('b');
       make({ deadlineMs: 3_000 });
-      expect((await executor.generate([a, b], ask())).provider).toBe('b');
+      const { error } = await outcome(executor.generate([a], ask()));
+      expect(AllProvidersFailedError.isInstance(error)).toBe(true);
       expect(a.calls.length).toBe(1);
+      expect(vi.getTimerCount()).toBe(0);
     });
 
     it('a backoff that would end after the deadline is skipped: the next provider is tried at once', async () => {
@@ -104,16 +127,16 @@ describe('fallback executor: time, breakers, hedging, events', () => {
 
     it('a caller abort during a backoff wait stops at once and leaves no timer', async () => {
       const a = scriptedProvider('a', { defaultStep: { error: 'server' } });
-      const b = scriptedProvider('b');
       const controller = new AbortController();
       make({ maxRetries: 3, baseDelayMs: 10_000, random: () => 0.5 });
-      const pending = outcome(executor.generate([a, b], ask('x', { signal: controller.signal })));
+      const pending = outcome(executor.generate([a], ask('x', { signal: controller.signal })));
       await vi.advanceTimersByTimeAsync(100);
       expect(vi.getTimerCount()).toBe(1);
       controller.abort();
-      expect(((await pending).error as ProviderError).kind).toBe('aborted');
+      const { error } = await pending;
+      expect(error).toMatchObject({ kind: 'aborted', provider: 'a' });
       expect(vi.getTimerCount()).toBe(0);
-      expect([a.calls.length, b.calls.length]).toEqual([1, 0]);
+      expect(a.calls.length).toBe(1);
     });
 
     it('a per-call deadline overrides the executor one; a deadline cut does not count toward the breaker', async () => {
@@ -185,11 +208,28 @@ describe('fallback executor: time, breakers, hedging, events', () => {
       expect(attempts[1]).toMatchObject({ provider: 'b', kind: 'server' });
     });
 
-    it('the breaker stops retries on a provider once it opens', async () => {
-      const a = scriptedProvider('a', { defaultStep: { error: 'overloaded' } });
+    it('the breaker stops retries on a provider once it opens (alone: the failure that opened it is reported)', async () => {
+      const a = scriptedProvider('a', { defaultStep: { error: 'overloaded', status: 503 } });
+      make({ maxRetries: 10, breaker: breakerOptions });
+      const { error } = await outcome(executor.generate([a], ask()));
+      expect(a.calls.length).toBe(3);
+      expect((error as AllProvidersFailedError).attempts.map((f) => [f.kind, f.status])).toEqual([
+        ['overloaded', 503],
+        ['overloaded', 503],
+        ['overloaded', 503],
+      ]);
+      expect(executor.status()[0]?.breaker).toBe('open');
+    });
+
+    it('fast failover still counts each failure toward the breaker: three requests open it', async () => {
+      const a = scriptedProvider('a', { defaultStep: { error: 'server' } });
       const b = scriptedProvider('b');
       make({ maxRetries: 10, breaker: breakerOptions });
-      expect((await executor.generate([a, b], ask())).provider).toBe('b');
+      for (let i = 0; i < 3; i++)
+        expect((await executor.generate([a, b], ask())).provider).toBe('b');
+      expect([a.calls.length, b.calls.length]).toEqual([3, 3]);
+      expect(executor.status().find((s) => s.provider === 'a')?.breaker).toBe('open');
+      await executor.generate([a, b], ask());
       expect(a.calls.length).toBe(3);
     });
 
@@ -305,8 +345,8 @@ describe('fallback executor: time, breakers, hedging, events', () => {
       const c = scriptedProvider('c').script({ delayMs: 5_000 });
       make({ hedge: { delayMs: 100 } });
       const pending = executor.generate([a, b, c], ask());
-      await vi.advanceTimersByTimeAsync(100); // b hedges, fails 3 times at once; c starts in its place
-      expect([b.calls.length, c.calls.length]).toEqual([3, 1]);
+      await vi.advanceTimersByTimeAsync(100); // b hedges, fails once (a is running: no retry); c starts in its place
+      expect([b.calls.length, c.calls.length]).toEqual([1, 1]);
       await vi.advanceTimersByTimeAsync(900);
       expect((await pending).provider).toBe('a');
       expect(c.calls[0]?.signal?.aborted).toBe(true);
@@ -362,43 +402,49 @@ describe('fallback executor: time, breakers, hedging, events', () => {
   });
 
   describe('events', () => {
-    it('fire with the right payloads for a retry, a fallback and a success', async () => {
+    it('fire with the right payloads for a retry (alone), a cool-down, a skip, a fallback and a success', async () => {
       const a = scriptedProvider('a').script(
         { delayMs: 30, then: { error: 'server', status: 503 } },
-        { error: 'rate_limit', status: 429, retryAfterMs: 700 },
+        { error: 'rate_limit', status: 429, retryAfterMs: 7_000 },
       );
-      const b = scriptedProvider('b').script({ delayMs: 20 });
+      const c = scriptedProvider('c').script({ error: 'server', status: 500 });
+      const rateLimit = { remainingRequests: 41, limitRequests: 50 };
+      const b = scriptedProvider('b').script({ delayMs: 20, then: { text: 'hi', rateLimit } });
       make({ maxRetries: 2, baseDelayMs: 100, random: () => 0.5 });
       const log: unknown[] = [];
       executor.onAttempt((e) => log.push(['attempt', e]));
+      executor.onSkip((e) => log.push(['skip', e]));
       executor.onRetry((e) => log.push(['retry', { ...e, error: e.error.kind }]));
       executor.onFallback((e) => log.push(['fallback', e]));
       executor.onCoolDown((e) => log.push(['coolDown', e]));
       executor.onSuccess((e) => log.push(['success', e]));
       executor.onFailure((e) => log.push(['failure', { ...e, error: e.error.kind }]));
       const start = Date.now();
-      const pending = executor.generate([a, b], ask());
+      // a alone: its server error is retried after a backoff; the retry hits a rate limit.
+      const first = outcome(executor.generate([a], ask()));
       await vi.advanceTimersByTimeAsync(1_000);
-      await pending;
+      expect(AllProvidersFailedError.isInstance((await first).error)).toBe(true);
+      const failure = (provider: string, attempt: number, kind: string, status: number, ms = 0) => [
+        'failure',
+        {
+          operation: 'generate',
+          provider,
+          model: `${provider}-model`,
+          durationMs: ms,
+          attempt,
+          kind,
+          status,
+          error: kind,
+          hedgeLost: false,
+        },
+      ];
+      const attempt = (provider: string, n: number) => [
+        'attempt',
+        { operation: 'generate', provider, model: `${provider}-model`, attempt: n, hedge: false },
+      ];
       expect(log).toEqual([
-        [
-          'attempt',
-          { operation: 'generate', provider: 'a', model: 'a-model', attempt: 0, hedge: false },
-        ],
-        [
-          'failure',
-          {
-            operation: 'generate',
-            provider: 'a',
-            model: 'a-model',
-            durationMs: 30,
-            attempt: 0,
-            kind: 'server',
-            status: 503,
-            error: 'server',
-            hedgeLost: false,
-          },
-        ],
+        attempt('a', 0),
+        failure('a', 0, 'server', 503, 30),
         [
           'retry',
           {
@@ -411,49 +457,50 @@ describe('fallback executor: time, breakers, hedging, events', () => {
             error: 'server',
           },
         ],
-        [
-          'attempt',
-          { operation: 'generate', provider: 'a', model: 'a-model', attempt: 1, hedge: false },
-        ],
+        attempt('a', 1),
         [
           'coolDown',
           {
             provider: 'a',
-            until: start + 30 + 50 + 700,
-            durationMs: 700,
+            until: start + 30 + 50 + 7_000,
+            durationMs: 7_000,
             kind: 'rate_limit',
-            retryAfterMs: 700,
+            retryAfterMs: 7_000,
           },
         ],
+        failure('a', 1, 'rate_limit', 429),
+      ]);
+      // Then [a, c, b] while a cools down: a is skipped, c fails, b (can serve) answers at once.
+      log.length = 0;
+      const pending = executor.generate([a, c, b], ask());
+      await vi.advanceTimersByTimeAsync(20);
+      await pending;
+      expect(log).toEqual([
         [
-          'failure',
+          'skip',
           {
             operation: 'generate',
             provider: 'a',
             model: 'a-model',
-            durationMs: 0,
-            attempt: 1,
+            cause: 'cool-down',
             kind: 'rate_limit',
-            status: 429,
-            error: 'rate_limit',
-            hedgeLost: false,
+            reason: expect.stringMatching(/^cooling down for \d+ms more after rate_limit/),
           },
         ],
+        attempt('c', 0),
+        failure('c', 0, 'server', 500),
         [
           'fallback',
           {
             operation: 'generate',
-            from: 'a',
-            fromModel: 'a-model',
+            from: 'c',
+            fromModel: 'c-model',
             to: 'b',
             toModel: 'b-model',
-            kind: 'rate_limit',
+            kind: 'server',
           },
         ],
-        [
-          'attempt',
-          { operation: 'generate', provider: 'b', model: 'b-model', attempt: 0, hedge: false },
-        ],
+        attempt('b', 0),
         [
           'success',
           {
@@ -464,6 +511,7 @@ describe('fallback executor: time, breakers, hedging, events', () => {
             attempt: 0,
             usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15 },
             costUsd: 0.001,
+            rateLimit,
           },
         ],
       ]);

@@ -5,15 +5,9 @@ import {
   NoProviderAvailableError,
   type Provider,
   ProviderError,
+  errorRule,
 } from '@modelmux/core';
-import {
-  LinkedController,
-  abortReasons,
-  abortWith,
-  raceSignal,
-  signalAborted,
-  sleep,
-} from './abort.js';
+import { LinkedController, abortReasons, abortWith, raceSignal, signalAborted } from './abort.js';
 import { AttemptCall, Lane } from './attempt-call.js';
 import {
   type CallSite,
@@ -22,12 +16,11 @@ import {
   isSuperseded,
   toAttemptFailure,
 } from './classify.js';
-import { endsRequest, retryDelayMs } from './table-decisions.js';
 import type { ExecutorCore, Skip } from './executor-core.js';
 import type { Candidate } from './executor-options.js';
 import type { Operation } from './operation.js';
+import type { GiveUpReason, RetryHooks } from './retry.js';
 
-const runCall = (call: AttemptCall): Promise<unknown> => call.lane.run.startCall(call);
 const onHedgeTimer = (run: { hedgeTimerFired(): void }): void => run.hedgeTimerFired();
 
 function isProvider(candidate: Candidate): candidate is Provider {
@@ -39,12 +32,14 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
 }
 
 /**
- * One request through an ordered plan of candidates: skips the unusable ones, runs each with
- * retries behind its breaker, moves on per the error table, hedges when asked, and enforces the
- * deadline. Settles once: the first success, a stop (bad request, caller abort…), or the end of
- * the plan (`AllProvidersFailedError` / `NoProviderAvailableError`).
+ * One request through an ordered plan of candidates: skips the unusable ones, runs each lane on
+ * the executor's `RetryPolicy` around its `CircuitBreakerPolicy` and the call's timeout (the
+ * same policies as `wrap(retry(), circuitBreaker(), timeout())`, under the request deadline),
+ * moves on per the error table, hedges when asked. Settles once: the first success, a stop
+ * (bad request, caller abort…), or the end of the plan (`AllProvidersFailedError` /
+ * `NoProviderAvailableError`). It is the retry loop's hooks for its lanes (`RetryHooks<Lane>`).
  */
-export class PlanRun<R> {
+export class PlanRun<R> implements RetryHooks<Lane> {
   /** The caller's signal. */
   readonly signal: AbortSignal | undefined;
   /** The lane that won, once settled with a result. */
@@ -64,13 +59,19 @@ export class PlanRun<R> {
   private lastFailedKind: ProviderError['kind'] = 'unknown';
   private resolveRun: (value: R) => void = () => undefined;
   private rejectRun: (error: unknown) => void = () => undefined;
+  /** One try on a lane, bound once per run (the retry loop calls it with the lane). */
+  private readonly tryLane = (lane: Lane, attempt: number): Promise<R> =>
+    this.tryOnce(lane, attempt);
+  /** One call, bound once per run (the breaker fires it with the call). */
+  private readonly callProvider = (call: AttemptCall): Promise<R> => this.startCall(call);
 
   constructor(
     readonly core: ExecutorCore,
     readonly op: Operation<R>,
     private readonly candidates: readonly Candidate[],
     callerSignal: AbortSignal | undefined,
-    readonly deadlineMs: number,
+    /** The request's deadline in ms; undefined for none; ≤ 0 means already passed. */
+    readonly deadlineMs: number | undefined,
   ) {
     this.signal = callerSignal;
   }
@@ -89,7 +90,7 @@ export class PlanRun<R> {
     }
     // The deadline is enforced by each call's own timer (see AttemptCall), by refusing waits and
     // new calls that would start after it, and by racing async validators against it.
-    if (this.deadlineMs > 0) this.deadlineAt = this.core.now() + this.deadlineMs;
+    if (this.deadlineMs !== undefined) this.deadlineAt = this.core.now() + this.deadlineMs;
     return new Promise<R>((resolve, reject) => {
       this.resolveRun = resolve;
       this.rejectRun = reject;
@@ -116,12 +117,12 @@ export class PlanRun<R> {
       provider: lane.provider.name,
       model: lane.model,
       timeoutMs: this.core.timeoutMs,
-      deadlineMs: this.deadlineMs,
+      deadlineMs: this.deadlineMs ?? 0,
     };
   }
 
   /** Starts one call (inside the breaker, when there is one). */
-  async startCall(call: AttemptCall): Promise<R> {
+  private async startCall(call: AttemptCall): Promise<R> {
     const lane = call.lane;
     const core = this.core;
     this.calls++;
@@ -182,7 +183,7 @@ export class PlanRun<R> {
         continue;
       }
       const controller = core.hedge ? new LinkedController(this.signal) : undefined;
-      const lane = new Lane(provider, model, entry, hedge, controller, this.signal, this);
+      const lane = new Lane(provider, model, entry, hedge, controller, this.signal);
       this.active.push(lane);
       const from = this.lastFailed;
       if (from && core.fallback.hasListeners) {
@@ -206,61 +207,119 @@ export class PlanRun<R> {
     return false;
   }
 
-  /** One candidate's tries: breaker → call (with timeout) → inspect; retries per the error table. */
-  private async runLane(lane: Lane): Promise<R> {
+  /**
+   * One candidate's tries: the executor's retry policy (the same loop as `retry()`) around
+   * `tryOnce`, with this run as its hooks: every failure is recorded, and a retry happens only
+   * when the error table says `backoff`, the breaker still allows calls, the wait ends before
+   * the deadline, and no other candidate can serve the request (fast failover).
+   */
+  private runLane(lane: Lane): Promise<R> {
+    return this.core.retryPolicy.run(this.tryLane, lane, lane.signal, this);
+  }
+
+  /** One try: the breaker (when there is one) → the call under its timeout → the inspection. */
+  private async tryOnce(lane: Lane, attempt: number): Promise<R> {
     const core = this.core;
+    lane.attempt = attempt;
+    const deadlineLeft = this.deadlineLeftMs();
+    if (deadlineLeft <= 0) throw classifyFailure(signalAborted, deadlineSignal, this.siteOf(lane));
+    const call = new AttemptCall(lane, core.timeoutMs, this.op.keepsCall, deadlineLeft);
+    lane.lastCall = call;
     const breaker = lane.entry.breaker;
-    for (;;) {
-      const parent = lane.signal;
-      if (parent?.aborted) throw classifyFailure(signalAborted, parent, this.siteOf(lane));
-      const deadlineLeft = this.deadlineLeftMs();
-      if (deadlineLeft <= 0)
-        throw classifyFailure(signalAborted, deadlineSignal, this.siteOf(lane));
-      const call = new AttemptCall(lane, core.timeoutMs, this.op.keepsCall, deadlineLeft);
-      let result: R;
-      try {
-        result = (await (breaker ? breaker.fire(runCall, call) : runCall(call))) as R;
-      } catch (thrown) {
-        call.release();
-        if (CircuitOpenError.isInstance(thrown)) throw lane.lastError ?? thrown;
-        const error = thrown as ProviderError;
-        this.recordFailure(lane, error, core.now() - call.startedAt);
-        const delayMs = retryDelayMs(this.core, lane, error, this.deadlineAt);
-        if (delayMs === undefined) throw error;
-        if (core.retry.hasListeners) {
-          core.retry.emit({
-            operation: this.op.name,
-            provider: lane.provider.name,
-            model: lane.model,
-            attempt: lane.attempt + 1,
-            delayMs,
-            kind: error.kind,
-            error,
-          });
-        }
-        try {
-          await sleep(delayMs, parent);
-        } catch {
-          throw classifyFailure(signalAborted, parent, this.siteOf(lane));
-        }
-        lane.attempt++;
-        lane.lastError = error;
-        continue;
-      }
-      call.settle(this.op.keepsCall ? this.deadlineLeftMs() : Infinity);
-      lane.entry.reservoir?.record(core.now() - call.startedAt);
-      let rejection = this.op.inspect(result, lane.provider, lane.model);
-      if (isPromise(rejection)) rejection = await this.inspectInTime(rejection, lane);
-      if (rejection) {
-        call.release();
-        this.op.discard(result, call);
-        this.recordFailure(lane, rejection, core.now() - call.startedAt);
-        throw rejection;
-      }
-      if (!this.op.keepsCall) call.release();
-      lane.call = call;
-      return result;
+    let result: R;
+    try {
+      result = await (breaker ? breaker.fire(this.callProvider, call) : this.callProvider(call));
+    } catch (thrown) {
+      call.release();
+      // The breaker opened between two tries on this lane: report the failure that opened it.
+      if (CircuitOpenError.isInstance(thrown) && lane.lastError) throw lane.lastError;
+      throw thrown;
     }
+    call.settle(this.op.keepsCall ? this.deadlineLeftMs() : Infinity);
+    lane.entry.reservoir?.record(core.now() - call.startedAt);
+    let rejection = this.op.inspect(result, lane.provider, lane.model);
+    if (isPromise(rejection)) rejection = await this.inspectInTime(rejection, lane);
+    if (rejection) {
+      call.release();
+      this.op.discard(result, call);
+      throw rejection;
+    }
+    if (!this.op.keepsCall) call.release();
+    lane.call = call;
+    return result;
+  }
+
+  /** Retry hook: a try failed; record it (the final error, events, provider state). */
+  failed(lane: Lane, error: unknown): void {
+    if (CircuitOpenError.isInstance(error) || !ProviderError.isInstance(error)) return;
+    if (error === lane.lastError) return;
+    const startedAt = lane.lastCall?.startedAt ?? this.core.now();
+    this.recordFailure(lane, error, this.core.now() - startedAt);
+    lane.lastError = error;
+  }
+
+  /**
+   * Retry hook: may the lane retry after `delayMs`? Not when another candidate can serve the
+   * request (fast failover: move on at once), the breaker no longer allows calls, or the wait
+   * would end after the deadline.
+   */
+  allowsRetry(lane: Lane, _error: unknown, _attempt: number, delayMs: number): boolean {
+    const breaker = lane.entry.breaker;
+    if (breaker && !breaker.allowsCall()) return false;
+    if (this.core.now() + delayMs >= this.deadlineAt) return false;
+    return !this.hasOtherCandidate(lane);
+  }
+
+  /** Retry hook: a retry will happen; emit `onRetry`. */
+  retrying(lane: Lane, error: unknown, attempt: number, delayMs: number): void {
+    const core = this.core;
+    if (!core.retry.hasListeners) return;
+    const failure = error as ProviderError;
+    core.retry.emit({
+      operation: this.op.name,
+      provider: lane.provider.name,
+      model: lane.model,
+      attempt,
+      delayMs,
+      kind: failure.kind,
+      error: failure,
+    });
+  }
+
+  /** Retry hook: a retry-after longer than `maxRetryAfterMs` cools the provider down instead. */
+  gaveUp(lane: Lane, error: unknown, reason: GiveUpReason): void {
+    if (reason !== 'retry-after-too-long') return;
+    const failure = error as ProviderError;
+    const retryAfter = failure.retryAfterMs ?? 0;
+    this.core.startCoolDown(lane.provider.name, retryAfter, failure.kind, retryAfter);
+  }
+
+  /** Retry hook: the lane's signal aborted (the caller, or a lost hedge). */
+  aborted(lane: Lane, signal: AbortSignal): unknown {
+    return classifyFailure(signalAborted, signal, this.siteOf(lane));
+  }
+
+  /** True when a candidate other than `lane` could serve the request now. */
+  private hasOtherCandidate(lane: Lane): boolean {
+    if (this.active.length > 1 || (this.active.length === 1 && this.active[0] !== lane))
+      return true;
+    const core = this.core;
+    const now = core.now();
+    const candidates = this.candidates;
+    for (let i = this.next; i < candidates.length; i++) {
+      const candidate = candidates[i];
+      if (!candidate) continue;
+      const provider = isProvider(candidate) ? candidate : candidate.provider;
+      const model =
+        (isProvider(candidate) ? undefined : candidate.model) ?? this.op.defaultModel(provider);
+      if (
+        !this.op.unsupported(provider) &&
+        !core.skipFor(provider, model, core.entryFor(provider.name), now) &&
+        !this.contextSkip(provider, model)
+      )
+        return true;
+    }
+    return false;
   }
 
   /** Awaits an async inspection (validators) under the caller's signal and the deadline. */
@@ -323,7 +382,7 @@ export class PlanRun<R> {
     if (!this.op.keepsCall) {
       lane.controller?.unlink();
       if (core.success.hasListeners) {
-        const { usage, costUsd } = this.op.usageOf(result);
+        const { usage, costUsd, rateLimit } = this.op.usageOf(result);
         core.success.emit({
           operation: this.op.name,
           provider: lane.provider.name,
@@ -332,6 +391,7 @@ export class PlanRun<R> {
           attempt: lane.attempt,
           usage,
           costUsd,
+          rateLimit,
         });
       }
     }
@@ -346,6 +406,7 @@ export class PlanRun<R> {
       // The breaker opened between the skip check and the call (a concurrent request tripped it).
       this.recordSkip(lane.provider.name, lane.model, {
         kind: lane.entry.breaker?.lastFailure ?? 'server',
+        cause: 'breaker-open',
         reason: 'circuit breaker open',
         error: thrown,
       });
@@ -354,19 +415,39 @@ export class PlanRun<R> {
         ? thrown
         : (classifyFailure(thrown, undefined, this.siteOf(lane)) as ProviderError);
       if (isDeadlineCut(error)) this.deadlinePassed = true;
-      if (endsRequest(this.core, error)) {
+      const then = errorRule(error.kind)?.then ?? 'next';
+      if (this.endsRequest(error, then)) {
         this.settled = true;
         this.clearHedgeTimer();
         this.abortOthers();
         this.rejectRun(error);
         return;
       }
-      if (error.kind === 'context_length') this.raiseContextFloor(lane);
+      if (then === 'next-that-fits') this.raiseContextFloor(lane);
       this.lastFailed = lane;
       this.lastFailedKind = error.kind;
     }
     if (this.startNext(false)) return;
     if (this.active.length === 0) this.finish();
+  }
+
+  /**
+   * The error table's `then` column: `stop` (a caller abort, not a lost hedge), `fail-fast`,
+   * and `next-if-enabled` when `fallbackOn` turned that fallback off end the request.
+   */
+  private endsRequest(error: ProviderError, then: string): boolean {
+    switch (then) {
+      case 'stop':
+        return !isSuperseded(error);
+      case 'fail-fast':
+        return true;
+      case 'next-if-enabled':
+        return error.kind === 'content_filter'
+          ? !this.core.fallbackOnContentFilter
+          : !this.core.fallbackOnQuality;
+      default:
+        return false;
+    }
   }
 
   private finish(): void {
@@ -419,6 +500,17 @@ export class PlanRun<R> {
   }
 
   private recordSkip(provider: string, model: string | undefined, skip: Skip): void {
+    const core = this.core;
+    if (core.skip.hasListeners) {
+      core.skip.emit({
+        operation: this.op.name,
+        provider,
+        model,
+        cause: skip.cause,
+        kind: skip.kind,
+        reason: skip.reason,
+      });
+    }
     (this.failures ??= []).push({
       provider,
       model,
@@ -436,6 +528,7 @@ export class PlanRun<R> {
     if (window === undefined || window >= this.contextFloor) return undefined;
     return {
       kind: 'context_length',
+      cause: 'context-window',
       reason: `context window of ${window} tokens is below the ${this.contextFloor} this request needs`,
       error: undefined,
     };

@@ -9,6 +9,7 @@ import {
 import { type ErrorFilter, handleRetryable, isAbortError } from './error-filter.js';
 import { type Event, EventSource } from './events.js';
 import { type Policy, type PolicyContext, signalOrNever } from './policy.js';
+import { nonNegative, positiveInteger } from './validate-options.js';
 
 /** Settings of `retry()`. */
 export interface RetryOptions extends BackoffOptions {
@@ -31,8 +32,11 @@ export interface RetryEvent {
   error: unknown;
 }
 
-/** Why a retry policy stopped retrying a handled error. */
-export type GiveUpReason = 'max-retries' | 'retry-after-too-long' | 'aborted';
+/**
+ * Why a retry policy stopped retrying a handled error (`declined`: the execution's hooks said
+ * no, e.g. the executor moves on to another candidate).
+ */
+export type GiveUpReason = 'max-retries' | 'retry-after-too-long' | 'aborted' | 'declined';
 
 /** Emitted when the policy stops retrying a handled error and rethrows it. */
 export interface GiveUpEvent {
@@ -40,6 +44,29 @@ export interface GiveUpEvent {
   /** Calls made. */
   attempts: number;
   reason: GiveUpReason;
+}
+
+/**
+ * How one execution takes part in the retry loop's decisions. The fallback executor's plan run
+ * implements it for its lanes (the `context` is the lane) to record each failure, to move on
+ * instead of retrying (another candidate can serve, the breaker opened, the deadline is near)
+ * and to report retries with its own fields. Every member is optional; `retry().execute()`
+ * passes none.
+ */
+export interface RetryHooks<C> {
+  /** A try failed (any error, before the decision). */
+  failed?(context: C, error: unknown, attempt: number): void;
+  /** A handled error could be retried after `delayMs`: return false to give up instead. */
+  allowsRetry?(context: C, error: unknown, attempt: number, delayMs: number): boolean;
+  /** The retry number `attempt` (1 for the first) will happen after `delayMs`. */
+  retrying?(context: C, error: unknown, attempt: number, delayMs: number): void;
+  /** The loop gave up on a handled error (before it is rethrown). */
+  gaveUp?(context: C, error: unknown, reason: GiveUpReason): void;
+  /**
+   * The error to throw when `signal` is aborted before a try or during a wait (default: a
+   * `ProviderError` of kind `aborted`).
+   */
+  aborted?(context: C, signal: AbortSignal, last: unknown): unknown;
 }
 
 /** Default retries after the first try. */
@@ -64,10 +91,14 @@ export class RetryPolicy implements Policy {
   readonly onGiveUp: Event<GiveUpEvent> = this.giveUpSource.event;
 
   constructor(options: RetryOptions = {}) {
-    this.maxRetries = options.maxRetries ?? defaultMaxRetries;
-    this.baseDelayMs = options.baseDelayMs ?? defaultBaseDelayMs;
-    this.maxDelayMs = options.maxDelayMs ?? defaultMaxDelayMs;
-    this.maxRetryAfterMs = options.maxRetryAfterMs ?? defaultMaxRetryAfterMs;
+    this.maxRetries = positiveInteger('maxRetries', options.maxRetries, defaultMaxRetries, true);
+    this.baseDelayMs = nonNegative('baseDelayMs', options.baseDelayMs, defaultBaseDelayMs);
+    this.maxDelayMs = nonNegative('maxDelayMs', options.maxDelayMs, defaultMaxDelayMs);
+    this.maxRetryAfterMs = nonNegative(
+      'maxRetryAfterMs',
+      options.maxRetryAfterMs,
+      defaultMaxRetryAfterMs,
+    );
     this.filter = options.handles ?? handleRetryable;
     this.random = options.random ?? Math.random;
   }
@@ -81,34 +112,76 @@ export class RetryPolicy implements Policy {
     return Math.max(delay, retryAfter);
   }
 
-  async execute<T>(fn: (context: PolicyContext) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const given = signalOrNever(signal);
+  execute<T>(fn: (context: PolicyContext) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return this.run(tryWithContext<T>, { fn, signal: signalOrNever(signal) }, signal, undefined);
+  }
+
+  /**
+   * The retry loop itself: `execute()` and every lane of the fallback executor run on it.
+   * `tryOnce(context, attempt)` makes one try; `hooks` (optional) take part in the decisions.
+   * The `context` is handed back to both, so a caller needs no closure per execution.
+   */
+  async run<T, C>(
+    tryOnce: (context: C, attempt: number) => Promise<T>,
+    context: C,
+    signal: AbortSignal | undefined,
+    hooks: RetryHooks<C> | undefined,
+  ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      if (given.aborted) throw abortedError(given, undefined);
+      if (signal?.aborted) throw this.abortError(context, signal, undefined, hooks);
       try {
-        return await fn({ signal: given, attempt });
+        return await tryOnce(context, attempt);
       } catch (error) {
-        if (isAbortError(error) || given.aborted || !this.filter.handles(error)) throw error;
-        if (attempt >= this.maxRetries) throw this.giveUp(error, attempt + 1, 'max-retries');
+        hooks?.failed?.(context, error, attempt);
+        if (isAbortError(error) || signal?.aborted || !this.filter.handles(error)) throw error;
+        if (attempt >= this.maxRetries)
+          throw this.giveUp(context, error, attempt + 1, 'max-retries', hooks);
         const delayMs = this.delayFor(attempt, error);
-        if (delayMs === undefined) throw this.giveUp(error, attempt + 1, 'retry-after-too-long');
+        if (delayMs === undefined)
+          throw this.giveUp(context, error, attempt + 1, 'retry-after-too-long', hooks);
+        if (hooks?.allowsRetry && !hooks.allowsRetry(context, error, attempt, delayMs))
+          throw this.giveUp(context, error, attempt + 1, 'declined', hooks);
+        hooks?.retrying?.(context, error, attempt + 1, delayMs);
         if (this.retrySource.hasListeners)
           this.retrySource.emit({ attempt: attempt + 1, delayMs, error });
         try {
           await sleep(delayMs, signal);
         } catch (reason) {
-          if (reason !== signalAborted) throw reason;
-          this.giveUp(error, attempt + 1, 'aborted');
-          throw abortedError(given, error);
+          if (reason !== signalAborted || !signal) throw reason;
+          this.giveUp(context, error, attempt + 1, 'aborted', hooks);
+          throw this.abortError(context, signal, error, hooks);
         }
       }
     }
   }
 
-  private giveUp(error: unknown, attempts: number, reason: GiveUpReason): unknown {
+  private abortError<C>(
+    context: C,
+    signal: AbortSignal,
+    last: unknown,
+    hooks: RetryHooks<C> | undefined,
+  ): unknown {
+    return hooks?.aborted ? hooks.aborted(context, signal, last) : abortedError(signal, last);
+  }
+
+  private giveUp<C>(
+    context: C,
+    error: unknown,
+    attempts: number,
+    reason: GiveUpReason,
+    hooks: RetryHooks<C> | undefined,
+  ): unknown {
+    hooks?.gaveUp?.(context, error, reason);
     if (this.giveUpSource.hasListeners) this.giveUpSource.emit({ error, attempts, reason });
     return error;
   }
+}
+
+function tryWithContext<T>(
+  context: { fn: (context: PolicyContext) => Promise<T>; signal: AbortSignal },
+  attempt: number,
+): Promise<T> {
+  return context.fn({ signal: context.signal, attempt });
 }
 
 function abortedError(signal: AbortSignal, last: unknown): ProviderError {

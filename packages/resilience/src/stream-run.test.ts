@@ -126,7 +126,10 @@ describe('fallback executor: streams', () => {
     });
     const { error } = await drain(make({ coolDownMs: 5_000 }).stream([a], ask()));
     expect(StreamInterruptedError.isInstance(error)).toBe(true);
-    expect(executor.status()[0]?.coolingDownUntil).toBe(Date.now() + 5_000);
+    expect(executor.status()[0]).toMatchObject({
+      coolingDownUntil: new Date(Date.now() + 5_000).toISOString(),
+      coolDownRemainingMs: 5_000,
+    });
   });
 
   it('breaking out of the loop aborts the underlying request and closes its stream', async () => {

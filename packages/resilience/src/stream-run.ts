@@ -22,7 +22,7 @@ export async function* streamThroughPlan(
   core: ExecutorCore,
   candidates: readonly Candidate[],
   request: ChatRequest<unknown>,
-  deadlineMs: number,
+  deadlineMs: number | undefined,
   fallback: (error: unknown) => Promise<ChatResult | undefined>,
 ): AsyncGenerator<StreamEvent, void, undefined> {
   const run = new PlanRun<StreamStart>(
@@ -67,6 +67,7 @@ export async function* streamThroughPlan(
             attempt: lane.attempt,
             usage: event.usage,
             costUsd: event.costUsd,
+            rateLimit: event.rateLimit,
           });
         }
         yield event;

@@ -10,6 +10,7 @@ import {
   type FinishReason,
   type Provider,
   ProviderError,
+  type RateLimitInfo,
   type StreamEvent,
   specificationVersion,
 } from '@modelmux/core';
@@ -17,7 +18,7 @@ import {
 /** One scripted answer. */
 export type Step =
   | 'ok'
-  | { text: string; finishReason?: FinishReason }
+  | { text: string; finishReason?: FinishReason; rateLimit?: RateLimitInfo }
   | {
       error: ErrorKind;
       status?: number;
@@ -114,7 +115,9 @@ export function scriptedProvider(
     text: string,
     usedModel: string | undefined,
     finishReason: FinishReason = 'stop',
+    rateLimit?: RateLimitInfo,
   ): ChatResult<unknown> => ({
+    ...(rateLimit ? { rateLimit } : {}),
     text,
     toolCalls: [],
     finishReason,
@@ -134,7 +137,7 @@ export function scriptedProvider(
     if (step === 'ok') return result(`answer from ${name}`, usedModel);
     if (step === 'hang') return hang(signal, usedModel);
     if (step === 'deaf') return new Promise<never>(() => undefined);
-    if ('text' in step) return result(step.text, usedModel, step.finishReason);
+    if ('text' in step) return result(step.text, usedModel, step.finishReason, step.rateLimit);
     if ('error' in step) throw fail(step.error, step, usedModel);
     if ('throws' in step) throw step.throws;
     if ('delayMs' in step) {
