@@ -1,3 +1,10 @@
 import { projectConfig } from '../../vitest.shared.js';
 
-export default projectConfig('modelmux');
+const base = projectConfig('modelmux');
+// As in @modelmux/metrics: the shared 'module' condition picks @opentelemetry's bundler-only ESM
+// build (extension-less imports that Node cannot load); resolve as Node does instead.
+const nodeConditions = ['development', 'node', 'import', 'default'];
+if (base.resolve) base.resolve.conditions = nodeConditions;
+if (base.ssr?.resolve) base.ssr.resolve.conditions = nodeConditions;
+
+export default base;

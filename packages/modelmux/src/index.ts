@@ -1,1 +1,25 @@
-export {};
+// modelmux: one config, many LLM providers — ProviderFactory with routing, fallback, budgets,
+// metrics, health, cache, batch, hooks and a status endpoint.
+export { ProviderFactory, type ProviderInfo } from './provider-factory.js';
+export { type ProviderFactoryOptions } from './provider-factory-options.js';
+export { type FactoryConfigInput } from './normalise-config.js';
+export { RoutedLLM, type InvokeOptions, type EmbedOptions } from './routed-llm.js';
+export type { RoutedResult, RoutedEmbedResult, GenerateContentResponse } from './routed-result.js';
+export { type GenerateContentOptions } from './generate-content.js';
+export type { RoutedAttempt } from './tracked-candidates.js';
+export { type BatchItem, type BatchOptions, type BatchProgress } from './batch.js';
+export {
+  type FactoryEvents,
+  type FactoryEventName,
+  type BreakerEvent,
+  type AlertEvent,
+  factoryEventNames,
+} from './events/factory-events.js';
+export {
+  createStatusHandler,
+  type StatusHandler,
+  type StatusHandlerOptions,
+  type StatusSource,
+} from './status/status-handler.js';
+export { AdapterNotInstalledError } from './errors/adapter-not-installed-error.js';
+export { type ImportPackage } from './adapters/built-in-adapters.js';

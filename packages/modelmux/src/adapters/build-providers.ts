@@ -1,0 +1,118 @@
+import {
+  assertProvider,
+  ConfigError,
+  type Env,
+  getDefaultProviderRegistry,
+  isBuiltInProviderType,
+  type ModelCatalogue,
+  type MultiLLMConfig,
+  type Provider,
+  providerEnvVars,
+} from '@modelmux/core';
+import { builtInAdapters, type ImportPackage } from './built-in-adapters.js';
+import { LazyProvider } from './lazy-provider.js';
+
+/** One configured provider: the adapter (or its stand-in) and the routing settings of its entry. */
+export interface ProviderEntry {
+  provider: Provider;
+  /** The model to use on it (config `model`; the provider's default when absent). */
+  model: string | undefined;
+  weight: number | undefined;
+  quality: number | undefined;
+  enabled: boolean;
+}
+
+/** Settings an adapter factory understands, from one `providers.<name>` entry. */
+function adapterSettings(
+  name: string,
+  entry: MultiLLMConfig['providers'][string],
+  catalogue: ModelCatalogue | undefined,
+): Record<string, unknown> {
+  const settings: Record<string, unknown> = { ...entry.options, name };
+  for (const key of [
+    'apiKey',
+    'baseURL',
+    'model',
+    'embeddingModel',
+    'temperature',
+    'maxTokens',
+    'timeoutMs',
+    'headers',
+  ] as const) {
+    if (entry[key] !== undefined) settings[key] = entry[key];
+  }
+  if (catalogue) settings['catalogue'] = catalogue;
+  return settings;
+}
+
+/** Whether an adapter of a built-in type will find a key or an endpoint (as the adapters decide). */
+function isConfigured(
+  type: keyof typeof providerEnvVars,
+  entry: MultiLLMConfig['providers'][string],
+  env: Env,
+): boolean {
+  if (entry.apiKey !== undefined) return true;
+  // OpenAI-compatible servers (Ollama, vLLM) need no key; the adapters read no env key for them.
+  if (entry.baseURL !== undefined) return type === 'openai' || type === 'groq';
+  return providerEnvVars[type].apiKey.some((name) => Boolean(env[name]?.trim()));
+}
+
+/**
+ * Turns the config's providers into `Provider`s: instances are checked against the contract and
+ * used as they are; settings of a type registered in core's registry are created now; settings of
+ * a built-in type become a `LazyProvider` that imports `@modelmux/<type>` on first use.
+ */
+export function buildProviders(options: {
+  config: MultiLLMConfig;
+  instances: ReadonlyMap<string, Provider>;
+  catalogue: ModelCatalogue | undefined;
+  importPackage: ImportPackage;
+  env: Env;
+}): ProviderEntry[] {
+  const { config, instances, catalogue } = options;
+  const registry = getDefaultProviderRegistry();
+  return Object.entries(config.providers).map(([name, entry]) => {
+    const instance = instances.get(name);
+    let provider: Provider;
+    if (instance) {
+      assertProvider(instance, `providers.${name}`);
+      if (instance.name !== name)
+        throw new ConfigError({
+          issues: [
+            {
+              path: `providers.${name}`,
+              message: `the provider instance is named "${instance.name}": create it with name: '${name}' or use the key '${instance.name}'`,
+            },
+          ],
+        });
+      provider = instance;
+    } else if (registry.has(entry.type)) {
+      provider = registry.create(entry.type, adapterSettings(name, entry, catalogue));
+    } else if (isBuiltInProviderType(entry.type)) {
+      provider = new LazyProvider({
+        name,
+        type: entry.type,
+        adapter: builtInAdapters[entry.type],
+        settings: adapterSettings(name, entry, catalogue),
+        configured: isConfigured(entry.type, entry, options.env),
+        importPackage: options.importPackage,
+      });
+    } else {
+      throw new ConfigError({
+        issues: [
+          {
+            path: `providers.${name}.type`,
+            message: `no adapter for type "${entry.type}": use one of openai, anthropic, google, groq, register one with registerProvider('${entry.type}', factory) from @modelmux/core, or pass a Provider instance`,
+          },
+        ],
+      });
+    }
+    return {
+      provider,
+      model: instance ? undefined : entry.model,
+      weight: entry.weight,
+      quality: entry.quality,
+      enabled: entry.enabled,
+    };
+  });
+}

@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AllProvidersFailedError,
+  BudgetExceededError,
+  type ChatInput,
+  type ChatRequest,
+  ConfigError,
+  defaultHooksConfig,
+  type EmbedRequest,
+  type HookContext,
+  type HooksConfig,
+  InvalidRequestError,
+  type Provider,
+  type StreamEvent,
+  toChatRequest,
+} from '@modelmux/core';
+import type { RoutePlan } from '@modelmux/router';
+import { LazyProvider } from './adapters/lazy-provider.js';
+import { cacheKey } from './cache/cache-key.js';
+import { checkInput } from './hooks/input-checks.js';
+import type { EmbedOptions, InvokeOptions, RoutedRunner } from './routed-llm.js';
+import type { RoutedEmbedResult, RoutedResult } from './routed-result.js';
+import type { Stack } from './stack.js';
+import { type CallTracking, type PlanCandidate, trackCandidates } from './tracked-candidates.js';
+
+/**
+ * When every call was refused by the budgets (each attempt failed with `BudgetExceededError`),
+ * the caller gets that `BudgetExceededError` (naming the limit, the spend and the reset), not
+ * the executor's summary.
+ */
+function budgetErrorOf(error: unknown): BudgetExceededError | undefined {
+  if (!AllProvidersFailedError.isInstance(error)) return undefined;
+  const budgetErrors = error.attempts
+    .map((a) => a.error)
+    .filter((e): e is BudgetExceededError => BudgetExceededError.isInstance(e));
+  return budgetErrors.length === error.attempts.length ? budgetErrors[0] : undefined;
+}
+
+const probeRequest: ChatRequest = { messages: [{ role: 'user', content: 'Hello' }] };
+
+function providerOf(candidate: PlanCandidate): Provider {
+  return 'provider' in candidate ? candidate.provider : candidate;
+}
+
+/**
+ * One request's path through the stack: normalise the input once, the `beforeRequest` checks and
+ * hook, the cache (when on), `router.plan`, a budget reservation of the plan's predicted cost, the
+ * executor, settle, `afterResponse`, and the cache store.
+ */
+export class Pipeline implements RoutedRunner {
+  private readonly hooks: HooksConfig;
+
+  constructor(private readonly stack: () => Stack) {
+    this.hooks = stack().config.hooks ?? defaultHooksConfig;
+  }
+
+  firstChoice(): string {
+    const plan = this.stack().router.plan(probeRequest);
+    const first = plan.candidates[0];
+    return first === undefined ? '' : providerOf(first).name;
+  }
+
+  private checkProvider(provider: string | undefined): void {
+    if (provider === undefined) return;
+    const { router } = this.stack();
+    if (!router.providerNames.includes(provider))
+      throw new ConfigError({
+        issues: [
+          {
+            path: 'provider',
+            message: `"${provider}" is not a configured, enabled provider (configured: ${router.providerNames.join(', ') || 'none'})`,
+          },
+        ],
+      });
+  }
+
+  /** Normalises the input and runs the built-in checks and the user's `beforeRequest`. */
+  private async prepare<T>(
+    input: ChatInput<T>,
+    options: InvokeOptions,
+    context: HookContext,
+  ): Promise<ChatRequest<T>> {
+    const overrides: Partial<ChatRequest> & InvokeOptions = { ...options };
+    delete overrides.strategy;
+    delete overrides.requestId;
+    let request = toChatRequest(
+      input,
+      Object.keys(overrides).length > 0 ? (overrides as Partial<ChatRequest<T>>) : undefined,
+    ) as ChatRequest;
+    request = checkInput(request, this.hooks);
+    if (this.hooks.beforeRequest) {
+      const changed = await this.hooks.beforeRequest(request, context);
+      if (!changed || typeof changed !== 'object' || !Array.isArray(changed.messages))
+        throw new InvalidRequestError({
+          field: 'hooks.beforeRequest',
+          message: 'must return the request (a ChatRequest with messages)',
+        });
+      if (changed !== request) request = toChatRequest(changed);
+    }
+    return request as ChatRequest<T>;
+  }
+
+  private plan(
+    request: ChatRequest | EmbedRequest,
+    provider: string | undefined,
+    strategy: string | undefined,
+    requestId: string,
+  ): { plan: RoutePlan; candidates: PlanCandidate[] } {
+    const { router, config } = this.stack();
+    const plan = router.plan(request, {
+      requestId,
+      ...(provider !== undefined && { provider }),
+      ...(strategy !== undefined && { strategy: strategy as never }),
+    });
+    const candidates = config.enableFallback ? plan.candidates : plan.candidates.slice(0, 1);
+    return { plan, candidates };
+  }
+
+  /** Imports the adapter packages the candidates need (a missing one throws `AdapterNotInstalledError`). */
+  private async load(candidates: readonly PlanCandidate[]): Promise<void> {
+    const lazy = candidates
+      .map(providerOf)
+      .filter((p): p is LazyProvider => p instanceof LazyProvider && p.loaded === undefined);
+    if (lazy.length > 0) await Promise.all(lazy.map((p) => p.load()));
+  }
+
+  /** Per-call bookkeeping: each call reserves the plan's predicted cost for its provider. */
+  private tracking(
+    plan: RoutePlan,
+    request: { metadata?: ChatRequest['metadata']; signal?: AbortSignal; maxTokens?: number },
+  ): CallTracking {
+    const { budgets, now } = this.stack();
+    return {
+      attempts: [],
+      now,
+      reserve: (provider, model) =>
+        budgets.reserve({
+          provider,
+          ...(model !== undefined && { model }),
+          predictedCostUsd: plan.estimate.costUsd[provider],
+          inputTokens: plan.estimate.inputTokens,
+          ...(request.maxTokens !== undefined && { outputTokens: request.maxTokens }),
+          ...(request.metadata !== undefined && { metadata: request.metadata }),
+          ...(request.signal !== undefined && { signal: request.signal }),
+        }),
+    };
+  }
+
+  async generate<T>(
+    input: ChatInput<T>,
+    options: InvokeOptions,
+    provider: string | undefined,
+  ): Promise<RoutedResult<T>> {
+    const stack = this.stack();
+    const started = stack.now();
+    const requestId = options.requestId ?? randomUUID();
+    this.checkProvider(provider);
+    const context: HookContext = { requestId, operation: 'generate', provider };
+    const request = await this.prepare(input, options, context);
+    const strategyName = options.strategy ?? stack.config.routingStrategy;
+
+    let key: string | undefined;
+    if (stack.cache?.accepts(request)) {
+      key = cacheKey(request, { provider, strategy: options.strategy });
+      const hit = await stack.cache.get(key);
+      if (hit)
+        return {
+          ...(hit as RoutedResult<T>),
+          requestId,
+          attempts: [],
+          strategy: strategyName,
+          cached: true,
+          costUsd: 0,
+          latencyMs: stack.now() - started,
+        };
+    }
+
+    const { plan, candidates } = this.plan(request, provider, options.strategy, requestId);
+    stack.tokenEstimates.set(request, plan.estimate.inputTokens);
+    await this.load(candidates);
+    const tracking = this.tracking(plan, request);
+    const { attempts } = tracking;
+    let result;
+    try {
+      result = await stack.executor.generate(trackCandidates(candidates, tracking), request);
+    } catch (error) {
+      stack.metrics.requestFailed(error);
+      throw budgetErrorOf(error) ?? error;
+    }
+    stack.router.recordResult(requestId, result);
+    let routed: RoutedResult<T> = {
+      ...result,
+      requestId,
+      attempts,
+      strategy: plan.strategy,
+      cached: false,
+    };
+    if (this.hooks.afterResponse) {
+      const changed = await this.hooks.afterResponse(routed, {
+        ...context,
+        answeredBy: result.provider,
+      });
+      routed = { ...routed, ...changed } as RoutedResult<T>;
+    }
+    if (key !== undefined) await stack.cache?.set(key, routed);
+    return routed;
+  }
+
+  stream(
+    input: ChatInput,
+    options: InvokeOptions,
+    provider: string | undefined,
+  ): AsyncIterable<StreamEvent> {
+    return this.streamEvents(input, options, provider);
+  }
+
+  private async *streamEvents(
+    input: ChatInput,
+    options: InvokeOptions,
+    provider: string | undefined,
+  ): AsyncGenerator<StreamEvent> {
+    const stack = this.stack();
+    const requestId = options.requestId ?? randomUUID();
+    this.checkProvider(provider);
+    const request = await this.prepare(input, options, {
+      requestId,
+      operation: 'stream',
+      provider,
+    });
+    const { plan, candidates } = this.plan(request, provider, options.strategy, requestId);
+    stack.tokenEstimates.set(request, plan.estimate.inputTokens);
+    await this.load(candidates);
+    const tracking = this.tracking(plan, request);
+    try {
+      const events = stack.metrics.instrumentStream(
+        stack.executor.stream(trackCandidates(candidates, tracking), request),
+      );
+      for await (const event of events) {
+        if (event.type === 'finish')
+          stack.router.recordResult(requestId, {
+            provider: event.provider,
+            latencyMs: tracking.attempts.at(-1)?.latencyMs ?? 0,
+            costUsd: event.costUsd,
+          });
+        yield event;
+      }
+    } catch (error) {
+      stack.metrics.requestFailed(error);
+      throw budgetErrorOf(error) ?? error;
+    }
+  }
+
+  async embed(
+    texts: string[],
+    options: EmbedOptions,
+    provider: string | undefined,
+  ): Promise<RoutedEmbedResult> {
+    const stack = this.stack();
+    const requestId = randomUUID();
+    this.checkProvider(provider);
+    if (!Array.isArray(texts) || texts.length === 0 || texts.some((t) => typeof t !== 'string'))
+      throw new InvalidRequestError({
+        field: 'texts',
+        message: 'must be a non-empty array of strings',
+      });
+    const request: EmbedRequest = {
+      input: texts,
+      ...(options.model !== undefined && { model: options.model }),
+      ...(options.dimensions !== undefined && { dimensions: options.dimensions }),
+      ...(options.signal !== undefined && { signal: options.signal }),
+      ...(options.metadata !== undefined && { metadata: options.metadata }),
+    };
+    const { plan, candidates } = this.plan(request, provider, undefined, requestId);
+    await this.load(candidates);
+    const tracking = this.tracking(plan, request);
+    try {
+      const result = await stack.executor.embed(trackCandidates(candidates, tracking), request);
+      return { ...result, requestId, attempts: tracking.attempts, strategy: plan.strategy };
+    } catch (error) {
+      throw budgetErrorOf(error) ?? error;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import type { Env, Store } from '@modelmux/core';
+import type { Logger } from 'pino';
+import type { ImportPackage } from './adapters/built-in-adapters.js';
+
+/** Settings of the factory that are not part of the config (objects, clocks, test seams). */
+export interface ProviderFactoryOptions {
+  /** A pino logger for the user's design's log lines; nothing is logged without one. */
+  logger?: Logger;
+  /** The shared state (budgets, cool-downs, cache with `shared: true`); default: from `config.store`, else in memory. */
+  store?: Store;
+  /** Seed of the router's random numbers (adaptive, weighted, experiments' tie-breaks). */
+  seed?: number;
+  /** The clock, epoch ms (default `Date.now`); every part of the stack reads it. */
+  now?: () => number;
+  /** Where adapters read env fallbacks (default `process.env`). */
+  env?: Env;
+  /**
+   * How adapter packages are imported (default: `import()`). For bundlers that need static
+   * imports, and for tests that simulate a package that is not installed.
+   */
+  importPackage?: ImportPackage;
+  /** Retry backoff settings passed to the executor (tests shorten them). */
+  backoff?: { baseDelayMs?: number; maxDelayMs?: number; random?: () => number };
+  /** Circuit breaker settings, or `false` for none (default: resilience's). */
+  breaker?: import('@modelmux/resilience').BreakerSettings | false;
+  /** Active health checks every this many ms (opt-in; default off). */
+  healthCheckIntervalMs?: number;
+}

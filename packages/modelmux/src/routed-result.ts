@@ -1,0 +1,44 @@
+import type { ChatResult, EmbedResult, Usage } from '@modelmux/core';
+import type { RoutedAttempt } from './tracked-candidates.js';
+
+/** A routed chat result: core's `ChatResult` plus how it was routed. */
+export interface RoutedResult<T = unknown> extends ChatResult<T> {
+  /** This request's id (for `recordFeedback`, logs). */
+  requestId: string;
+  /** Every call made for it, in order: provider, model, latency, and why a call failed. */
+  attempts: RoutedAttempt[];
+  /** The routing strategy that ordered the providers. */
+  strategy: string;
+  /** True when answered from the response cache (then `costUsd` is 0 and nothing was sent). */
+  cached: boolean;
+}
+
+/** A routed embedding result. */
+export interface RoutedEmbedResult extends EmbedResult {
+  requestId: string;
+  attempts: RoutedAttempt[];
+  strategy: string;
+}
+
+/** `generateContent`'s answer, in the user's design's shape; it never throws. */
+export interface GenerateContentResponse {
+  success: boolean;
+  /** The answer's text ('' on failure). */
+  content: string;
+  /** The provider that answered (on failure: the last one tried, or '' when none was). */
+  providerName: string;
+  /** The model that answered (on failure: the last one tried, or ''). */
+  model: string;
+  /** Why it failed: a redacted, readable message. */
+  error?: string;
+  /** The failure's class name (`ModelmuxAllProvidersFailedError`, `ModelmuxBudgetExceededError`…). */
+  errorName?: string;
+  metadata: {
+    usage: Usage | undefined;
+    costUsd: number | undefined;
+    latencyMs: number;
+    attempts: RoutedAttempt[];
+    requestId: string;
+    cached: boolean;
+  };
+}

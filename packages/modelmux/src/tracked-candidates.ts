@@ -1,0 +1,166 @@
+import {
+  type ChatRequest,
+  type EmbedRequest,
+  type ErrorKind,
+  type Provider,
+  ProviderError,
+  redactSecrets,
+  type StreamEvent,
+} from '@modelmux/core';
+
+/** One call made for a request: which provider and model, how long, and why it failed. */
+export interface RoutedAttempt {
+  provider: string;
+  model: string | undefined;
+  ok: boolean;
+  latencyMs: number;
+  /** Why it failed (absent on success). */
+  kind?: ErrorKind;
+  status?: number;
+  /** The redacted error message (absent on success). */
+  message?: string;
+  /** The failure itself (absent on success). */
+  error?: unknown;
+}
+
+/** A plan entry as the executor takes it. */
+export type PlanCandidate = Provider | { provider: Provider; model?: string };
+
+/** A held budget reservation for one call. */
+export interface CallReservation {
+  settle(actualCostUsd: number): Promise<void>;
+  release(): Promise<void>;
+}
+
+/** Per-request bookkeeping around each call the executor makes. */
+export interface CallTracking {
+  /** Every call, in order. */
+  attempts: RoutedAttempt[];
+  now: () => number;
+  /** Reserves the predicted cost of a call to `provider` (throws when over budget or rate limit). */
+  reserve: (provider: string, model: string | undefined) => Promise<CallReservation>;
+}
+
+function failure(
+  provider: string,
+  model: string | undefined,
+  latencyMs: number,
+  error: unknown,
+): RoutedAttempt {
+  const kind: ErrorKind = ProviderError.isInstance(error) ? error.kind : 'unknown';
+  const status = ProviderError.isInstance(error) ? error.status : undefined;
+  const message = redactSecrets(error instanceof Error ? error.message : String(error));
+  return {
+    provider,
+    model,
+    ok: false,
+    latencyMs,
+    kind,
+    ...(status !== undefined && { status }),
+    message,
+    error,
+  };
+}
+
+/**
+ * Wraps each candidate for one request so that every call the executor makes reserves its
+ * predicted cost first (budgets and client-side rate limits, per provider actually called),
+ * settles with the actual cost or releases on failure, and is recorded in `attempts`. The
+ * wrapper delegates every member of the contract; names (so breakers and cool-downs) stay.
+ */
+export function trackCandidates(
+  candidates: readonly PlanCandidate[],
+  tracking: CallTracking,
+): PlanCandidate[] {
+  return candidates.map((candidate) => {
+    if ('provider' in candidate)
+      return { ...candidate, provider: track(candidate.provider, tracking) };
+    return track(candidate, tracking);
+  });
+}
+
+function track(provider: Provider, tracking: CallTracking): Provider {
+  const { attempts, now } = tracking;
+  const call = async <T>(
+    model: string | undefined,
+    run: () => Promise<T>,
+    costOf: (value: T) => number | undefined,
+  ): Promise<T> => {
+    const started = now();
+    let reservation: CallReservation | undefined;
+    try {
+      reservation = await tracking.reserve(provider.name, model);
+      const value = await run();
+      await reservation.settle(costOf(value) ?? 0);
+      attempts.push({ provider: provider.name, model, ok: true, latencyMs: now() - started });
+      return value;
+    } catch (error) {
+      await reservation?.release();
+      attempts.push(failure(provider.name, model, now() - started, error));
+      throw error;
+    }
+  };
+  const embed = provider.embed;
+  const healthCheck = provider.healthCheck;
+  return {
+    specificationVersion: provider.specificationVersion,
+    name: provider.name,
+    type: provider.type,
+    defaultModel: provider.defaultModel,
+    ...(provider.defaultEmbeddingModel !== undefined && {
+      defaultEmbeddingModel: provider.defaultEmbeddingModel,
+    }),
+    generate: (request) =>
+      call(
+        request.model,
+        () => provider.generate(request),
+        (r) => r.costUsd,
+      ),
+    stream: (request: ChatRequest) => trackStream(provider, request, tracking),
+    isAvailable: () => provider.isAvailable(),
+    ...(embed && {
+      embed: (request: EmbedRequest) =>
+        call(
+          request.model,
+          () => embed.call(provider, request),
+          (r) => r.costUsd,
+        ),
+    }),
+    ...(healthCheck && {
+      healthCheck: (options?: { signal?: AbortSignal }) => healthCheck.call(provider, options),
+    }),
+  };
+}
+
+async function* trackStream(
+  provider: Provider,
+  request: ChatRequest,
+  tracking: CallTracking,
+): AsyncGenerator<StreamEvent> {
+  const { attempts, now } = tracking;
+  const started = now();
+  let reservation: CallReservation | undefined;
+  let finished = false;
+  try {
+    reservation = await tracking.reserve(provider.name, request.model);
+    for await (const event of provider.stream(request)) {
+      if (event.type === 'finish') {
+        finished = true;
+        await reservation.settle(event.costUsd ?? 0);
+        attempts.push({
+          provider: provider.name,
+          model: request.model,
+          ok: true,
+          latencyMs: now() - started,
+        });
+      }
+      yield event;
+    }
+  } catch (error) {
+    attempts.push(failure(provider.name, request.model, now() - started, error));
+    throw error;
+  } finally {
+    // Failed, cut or abandoned before `finish`: release the hold (nothing known to be spent).
+    if (!finished) await reservation?.release();
+  }
+}
