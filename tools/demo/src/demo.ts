@@ -104,7 +104,9 @@ export async function runDemo(print: Print = console.log): Promise<DemoReport> {
   try {
     print(`modelmux demo — offline, against fake vendor servers at ${fake.url}\n`);
 
-    print('1. One contract, four official SDKs');
+    print(
+      "1. One contract, four official SDKs (google: @google/genai; sdk: 'legacy' for @google/generative-ai)",
+    );
     const question = toChatRequest('What is retrieval-augmented generation?', { maxTokens: 200 });
     for (const [name, provider] of Object.entries(providers)) {
       const result = await provider.generate(question);
