@@ -127,7 +127,7 @@ describe('constraints (each exclusion has its reason)', () => {
           role: 'user',
           content: [
             { type: 'text', text: 'What is this?' },
-            { type: 'image', source: { type: 'url', url: 'https://example.com/cat.png' } },
+            { type: 'image', source: { kind: 'url', url: 'https://example.com/cat.png' } },
           ],
         },
       ],
