@@ -50,7 +50,13 @@ async function answersPing(port: number): Promise<boolean> {
  * until it answers PING. Throws when the binary is missing (install the Debian package
  * `redis-server`). Used by this package's vitest global setup and the fleet tests.
  */
-export async function startRedisServer(options: { port?: number } = {}): Promise<RedisServer> {
+export async function startRedisServer(
+  options: {
+    port?: number;
+    /** Keep the data in this folder (append-only file, fsync always) so it survives `stop()`/`start()`. */
+    persistDir?: string;
+  } = {},
+): Promise<RedisServer> {
   if (!hasRedisServer())
     throw new Error(
       'redis-server is not installed: apt-get install -y --no-install-recommends redis-server',
@@ -61,7 +67,17 @@ export async function startRedisServer(options: { port?: number } = {}): Promise
   async function start(): Promise<void> {
     const proc = spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        ...(options.persistDir
+          ? ['--dir', options.persistDir, '--appendonly', 'yes', '--appendfsync', 'always']
+          : ['--appendonly', 'no']),
+      ],
       { stdio: 'ignore' },
     );
     child = proc;
