@@ -22,7 +22,6 @@ import type {
   ProviderBreakEvent,
   SuccessEvent,
 } from '@modelmux/resilience';
-import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { type Alert, AlertEvaluator } from './alerts.js';
 import { genAiOperationName, genAiProviderName } from './gen-ai.js';
@@ -37,6 +36,7 @@ import type {
   LatencyFigures,
   MetricsExecutor,
   MetricsFigures,
+  MetricsLogger,
   MetricsOptions,
   ProviderHealthState,
   ProviderMetrics,
@@ -95,7 +95,7 @@ export class Metrics implements RoutingStats {
   private readonly types = new Map<string, string>();
   private readonly prometheus: PrometheusInstruments | undefined;
   private readonly otel: OpenTelemetryInstruments | undefined;
-  private readonly logger: Logger | undefined;
+  private readonly logger: MetricsLogger | undefined;
   private readonly logErrorMessages: boolean;
   private readonly maxModels: number;
   private readonly evaluator: AlertEvaluator;

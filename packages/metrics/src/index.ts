@@ -2,6 +2,7 @@
 export { Metrics, createMetrics } from './create-metrics.js';
 export type {
   MetricsOptions,
+  MetricsLogger,
   MetricsExecutor,
   SkippedCandidate,
   LatencyFigures,

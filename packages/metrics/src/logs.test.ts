@@ -4,12 +4,12 @@ import { createFallbackExecutor } from '@modelmux/resilience';
 import { pino } from 'pino';
 import { describe, expect, test } from 'vitest';
 import { ask, scriptedProvider } from './__fixtures__/scripted-provider.js';
-import { createMetrics } from './index.js';
+import { createMetrics, type MetricsLogger } from './index.js';
 
 /** A pino logger writing JSON lines into an array. */
 function capture(): {
-  logger: ReturnType<typeof pino>;
-  lines: Record<string, unknown>[];
+  logger: MetricsLogger;
+  lines: () => Record<string, unknown>[];
   raw: string[];
 } {
   const raw: string[] = [];

@@ -1,6 +1,6 @@
 import type { AlertRuleInput, BudgetDenial, ErrorKind, Provider } from '@modelmux/core';
 import type { FallbackExecutor } from '@modelmux/resilience';
-import type { Logger } from 'pino';
+import type { BaseLogger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { OpenTelemetryOptions } from './open-telemetry.js';
 
@@ -108,6 +108,9 @@ export interface ProviderStatusReport {
   providers: Record<string, ProviderStatusEntry>;
 }
 
+/** The part of a pino logger metrics uses (any pino logger, or a child). */
+export type MetricsLogger = Pick<BaseLogger, 'debug' | 'info' | 'warn' | 'error'>;
+
 /** Options of `createMetrics()`. Every field is optional. */
 export interface MetricsOptions {
   /** Subscribe to this executor now (or call `attach` later). */
@@ -129,7 +132,7 @@ export interface MetricsOptions {
   /** OpenTelemetry providers (default: the global ones), or `false` for none. */
   openTelemetry?: OpenTelemetryOptions | false;
   /** A pino logger; nothing is logged without one. */
-  logger?: Logger;
+  logger?: MetricsLogger;
   /** Log error messages of failures (redacted) — default false; prompts are never logged. */
   logErrorMessages?: boolean;
   /** The user's alert rules. */
