@@ -28,3 +28,20 @@ export { groupIntoTurns, type ConversationMessage, type Turn } from './group-int
 export { toolCallArgsObject } from './tool-call-args-object.js';
 export { registerSecret, registerHeaderSecrets, redactSecrets, redactHeaders } from './redact.js';
 export { isZod3Schema, schemaProblem } from './validate-schema.js';
+export {
+  formatProviderErrorMessage,
+  type ProviderErrorMessageParts,
+} from './errors/format-provider-error-message.js';
+export { requestIdFromHeaders } from './request-id.js';
+export {
+  parseRateLimitHeaders,
+  parseResetDurationMs,
+  type RateLimitVendor,
+} from './parse-rate-limit-headers.js';
+export {
+  parseRetryAfterMs,
+  parseDurationMs,
+  readHeader,
+  type HeaderLookup,
+} from './retry-after.js';
+export { redactCause } from './redact-cause.js';

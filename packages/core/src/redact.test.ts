@@ -91,3 +91,16 @@ describe('redactHeaders', () => {
     });
   });
 });
+
+describe('registerHeaderSecrets', () => {
+  test('registers credential headers (and a bearer token), leaves the others', async () => {
+    const { registerHeaderSecrets } = await import('./redact.js');
+    registerHeaderSecrets({
+      'Helicone-Auth': 'Bearer hlc-9f8e7d6c5b4a',
+      'x-portkey-api-key': 'pk-0a1b2c3d4e',
+      'user-agent': 'my-app/1.2.3',
+    });
+    expect(redactSecrets('hlc-9f8e7d6c5b4a and pk-0a1b2c3d4e')).toBe(`${REDACTED} and ${REDACTED}`);
+    expect(redactSecrets('my-app/1.2.3')).toBe('my-app/1.2.3');
+  });
+});

@@ -5,7 +5,8 @@ export type HeaderLookup =
   | undefined
   | null;
 
-function header(headers: HeaderLookup, name: string): string | undefined {
+/** One response header by name (case-insensitive for a plain map); the first of several values. */
+export function readHeader(headers: HeaderLookup, name: string): string | undefined {
   if (!headers) return undefined;
   if (typeof (headers as { get?: unknown }).get === 'function') {
     return (headers as { get(name: string): string | null | undefined }).get(name) ?? undefined;
@@ -27,12 +28,12 @@ export function parseRetryAfterMs(
   headers: HeaderLookup,
   now: number = Date.now(),
 ): number | undefined {
-  const ms = header(headers, 'retry-after-ms');
+  const ms = readHeader(headers, 'retry-after-ms');
   if (ms !== undefined && ms.trim() !== '') {
     const value = Number(ms);
     if (Number.isFinite(value) && value >= 0) return value;
   }
-  const retryAfter = header(headers, 'retry-after');
+  const retryAfter = readHeader(headers, 'retry-after');
   if (retryAfter === undefined || retryAfter.trim() === '') return undefined;
   const seconds = Number(retryAfter);
   if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;

@@ -12,4 +12,12 @@ export interface RateLimitInfo {
   remainingTokens?: number;
   /** When the token quota is full again (epoch ms). */
   resetTokensAt?: number;
+  /** Anthropic only: its separate input-token quota. */
+  limitInputTokens?: number;
+  remainingInputTokens?: number;
+  resetInputTokensAt?: number;
+  /** Anthropic only: its separate output-token quota. */
+  limitOutputTokens?: number;
+  remainingOutputTokens?: number;
+  resetOutputTokensAt?: number;
 }

@@ -1,4 +1,5 @@
 import { redactSecrets } from '../redact.js';
+import { redactCause } from '../redact-cause.js';
 
 const marker = 'modelmux.error';
 const symbol = Symbol.for(marker);
@@ -6,13 +7,14 @@ const symbol = Symbol.for(marker);
 /**
  * The base of every modelmux error. Check with `ModelmuxError.isInstance(e)` (or the
  * subclass's own `isInstance`) rather than `instanceof`: it works when two copies of the
- * package are installed side by side. Messages are redacted of API keys on construction.
+ * package are installed side by side. Messages are redacted of API keys on construction, and so
+ * is the whole `cause` chain (a redacted copy is kept when the raw cause holds a secret).
  */
 export class ModelmuxError extends Error {
   protected readonly [symbol] = true;
 
   constructor({ name, message, cause }: { name: string; message: string; cause?: unknown }) {
-    super(redactSecrets(message), cause === undefined ? undefined : { cause });
+    super(redactSecrets(message), cause === undefined ? undefined : { cause: redactCause(cause) });
     this.name = name;
   }
 

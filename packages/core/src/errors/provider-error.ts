@@ -15,6 +15,8 @@ export interface ProviderErrorOptions {
   retryAfterMs?: number;
   /** Defaults from the kind (rate_limit, server, overloaded, timeout, network). */
   isRetryable?: boolean;
+  /** The vendor's id for the request (`x-request-id` / `request-id`), for its support desk. */
+  requestId?: string | undefined;
   cause?: unknown;
 }
 
@@ -27,6 +29,8 @@ export class ProviderError extends ModelmuxError {
   readonly status: number | undefined;
   readonly retryAfterMs: number | undefined;
   readonly isRetryable: boolean;
+  /** The vendor's id for the request (`x-request-id` / `request-id`), when it sent one. */
+  readonly requestId: string | undefined;
 
   constructor(options: ProviderErrorOptions) {
     super({ name: 'ModelmuxProviderError', message: options.message, cause: options.cause });
@@ -36,6 +40,7 @@ export class ProviderError extends ModelmuxError {
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
     this.isRetryable = options.isRetryable ?? isRetryableKind(options.kind);
+    this.requestId = options.requestId;
   }
 
   static override isInstance(error: unknown): error is ProviderError {
