@@ -1,12 +1,11 @@
 import {
   InvalidRequestError,
-  groupIntoTurns,
-  toolCallArgsObject,
   type ContentPart,
   type ImageSource,
   type Message,
   type ToolCall,
 } from '@modelmux/core';
+import { groupIntoTurns, toolCallArgsObject } from '@modelmux/core/provider-utils';
 import type { GeminiContent as Content, GeminiPart as Part } from './gemini-wire.js';
 
 /** The conversation as Gemini takes it: a `systemInstruction` and the `contents` turns. */

@@ -3,11 +3,9 @@ import {
   ModelmuxError,
   ProviderError,
   errorKindFromStatus,
-  parseDurationMs,
-  redactSecrets,
   type ErrorKind,
 } from '@modelmux/core';
-import type { CallSignal } from '@modelmux/core/provider-utils';
+import { parseDurationMs, redactSecrets, type CallSignal } from '@modelmux/core/provider-utils';
 
 /** What the error mapping needs to know about the failed call. */
 export interface GoogleErrorContext {
