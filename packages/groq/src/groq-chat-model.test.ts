@@ -3,7 +3,8 @@ import { startFakeProviders, type FakeProviders } from '@modelmux/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { placeholderApiKey } from './groq-chat-model.js';
-import { createGroq, groqBaseURL, type GroqSettings } from './groq-provider.js';
+import { createGroq } from './groq-provider.js';
+import { groqBaseURL, type GroqSettings } from './groq-settings.js';
 
 const apiKey = 'gsk_adapterTest0123456789abcdef';
 const weather = {

@@ -1,10 +1,12 @@
-import { ProviderError, type StreamEvent } from '@modelmux/core';
-import { Stream } from 'groq-sdk/core/streaming';
-import type { ChatCompletionChunk } from 'groq-sdk/resources/chat/completions';
+// Wire behaviours groq-sdk must survive, served as real HTTP responses through the `fetch`
+// setting (the SDK's own parsing runs; only the transport is ours).
+import { type StreamEvent } from '@modelmux/core';
+import { collectEvents, providerFailure, streamFailure } from '@modelmux/testing';
 import { describe, expect, it } from 'vitest';
-import { streamGroqChat } from './groq-stream.js';
+import { createGroq } from './groq-provider.js';
+import type { GroqSettings } from './groq-settings.js';
 
-const context = { provider: 'groq', model: 'llama-3.3-70b-versatile' };
+const hi = { messages: [{ role: 'user' as const, content: 'Hi' }] };
 const base = {
   id: 'c',
   object: 'chat.completion.chunk',
@@ -22,118 +24,163 @@ function chunk(
 const finishWithUsage = chunk({}, 'stop', {
   x_groq: { id: 'req_1', usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 } },
 });
+const done = 'data: [DONE]\n\n';
+const rateLimitHeaders = {
+  'x-ratelimit-limit-requests': '14400',
+  'x-ratelimit-remaining-requests': '14370',
+  'x-ratelimit-reset-requests': '2m59.56s',
+  'x-ratelimit-limit-tokens': '18000',
+  'x-ratelimit-remaining-tokens': '17997',
+  'x-ratelimit-reset-tokens': '7.66s',
+};
 
-/** Runs groq-sdk's own SSE parser over a body that closes cleanly after `sse`; `signals` collects the call's signal. */
-function streamOf(sse: string, signals: AbortSignal[] = []) {
-  return streamGroqChat({
-    context,
-    cost: () => 0.001,
-    open: async (signal) => {
-      signals.push(signal);
-      return Stream.fromSSEResponse<ChatCompletionChunk>(new Response(sse), new AbortController());
-    },
+/** A provider whose HTTP responses are the given ones; `signals` collects each request's signal. */
+function over(
+  wire: { body: string; status?: number; headers?: Record<string, string> },
+  settings: GroqSettings = {},
+  signals: AbortSignal[] = [],
+) {
+  const fetch: typeof globalThis.fetch = async (_input, init) => {
+    signals.push(init?.signal ?? new AbortController().signal);
+    const isStream = /"stream":true/.test(String(init?.body));
+    return new Response(wire.body, {
+      status: wire.status ?? 200,
+      headers: {
+        'content-type': isStream ? 'text/event-stream' : 'application/json',
+        ...wire.headers,
+      },
+    });
+  };
+  return createGroq({
+    apiKey: 'gsk_wireTest0123456789',
+    baseURL: 'http://wire.invalid',
+    fetch,
+    ...settings,
   });
 }
 
-async function collect(
-  stream: AsyncIterable<StreamEvent>,
-): Promise<{ events: StreamEvent[]; error?: ProviderError }> {
-  const events: StreamEvent[] = [];
-  try {
-    for await (const event of stream) events.push(event);
-  } catch (error) {
-    expect(ProviderError.isInstance(error)).toBe(true);
-    return { events, error: error as ProviderError };
-  }
-  return { events };
-}
-
-describe('streamGroqChat', () => {
-  it('takes usage from x_groq on the finish chunk', async () => {
-    const { events, error } = await collect(
-      streamOf(chunk({ content: 'Hi' }) + finishWithUsage + 'data: [DONE]\n\n'),
+describe('groq streams on the wire', () => {
+  it('takes usage from x_groq on the finish chunk, and the rate limits from the headers', async () => {
+    const events = await collectEvents(
+      over({
+        body: chunk({ content: 'Hi' }) + finishWithUsage + done,
+        headers: rateLimitHeaders,
+      }).stream(hi),
     );
-    expect(error).toBeUndefined();
-    expect(events.at(-1)).toEqual({
+    expect(events.at(-1)).toMatchObject({
       type: 'finish',
       finishReason: 'stop',
       usage: { inputTokens: 3, outputTokens: 2, totalTokens: 5 },
       provider: 'groq',
       model: 'llama-3.3-70b-versatile',
-      costUsd: 0.001,
+      rateLimit: { limitRequests: 14400, remainingRequests: 14370, remainingTokens: 17997 },
     });
+    // groq-sdk was not asked for usage: Groq sends it unasked.
+  });
+
+  it('also takes an OpenAI-style usage field', async () => {
+    const events = await collectEvents(
+      over({
+        body:
+          chunk({ content: 'Hi' }) +
+          chunk({}, 'stop', {
+            usage: { prompt_tokens: 4, completion_tokens: 1, total_tokens: 5 },
+          }) +
+          done,
+      }).stream(hi),
+    );
+    expect(events.at(-1)).toMatchObject({ usage: { inputTokens: 4, outputTokens: 1 } });
   });
 
   it('throws kind network when the stream ends without a finish reason', async () => {
-    const { events, error } = await collect(streamOf(chunk({ content: 'Hel' })));
-    expect(error?.kind).toBe('network');
+    const { error, events } = await streamFailure(
+      over({ body: chunk({ content: 'Hel' }) }).stream(hi),
+    );
+    expect(error).toMatchObject({ kind: 'network', provider: 'groq' });
     expect(events).toEqual([{ type: 'text-delta', text: 'Hel' }]);
   });
 
-  it('throws kind network when the finish chunk carries no usage', async () => {
-    const { error } = await collect(streamOf(chunk({ content: 'Hi' }) + chunk({}, 'stop')));
-    expect(error?.kind).toBe('network');
-    expect(error?.message).toContain('without usage');
+  it('finishes a complete stream whose finish chunk carries no usage with estimated usage', async () => {
+    const events = await collectEvents(
+      over({ body: chunk({ content: 'Hi' }) + chunk({}, 'stop') + done }).stream(hi),
+    );
+    expect(events.at(-1)).toMatchObject({
+      type: 'finish',
+      finishReason: 'stop',
+      usageEstimated: true,
+    });
   });
 
-  it('maps an error sent inside the stream', async () => {
-    const { error } = await collect(
-      streamOf(
-        chunk({ content: 'Hi' }) +
-          `data: ${JSON.stringify({ error: { message: 'Too many tokens', type: 'tokens', code: 'rate_limit_exceeded' } })}\n\n`,
-      ),
+  it('maps an error sent inside the stream by its code, and an unknown type to server', async () => {
+    const inStream = (error: Record<string, unknown>) =>
+      streamFailure(
+        over({ body: chunk({ content: 'Hel' }) + `data: ${JSON.stringify({ error })}\n\n` }).stream(
+          hi,
+        ),
+      );
+    const limited = await inStream({
+      message: 'Slow down',
+      type: 'tokens',
+      code: 'rate_limit_exceeded',
+    });
+    expect(limited.error).toMatchObject({ kind: 'rate_limit', provider: 'groq' });
+    const unknown = await inStream({ message: 'Odd', type: 'mystery_error' });
+    expect(unknown.error).toMatchObject({ kind: 'server', isRetryable: true });
+    expect(unknown.error.message).toBe(
+      'groq/llama-3.3-70b-versatile server: Odd (sent in the stream)',
     );
-    expect(error).toMatchObject({ kind: 'rate_limit', provider: 'groq' });
   });
 
   it('aborts the request when the consumer returns early', async () => {
     const signals: AbortSignal[] = [];
-    const iterator = streamOf(
-      chunk({ content: 'a' }) + chunk({ content: 'b' }) + finishWithUsage,
+    const iterator = over(
+      { body: chunk({ content: 'a' }) + chunk({ content: 'b' }) + finishWithUsage },
+      {},
       signals,
-    );
-    await iterator.next();
-    expect(signals[0]?.aborted).toBe(false);
+    ).stream(hi);
+    expect(signals).toEqual([]);
+    const first = await iterator.next();
+    expect((first.value as StreamEvent).type).toBe('text-delta');
     await iterator.return(undefined);
     expect(signals[0]?.aborted).toBe(true);
   });
+});
 
-  it('throws kind timeout when no chunk comes for timeoutMs (an idle timeout)', async () => {
-    const stalling = (signal: AbortSignal) =>
-      new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(new TextEncoder().encode(chunk({ content: 'Hel' })));
-          signal.addEventListener(
-            'abort',
-            () => controller.error(new DOMException('This operation was aborted', 'AbortError')),
-            { once: true },
-          );
-        },
-      });
-    const stream = streamGroqChat({
-      context,
-      cost: () => undefined,
-      timeoutMs: 60,
-      open: async (signal) =>
-        Stream.fromSSEResponse<ChatCompletionChunk>(
-          new Response(stalling(signal)),
-          new AbortController(),
-        ),
-    });
-    const { events, error } = await collect(stream);
-    expect(error?.kind).toBe('timeout');
-    expect(events).toEqual([{ type: 'text-delta', text: 'Hel' }]);
+describe('groq generate on the wire', () => {
+  const completion = JSON.stringify({
+    ...base,
+    object: 'chat.completion',
+    choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'Hi' } }],
+    usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 },
   });
 
-  it('also takes an OpenAI-style usage field', async () => {
-    const openAIStyleUsage = `data: ${JSON.stringify({ ...base, choices: [], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } })}\n\n`;
-    const { events, error } = await collect(
-      streamOf(chunk({ content: 'Hi' }) + chunk({}, 'stop') + openAIStyleUsage),
+  it('puts the rate limits on the result (resets from Groq’s durations)', async () => {
+    const before = Date.now();
+    const result = await over({ body: completion, headers: rateLimitHeaders }).generate(hi);
+    expect(result.rateLimit).toMatchObject({ remainingRequests: 14370, limitTokens: 18000 });
+    expect(result.rateLimit?.resetRequestsAt).toBeGreaterThanOrEqual(before + 179_560);
+    expect(result.rateLimit?.resetTokensAt).toBeLessThan(before + 60_000);
+    expect((await over({ body: completion }).generate(hi)).rateLimit).toBeUndefined();
+  });
+
+  it('maps a 200 whose body is null to a retryable server error', async () => {
+    const error = await providerFailure(over({ body: 'null' }).generate(hi));
+    expect(error).toMatchObject({ kind: 'server', isRetryable: true, provider: 'groq' });
+  });
+
+  it('names the request id of a failed call', async () => {
+    const error = await providerFailure(
+      over({
+        status: 500,
+        body: JSON.stringify({
+          error: { message: 'Internal error', type: 'internal_server_error' },
+        }),
+        headers: { 'x-request-id': 'req_groq_42' },
+      }).generate(hi),
     );
-    expect(error).toBeUndefined();
-    expect(events.at(-1)).toMatchObject({
-      type: 'finish',
-      usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2 },
-    });
+    expect(error).toMatchObject({ kind: 'server', status: 500, requestId: 'req_groq_42' });
+    expect(error.message).toBe(
+      'groq/llama-3.3-70b-versatile server (HTTP 500): Internal error [request req_groq_42]',
+    );
   });
 });

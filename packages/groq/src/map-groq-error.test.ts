@@ -50,7 +50,7 @@ describe('mapGroqError', () => {
       provider: 'groq',
     });
     expect(error.message).toBe(
-      'groq (llama-3.3-70b-versatile) failed with 429 [rate_limit_exceeded]: Slow down',
+      'groq/llama-3.3-70b-versatile rate_limit (HTTP 429): Slow down [rate_limit_exceeded]',
     );
     expect(error.cause).toBe(cause);
     expect(

@@ -13,7 +13,7 @@ import {
   APIUserAbortError,
 } from 'groq-sdk';
 
-/** Who failed: the provider instance, the model, and whether the caller or our timeout ended the call. */
+/** Who failed: the provider instance, the model, and the call's signal. */
 export type GroqErrorContext = OpenAICompatibleErrorContext;
 
 /** The parts of a Groq error body that decide its kind. */
@@ -25,8 +25,8 @@ interface GroqErrorBody {
   code?: string;
 }
 
-/** Groq's wording of a context-length error, 498 (flex tier at capacity) as overloaded, and groq-sdk's error classes. */
-const dialect: OpenAICompatibleErrorDialect<APIError> = {
+/** Groq's error table: its wording of a context-length error, 498 (flex tier at capacity) as overloaded, and groq-sdk's error classes. */
+export const groqErrorDialect: OpenAICompatibleErrorDialect<APIError> = {
   contextLengthMessage: /maximum context length|context window|reduce the length/i,
   statusKinds: { 498: 'overloaded' },
   sdk: {
@@ -45,12 +45,12 @@ const dialect: OpenAICompatibleErrorDialect<APIError> = {
  * status (sent inside a stream) is a server error unless its code says otherwise.
  */
 export function groqErrorKind(fields: GroqErrorFields): ErrorKind {
-  return openAICompatibleErrorKind(fields, dialect);
+  return openAICompatibleErrorKind(fields, groqErrorDialect);
 }
 
-/** Turns anything groq-sdk throws into a `ProviderError` with a kind, status, retry-after and the original as `cause`. */
+/** Turns anything groq-sdk throws into a `ProviderError` with a kind, status, retry-after, request id and the original as `cause`. */
 export function mapGroqError(error: unknown, context: GroqErrorContext): ProviderError {
-  return mapOpenAICompatibleError(error, context, dialect);
+  return mapOpenAICompatibleError(error, context, groqErrorDialect);
 }
 
 /**

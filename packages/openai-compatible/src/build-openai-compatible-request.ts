@@ -1,4 +1,9 @@
-import type { ChatRequest, Message, ResponseFormat } from '@modelmux/core';
+import {
+  InvalidRequestError,
+  type ChatRequest,
+  type Message,
+  type ResponseFormat,
+} from '@modelmux/core';
 import { convertToOpenAICompatibleMessages } from './convert-to-openai-compatible-messages.js';
 import type { OpenAIChatWireRequest, OpenAIChatWireResponseFormat } from './openai-chat-wire.js';
 import { prepareOpenAICompatibleTools } from './prepare-openai-compatible-tools.js';
@@ -57,7 +62,33 @@ export function buildOpenAICompatibleRequest(
     ...prepareOpenAICompatibleTools(request.tools, request.toolChoice),
     ...(json.responseFormat ? { response_format: json.responseFormat } : {}),
   };
-  return { ...body, ...providerOptionsFor(request, defaults.providerOptionKeys) };
+  const vendorOptions = providerOptionsFor(request, defaults.providerOptionKeys);
+  checkOneChoice(vendorOptions, request, defaults.providerOptionKeys);
+  return { ...body, ...vendorOptions };
+}
+
+/**
+ * modelmux returns one answer a call: `n` other than 1 (several choices, interleaved into one
+ * streamed text) or a `stream` flag of the caller's is rejected, naming the key it came from.
+ */
+function checkOneChoice(
+  merged: Record<string, unknown>,
+  request: ChatRequest,
+  keys: readonly string[],
+): void {
+  for (const field of ['n', 'stream'] as const) {
+    if (merged[field] === undefined || (field === 'n' && merged[field] === 1)) continue;
+    const key = [...keys]
+      .reverse()
+      .find((k) => request.providerOptions?.[k]?.[field] !== undefined);
+    throw new InvalidRequestError({
+      field: `providerOptions.${key ?? keys[0]}.${field}`,
+      message:
+        field === 'n'
+          ? 'modelmux returns one answer a call: remove `n` (or set it to 1) and make several calls'
+          : 'is set by modelmux (generate or stream): remove it',
+    });
+  }
 }
 
 /** Merges `providerOptions[key]` for each key, later keys winning. */

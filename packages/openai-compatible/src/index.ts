@@ -1,5 +1,6 @@
-// @modelmux/openai-compatible: the OpenAI chat-completions wire format, shared by the adapters
-// whose SDKs speak it (@modelmux/openai, @modelmux/groq). SDK-free: typed on its own wire types.
+// @modelmux/openai-compatible: one chat model for every SDK that speaks OpenAI's chat
+// completions (@modelmux/openai, @modelmux/groq), configured by a vendor dialect. SDK-free:
+// typed on its own wire types, which the SDKs' objects fit structurally.
 export type {
   OpenAIChatWireMessage,
   OpenAIChatWireContentPart,
@@ -36,7 +37,6 @@ export {
 export { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-reason.js';
 export { mapOpenAICompatibleUsage } from './map-openai-compatible-usage.js';
 export { parseToolCall } from './parse-tool-call.js';
-export { openAICompatibleCost, type CostOfModels } from './openai-compatible-cost.js';
 export {
   mapOpenAICompatibleResponse,
   type OpenAICompatibleResponseContext,
@@ -46,24 +46,35 @@ export {
   type StreamUsageOf,
 } from './openai-compatible-stream-state.js';
 export {
-  streamOpenAICompatibleChat,
-  type OpenAICompatibleStreamCall,
-  type OpenAICompatibleStreamOptions,
-} from './stream-openai-compatible-chat.js';
+  createOpenAICompatibleStreamMapper,
+  type OpenAICompatibleStreamMapperOptions,
+} from './openai-compatible-stream-mapper.js';
 export {
   mapOpenAICompatibleError,
   openAICompatibleErrorKind,
+  requestIdFrom,
   type OpenAICompatibleErrorContext,
   type OpenAICompatibleErrorFields,
   type OpenAICompatibleErrorDialect,
   type OpenAICompatibleSdkErrors,
 } from './map-openai-compatible-error.js';
+export { providerErrorMessage, type ProviderErrorMessageParts } from './provider-error-message.js';
+export {
+  readOpenAICompatibleRateLimit,
+  parseResetDurationMs,
+  type HeaderReader,
+} from './read-openai-compatible-rate-limit.js';
+export type {
+  OpenAICompatibleDialect,
+  OpenAICompatibleClient,
+  OpenAICompatibleClientSettings,
+  OpenAICompatibleApiPromise,
+  OpenAICompatibleCallOptions,
+} from './openai-compatible-dialect.js';
 export {
   OpenAICompatibleChatModel,
   placeholderApiKey,
   type OpenAICompatibleChatModelConfig,
-  type OpenAICompatibleClient,
-  type OpenAICompatibleCallOptions,
 } from './openai-compatible-chat-model.js';
 export {
   resolveOpenAICompatibleEndpoint,

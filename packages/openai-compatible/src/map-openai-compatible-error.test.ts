@@ -1,4 +1,5 @@
 import { ProviderError, registerSecret } from '@modelmux/core';
+import { createCallSignal } from '@modelmux/core/provider-utils';
 import { describe, expect, it } from 'vitest';
 import {
   mapOpenAICompatibleError,
@@ -107,7 +108,9 @@ describe('mapOpenAICompatibleError', () => {
       provider: 'acme',
       model: 'acme-1',
     });
-    expect(error.message).toBe('acme (acme-1) failed with 429 [rate_limit_exceeded]: Slow down');
+    expect(error.message).toBe(
+      'acme/acme-1 rate_limit (HTTP 429): Slow down [rate_limit_exceeded]',
+    );
     expect(error.cause).toBe(cause);
   });
 
@@ -128,7 +131,7 @@ describe('mapOpenAICompatibleError', () => {
     const error = map(new APIError(undefined, { code: 'rate_limit_exceeded' }));
     expect(error).toMatchObject({ kind: 'rate_limit', status: undefined });
     expect(error.message).toBe(
-      'acme (acme-1) failed with an error in the stream [rate_limit_exceeded]: error',
+      'acme/acme-1 rate_limit: error [rate_limit_exceeded] (sent in the stream)',
     );
   });
 
@@ -142,7 +145,7 @@ describe('mapOpenAICompatibleError', () => {
     ).toMatchObject({
       kind: 'timeout',
       isRetryable: true,
-      message: 'acme: the request timed out (Request timed out.)',
+      message: 'acme/acme-1 timeout: the request timed out (Request timed out.)',
     });
     const refused = Object.assign(
       new APIConnectionError(undefined, { message: 'Connection error.' }),
@@ -150,28 +153,29 @@ describe('mapOpenAICompatibleError', () => {
     );
     expect(map(refused)).toMatchObject({
       kind: 'network',
-      message: 'acme: connection failed (connect refused ECONNREFUSED)',
+      message: 'acme/acme-1 network: the connection failed (connect refused ECONNREFUSED)',
     });
   });
 
   it('asks our timeout first, then the caller’s signal, whatever the SDK threw', () => {
     const controller = new AbortController();
+    const call = (timedOut: boolean) => {
+      const signal = createCallSignal(controller.signal, undefined);
+      return { ...signal, timedOut: () => timedOut };
+    };
     controller.abort();
-    expect(
-      map(new APIUserAbortError(undefined), {
-        ...context,
-        signal: controller.signal,
-        timedOut: () => true,
-      }).kind,
-    ).toBe('timeout');
-    expect(
-      map(new TypeError('terminated'), {
-        ...context,
-        signal: controller.signal,
-        timedOut: () => false,
-      }).kind,
-    ).toBe('aborted');
-    expect(map(api(500), { ...context, signal: controller.signal }).kind).toBe('aborted');
+    expect(map(new APIUserAbortError(undefined), { ...context, call: call(true) }).kind).toBe(
+      'timeout',
+    );
+    expect(map(new TypeError('terminated'), { ...context, call: call(false) }).kind).toBe(
+      'aborted',
+    );
+    expect(map(api(500), { ...context, call: call(false) }).kind).toBe('aborted');
+  });
+
+  it('reads the vendor’s request id (x-request-id, else request-id)', () => {
+    expect(map(api(500, {}, { 'x-request-id': 'req_1' }))).toMatchObject({ requestId: 'req_1' });
+    expect(map(api(500, {}, { 'request-id': 'req_2' }))).toMatchObject({ requestId: 'req_2' });
   });
 
   it('maps a malformed body to a retryable server error and a dropped body to network', () => {
@@ -188,7 +192,7 @@ describe('mapOpenAICompatibleError', () => {
   it('maps anything else to unknown, and an SDK error without the SDK’s classes as a plain error', () => {
     expect(map('a string')).toMatchObject({
       kind: 'unknown',
-      message: 'acme (acme-1) failed: a string',
+      message: 'acme/acme-1 unknown: a string',
     });
     expect(map(new Error('odd')).kind).toBe('unknown');
     expect(

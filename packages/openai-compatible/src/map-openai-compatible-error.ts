@@ -5,15 +5,15 @@ import {
   type ErrorKind,
   type HeaderLookup,
 } from '@modelmux/core';
+import type { CallSignal } from '@modelmux/core/provider-utils';
+import { providerErrorMessage } from './provider-error-message.js';
 
-/** Who failed: the provider instance, the model, and whether the caller or our timeout ended the call. */
+/** Who failed: the provider instance, the model, and the call's signal (our timeout or the caller's abort). */
 export interface OpenAICompatibleErrorContext {
   provider: string;
   model: string;
-  /** The caller's signal: when it fired, the failure is an abort. */
-  signal?: AbortSignal | undefined;
-  /** True when our own timeout aborted the call (checked first). */
-  timedOut?: (() => boolean) | undefined;
+  /** The call's signal: tells our timeout (checked first) from the caller's abort. */
+  call?: CallSignal | undefined;
 }
 
 /** The parts of an OpenAI-style error body that decide its kind. */
@@ -37,7 +37,7 @@ export interface OpenAICompatibleSdkErrors<ApiError extends Error> {
   APIConnectionTimeoutError: ErrorClass<Error>;
   APIConnectionError: ErrorClass<Error>;
   APIError: ErrorClass<ApiError>;
-  /** The body's status, code, type and message, and the response headers (for retry-after). */
+  /** The body's status, code, type and message (the vendor's own text), and the response headers. */
   read(error: ApiError): { fields: OpenAICompatibleErrorFields; headers: HeaderLookup };
 }
 
@@ -72,7 +72,8 @@ function recogniseSdkError<ApiError extends Error>(
  * Decides the kind of an OpenAI-style API error: quota (`insufficient_quota`) before rate limit,
  * context length (`context_length_exceeded`, or a 400 whose message says so) before bad request,
  * the vendor's own statuses, then by status. An error without a status (sent inside a stream)
- * is a server error unless its code says otherwise.
+ * is a server error unless its code says otherwise — the same rule as every adapter's: a
+ * failure the vendor reports mid-answer in a type we do not know is its own (`server`).
  */
 export function openAICompatibleErrorKind(
   { status, code, type, message }: OpenAICompatibleErrorFields,
@@ -94,11 +95,19 @@ export function openAICompatibleErrorKind(
   return dialect.statusKinds?.[status] ?? errorKindFromStatus(status);
 }
 
+/** The request id the vendor gave the failed call (`x-request-id`, or `request-id`). */
+export function requestIdFrom(headers: HeaderLookup): string | undefined {
+  if (!headers || typeof (headers as { get?: unknown }).get !== 'function') return undefined;
+  const lookup = headers as { get(name: string): string | null | undefined };
+  return lookup.get('x-request-id') ?? lookup.get('request-id') ?? undefined;
+}
+
 /**
- * Turns anything an SDK call throws into a `ProviderError` with a kind, status, retry-after and
- * the original as `cause`. Our timeout is asked first, then the caller's signal, then the SDK's
- * error classes (`dialect.sdk`); a malformed body (`SyntaxError`) is a server error, a
- * connection dropped mid-body a network error, anything else `unknown`.
+ * Turns anything an SDK call throws into a `ProviderError` with a kind, status, retry-after,
+ * the vendor's request id and the original as `cause`. Our timeout is asked first, then the
+ * caller's signal, then the SDK's error classes (`dialect.sdk`); a malformed body
+ * (`SyntaxError`) is a server error, a connection dropped mid-body a network error, anything
+ * else `unknown`. The message is `<instance>/<model> <kind> (HTTP <status>): <the vendor's text> [request <id>]`.
  */
 export function mapOpenAICompatibleError<ApiError extends Error>(
   error: unknown,
@@ -108,70 +117,52 @@ export function mapOpenAICompatibleError<ApiError extends Error>(
   if (ProviderError.isInstance(error)) return error;
   const sdkError = recogniseSdkError(error, dialect.sdk);
   const { provider, model } = context;
-  const base = { provider, model, cause: error };
   const reason = error instanceof Error ? error.message : String(error);
+  const make = (
+    kind: ErrorKind,
+    text: string,
+    extra: { status?: number; retryAfterMs?: number; requestId?: string } = {},
+  ): ProviderError =>
+    new ProviderError({
+      kind,
+      provider,
+      model,
+      cause: error,
+      message: providerErrorMessage({
+        provider,
+        model,
+        kind,
+        status: extra.status,
+        text,
+        requestId: extra.requestId,
+      }),
+      ...extra,
+    });
 
   // Our timer aborts the SDK's signal too, so the SDK reports it as a user abort: ask the
   // timer first, then the caller's signal (an abort that surfaces as another error mid-body
   // is still an abort), then the SDK's own timeout.
-  if (context.timedOut?.()) {
-    return new ProviderError({
-      ...base,
-      kind: 'timeout',
-      message: `${provider}: the request timed out`,
-    });
-  }
-  if (sdkError?.type === 'aborted' || context.signal?.aborted) {
-    return new ProviderError({
-      ...base,
-      kind: 'aborted',
-      message: `${provider}: the request was aborted by the caller`,
-    });
-  }
-  if (sdkError?.type === 'timeout') {
-    return new ProviderError({
-      ...base,
-      kind: 'timeout',
-      message: `${provider}: the request timed out (${reason})`,
-    });
-  }
-  if (sdkError?.type === 'connection') {
-    return new ProviderError({
-      ...base,
-      kind: 'network',
-      message: `${provider}: connection failed (${describeCause(error)})`,
-    });
-  }
+  if (context.call?.timedOut()) return make('timeout', 'the request timed out');
+  if (sdkError?.type === 'aborted' || context.call?.callerAborted())
+    return make('aborted', 'the request was aborted by the caller');
+  if (sdkError?.type === 'timeout') return make('timeout', `the request timed out (${reason})`);
+  if (sdkError?.type === 'connection')
+    return make('network', `the connection failed (${describeCause(error)})`);
   if (sdkError?.type === 'api') {
     const { status, code, message } = sdkError.fields;
     const retryAfterMs = parseRetryAfterMs(sdkError.headers);
-    return new ProviderError({
-      ...base,
-      kind: openAICompatibleErrorKind(sdkError.fields, dialect),
+    const requestId = requestIdFrom(sdkError.headers);
+    const text = `${message ?? reason}${code ? ` [${code}]` : ''}${status === undefined ? ' (sent in the stream)' : ''}`;
+    return make(openAICompatibleErrorKind(sdkError.fields, dialect), text, {
       ...(status !== undefined ? { status } : {}),
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-      message: `${provider} (${model}) failed with ${status ?? 'an error in the stream'}${code ? ` [${code}]` : ''}: ${message ?? reason}`,
+      ...(requestId !== undefined ? { requestId } : {}),
     });
   }
-  if (error instanceof SyntaxError) {
-    return new ProviderError({
-      ...base,
-      kind: 'server',
-      message: `${provider} (${model}) sent a malformed response: ${reason}`,
-    });
-  }
-  if (isConnectionDrop(error)) {
-    return new ProviderError({
-      ...base,
-      kind: 'network',
-      message: `${provider} (${model}): the connection dropped mid-response (${describeCause(error)})`,
-    });
-  }
-  return new ProviderError({
-    ...base,
-    kind: 'unknown',
-    message: `${provider} (${model}) failed: ${reason}`,
-  });
+  if (error instanceof SyntaxError) return make('server', `a malformed response (${reason})`);
+  if (isConnectionDrop(error))
+    return make('network', `the connection dropped mid-response (${describeCause(error)})`);
+  return make('unknown', reason);
 }
 
 /** undici's errors when the socket closes while the body is read (`terminated`, `other side closed`, ECONNRESET). */

@@ -1,6 +1,5 @@
 import { ProviderError } from '@modelmux/core';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import {
   mapOpenAICompatibleResponse,
   type OpenAICompatibleResponseContext,
@@ -23,18 +22,10 @@ function completion(
   };
 }
 
-function context<T>(
-  overrides: Partial<OpenAICompatibleResponseContext<T>> = {},
-): OpenAICompatibleResponseContext<T> {
-  return {
-    provider: 'openai',
-    requestedModel: 'gpt-4o-mini',
-    responseFormat: undefined,
-    latencyMs: 12,
-    cost: () => 0.5,
-    ...overrides,
-  };
-}
+const context: OpenAICompatibleResponseContext = {
+  provider: 'openai',
+  requestedModel: 'gpt-4o-mini',
+};
 
 function failure(run: () => unknown): ProviderError {
   try {
@@ -47,70 +38,36 @@ function failure(run: () => unknown): ProviderError {
 }
 
 describe('mapOpenAICompatibleResponse', () => {
-  it('maps text, usage with cached tokens, latency and the completion as raw', () => {
+  it('maps text, usage with cached tokens, the returned model and the completion as raw', () => {
     const input = completion({ content: 'Hi' });
-    expect(mapOpenAICompatibleResponse(input, context())).toEqual({
+    expect(mapOpenAICompatibleResponse(input, context)).toEqual({
       text: 'Hi',
       toolCalls: [],
       finishReason: 'stop',
       usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15, cachedInputTokens: 4 },
-      provider: 'openai',
       model: 'gpt-4o-mini-2024-07-18',
-      latencyMs: 12,
-      costUsd: 0.5,
       raw: input,
     });
   });
 
-  it('prices the returned model, then the requested one, and falls back to the requested model name', () => {
-    const tried: (string | undefined)[][] = [];
-    const cost = (models: readonly (string | undefined)[]) => (tried.push([...models]), 0.25);
+  it('falls back to the requested model name when the completion names none', () => {
     expect(
-      mapOpenAICompatibleResponse(completion({ content: 'Hi' }), context({ cost })).costUsd,
-    ).toBe(0.25);
-    expect(
-      mapOpenAICompatibleResponse(
-        { ...completion({ content: 'Hi' }), model: '' },
-        context({ cost }),
-      ).model,
+      mapOpenAICompatibleResponse({ ...completion({ content: 'Hi' }), model: '' }, context).model,
     ).toBe('gpt-4o-mini');
-    expect(tried).toEqual([
-      ['gpt-4o-mini-2024-07-18', 'gpt-4o-mini'],
-      ['gpt-4o-mini', 'gpt-4o-mini'],
-    ]);
   });
 
-  it('reports a structured-output refusal as content-filter with the refusal text, without parsing', () => {
+  it('reports a structured-output refusal as content-filter with the refusal text', () => {
     const result = mapOpenAICompatibleResponse(
       completion({ refusal: 'I cannot help with that.' }),
-      context({ responseFormat: { type: 'json', schema: z.object({ a: z.string() }) } }),
+      context,
     );
     expect(result).toMatchObject({
       text: 'I cannot help with that.',
       finishReason: 'content-filter',
     });
-    expect(result.object).toBeUndefined();
   });
 
-  it('validates the JSON against a zod schema, stripping a Markdown fence some models add', () => {
-    const result = mapOpenAICompatibleResponse(
-      completion({ content: '```json\n{"a":"b"}\n```' }),
-      context({ responseFormat: { type: 'json', schema: z.object({ a: z.string() }) } }),
-    );
-    expect(result.object).toEqual({ a: 'b' });
-  });
-
-  it('fails with kind quality when the JSON does not match the zod schema', () => {
-    const error = failure(() =>
-      mapOpenAICompatibleResponse(
-        completion({ content: '{"a":1}' }),
-        context({ responseFormat: { type: 'json', schema: z.object({ a: z.string() }) } }),
-      ),
-    );
-    expect(error.kind).toBe('quality');
-  });
-
-  it('parses function tool calls, keeps invalid arguments raw, skips other tool types, and does not parse JSON', () => {
+  it('parses function tool calls, keeps invalid arguments raw, and skips other tool types', () => {
     const result = mapOpenAICompatibleResponse(
       completion(
         {
@@ -122,19 +79,18 @@ describe('mapOpenAICompatibleResponse', () => {
         },
         'tool_calls',
       ),
-      context({ responseFormat: { type: 'json' } }),
+      context,
     );
     expect(result.finishReason).toBe('tool-calls');
     expect(result.toolCalls).toEqual([
       { id: 'call_1', name: 'f', args: { x: 1 }, rawArgs: '{"x":1}' },
       { id: 'call_2', name: 'g', args: undefined, rawArgs: '{"x":' },
     ]);
-    expect(result.object).toBeUndefined();
   });
 
   it('throws kind server for a completion without choices', () => {
     const error = failure(() =>
-      mapOpenAICompatibleResponse({ ...completion({}), choices: [] }, context()),
+      mapOpenAICompatibleResponse({ ...completion({}), choices: [] }, context),
     );
     expect(error).toMatchObject({
       kind: 'server',
@@ -142,5 +98,20 @@ describe('mapOpenAICompatibleResponse', () => {
       model: 'gpt-4o-mini-2024-07-18',
     });
     expect(error.message).toContain('without a choice');
+  });
+
+  it('throws a retryable kind server for a body that is not a completion (null, an HTML page)', () => {
+    const empty = failure(() => mapOpenAICompatibleResponse(null, context));
+    expect(empty).toMatchObject({ kind: 'server', isRetryable: true, model: 'gpt-4o-mini' });
+    expect(empty.message).toBe(
+      'openai/gpt-4o-mini server: the response was empty (null), not a chat completion',
+    );
+    const page = failure(() =>
+      mapOpenAICompatibleResponse(
+        '<html>502</html>' as unknown as OpenAIChatWireCompletion,
+        context,
+      ),
+    );
+    expect(page.message).toContain('an HTML page');
   });
 });

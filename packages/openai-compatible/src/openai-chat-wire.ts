@@ -102,6 +102,8 @@ export interface OpenAIChatWireChunkToolCall {
 /** What a stream chunk adds to the answer. */
 export interface OpenAIChatWireChunkDelta {
   content?: string | null;
+  /** A structured-outputs refusal, streamed in pieces (OpenAI). */
+  refusal?: string | null;
   tool_calls?: OpenAIChatWireChunkToolCall[] | null;
 }
 

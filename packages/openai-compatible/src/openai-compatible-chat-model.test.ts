@@ -7,10 +7,6 @@ import {
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OpenAICompatibleInstanceDefaults } from './build-openai-compatible-request.js';
 import { buildOpenAICompatibleRequest } from './build-openai-compatible-request.js';
-import {
-  mapOpenAICompatibleError,
-  type OpenAICompatibleErrorContext,
-} from './map-openai-compatible-error.js';
 import type {
   OpenAIChatWireChunk,
   OpenAIChatWireCompletion,
@@ -19,14 +15,13 @@ import type {
 import {
   OpenAICompatibleChatModel,
   placeholderApiKey,
-  type OpenAICompatibleCallOptions,
   type OpenAICompatibleChatModelConfig,
-  type OpenAICompatibleClient,
 } from './openai-compatible-chat-model.js';
-import {
-  streamOpenAICompatibleChat,
-  type OpenAICompatibleStreamCall,
-} from './stream-openai-compatible-chat.js';
+import type {
+  OpenAICompatibleCallOptions,
+  OpenAICompatibleClient,
+  OpenAICompatibleClientSettings,
+} from './openai-compatible-dialect.js';
 
 const completion: OpenAIChatWireCompletion = {
   model: 'acme-1-001',
@@ -39,9 +34,14 @@ interface Behaviour {
   answer: (body: OpenAIChatWireRequest, signal: AbortSignal) => Promise<OpenAIChatWireCompletion>;
   chunks: OpenAIChatWireChunk[];
   models: (signal: AbortSignal) => Promise<unknown>;
+  headers: Record<string, string>;
 }
 
-/** A client of the wire format over plain functions (this package has no SDK), recording what it was sent. */
+/**
+ * A client of the wire format over plain functions (this package has no SDK; the adapters test
+ * the real SDKs against the fakes), recording what it was sent. Like the SDKs' `APIPromise`, its
+ * calls also give the response (headers) through `withResponse()`.
+ */
 class WireClient implements OpenAICompatibleClient {
   readonly sent: OpenAIChatWireRequest[] = [];
   readonly chat = {
@@ -54,69 +54,73 @@ class WireClient implements OpenAICompatibleClient {
   };
 
   constructor(
-    readonly apiKey: string,
+    readonly settings: OpenAICompatibleClientSettings,
     private readonly behaviour: Behaviour,
   ) {}
 
-  private async create(
+  private create(
     body: OpenAIChatWireRequest & { stream: boolean },
     { signal }: OpenAICompatibleCallOptions,
-  ): Promise<unknown> {
+  ) {
     this.sent.push(body);
-    if (!body.stream) return this.behaviour.answer(body, signal);
     const chunks = this.behaviour.chunks;
-    return (async function* () {
-      yield* chunks;
-    })();
+    const data = body.stream
+      ? Promise.resolve(
+          (async function* () {
+            yield* chunks;
+          })(),
+        )
+      : this.behaviour.answer(body, signal);
+    const response = { headers: new Headers(this.behaviour.headers) };
+    return Object.assign(data, {
+      withResponse: async () => ({ data: await data, response }),
+    });
   }
 }
 
-/** The smallest adapter: the hooks over the plain client. */
-class AcmeChatModel extends OpenAICompatibleChatModel<WireClient> {
-  readonly type = 'acme';
-  readonly clients: WireClient[] = [];
-  protected readonly missingKeyHint = 'pass `apiKey` or set ACME_API_KEY';
-  protected readonly requestsStreamUsage: boolean;
-  protected readonly mapError = (error: unknown, context: OpenAICompatibleErrorContext) =>
-    mapOpenAICompatibleError(error, context, { contextLengthMessage: /context/ });
-  protected readonly runStream = (call: OpenAICompatibleStreamCall) =>
-    streamOpenAICompatibleChat({ ...call, mapError: this.mapError });
-
-  constructor(
-    config: Partial<OpenAICompatibleChatModelConfig>,
-    private readonly behaviour: Partial<Behaviour> = {},
-    requestsStreamUsage = false,
-  ) {
-    super({
+/** The smallest vendor: a dialect over the plain client. */
+function acme(
+  config: Partial<OpenAICompatibleChatModelConfig>,
+  behaviour: Partial<Behaviour> = {},
+  requestsStreamUsage = false,
+) {
+  const clients: WireClient[] = [];
+  const model = new OpenAICompatibleChatModel<WireClient>(
+    {
       name: 'acme',
       apiKey: 'acme-key-0123456789',
+      baseURL: 'https://api.acme.test/v1',
       customEndpoint: false,
       model: 'acme-1',
+      headers: undefined,
       timeoutMs: undefined,
       temperature: undefined,
       maxTokens: undefined,
       catalogue: undefined,
+      fetch: undefined,
       ...config,
-    });
-    this.requestsStreamUsage = requestsStreamUsage;
-  }
-
-  protected buildBody(
-    request: ChatRequest,
-    defaults: OpenAICompatibleInstanceDefaults,
-  ): OpenAIChatWireRequest {
-    return buildOpenAICompatibleRequest(request, { ...defaults, maxTokensField: 'max_tokens' });
-  }
-  protected createClient(apiKey: string): WireClient {
-    const client = new WireClient(apiKey, {
-      answer: async () => completion,
-      chunks: [],
-      models: async () => [],
-      ...this.behaviour,
-    });
-    this.clients.push(client);
-    return client;
-  }
+    },
+    {
+      type: 'acme',
+      missingKeyHint: 'pass `apiKey` or set ACME_API_KEY',
+      requestsStreamUsage,
+      errors: { contextLengthMessage: /context/ },
+      buildBody: (request: ChatRequest, defaults: OpenAICompatibleInstanceDefaults) =>
+        buildOpenAICompatibleRequest(request, { ...defaults, maxTokensField: 'max_tokens' }),
+      createClient: (settings) => {
+        const client = new WireClient(settings, {
+          answer: async () => completion,
+          chunks: [],
+          models: async () => [],
+          headers: {},
+          ...behaviour,
+        });
+        clients.push(client);
+        return client;
+      },
+    },
+  );
+  return Object.assign(model, { clients });
 }
 
 const hi = { messages: [{ role: 'user' as const, content: 'Hi' }] };
@@ -126,8 +130,8 @@ afterEach(() => {
 });
 
 describe('OpenAICompatibleChatModel', () => {
-  it('generates through the hooks: the instance defaults in the body, the completion mapped and priced', async () => {
-    const model = new AcmeChatModel({ temperature: 0.2, maxTokens: 9 });
+  it('generates through the dialect: the instance defaults in the body, the completion mapped and priced', async () => {
+    const model = acme({ temperature: 0.2, maxTokens: 9 });
     const result = await model.generate(hi);
     expect(result).toMatchObject({
       text: 'Hello',
@@ -168,32 +172,32 @@ describe('OpenAICompatibleChatModel', () => {
       quality: 0.5,
       typicalLatencyMs: 500,
     };
-    const result = await new AcmeChatModel({ catalogue: { 'acme-1': info } }).generate(hi);
+    const result = await acme({ catalogue: { 'acme-1': info } }).generate(hi);
     expect(result.costUsd).toBe(4 * 1 + 1 * 2);
   });
 
   it('merges providerOptions by type, then by instance name when it differs', async () => {
     const options = { providerOptions: { acme: { seed: 1, user: 'u' }, 'acme-eu': { seed: 2 } } };
-    const plain = new AcmeChatModel({});
+    const plain = acme({});
     await plain.generate({ ...hi, ...options });
     expect(plain.clients[0]?.sent[0]).toMatchObject({ seed: 1, user: 'u' });
-    const named = new AcmeChatModel({ name: 'acme-eu' });
+    const named = acme({ name: 'acme-eu' });
     await named.generate({ ...hi, ...options });
     expect(named.clients[0]?.sent[0]).toMatchObject({ seed: 2, user: 'u' });
   });
 
   it('makes the client once, on first use', async () => {
-    const model = new AcmeChatModel({});
+    const model = acme({});
     expect(model.clients).toHaveLength(0);
     await model.generate(hi);
     await model.healthCheck();
     await collectStream(model.stream(hi)).catch(() => undefined);
     expect(model.clients).toHaveLength(1);
-    expect(model.clients[0]?.apiKey).toBe('acme-key-0123456789');
+    expect(model.clients[0]?.settings.apiKey).toBe('acme-key-0123456789');
   });
 
   it('without a key for the vendor itself is unavailable and fails with kind auth before making a client', async () => {
-    const model = new AcmeChatModel({ apiKey: undefined });
+    const model = acme({ apiKey: undefined });
     expect(model.isAvailable()).toBe(false);
     const error = await model.generate(hi).catch((e: unknown) => e);
     expect(error).toMatchObject({
@@ -201,7 +205,7 @@ describe('OpenAICompatibleChatModel', () => {
       isRetryable: false,
       provider: 'acme',
       model: 'acme-1',
-      message: 'acme: no API key; pass `apiKey` or set ACME_API_KEY',
+      message: 'acme/acme-1 auth: no API key; pass `apiKey` or set ACME_API_KEY',
     });
     expect(
       (await collectStream(model.stream(hi)).catch((e: unknown) => e)) as ProviderError,
@@ -215,17 +219,14 @@ describe('OpenAICompatibleChatModel', () => {
   });
 
   it('gives a custom endpoint without a key the placeholder key', async () => {
-    const model = new AcmeChatModel({ apiKey: undefined, customEndpoint: true });
+    const model = acme({ apiKey: undefined, customEndpoint: true });
     expect(model.isAvailable()).toBe(true);
     await model.generate(hi);
-    expect(model.clients[0]?.apiKey).toBe(placeholderApiKey);
+    expect(model.clients[0]?.settings.apiKey).toBe(placeholderApiKey);
   });
 
   it('maps a failure with the call’s context', async () => {
-    const model = new AcmeChatModel(
-      {},
-      { answer: () => Promise.reject(new SyntaxError('Unexpected token <')) },
-    );
+    const model = acme({}, { answer: () => Promise.reject(new SyntaxError('Unexpected token <')) });
     const error = await model.generate({ ...hi, model: 'acme-2' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'server', provider: 'acme', model: 'acme-2' });
   });
@@ -236,20 +237,20 @@ describe('OpenAICompatibleChatModel', () => {
       new Promise<OpenAIChatWireCompletion>((_, reject) =>
         signal.addEventListener('abort', () => reject(signal.reason)),
       );
-    const timed = new AcmeChatModel({ timeoutMs: 50 }, { answer: hang })
+    const timed = acme({ timeoutMs: 50 }, { answer: hang })
       .generate(hi)
       .catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(50);
     expect(await timed).toMatchObject({ kind: 'timeout' });
     const controller = new AbortController();
-    const aborted = new AcmeChatModel({ timeoutMs: 50 }, { answer: hang })
+    const aborted = acme({ timeoutMs: 50 }, { answer: hang })
       .generate({ ...hi, signal: controller.signal })
       .catch((e: unknown) => e);
     controller.abort();
     expect(await aborted).toMatchObject({ kind: 'aborted' });
   });
 
-  it('streams through openStream and the vendor’s stream function', async () => {
+  it('streams through the dialect’s client, reading the chunks', async () => {
     const chunks: OpenAIChatWireChunk[] = [
       { model: 'acme-1-001', choices: [{ delta: { content: 'Hel' } }] },
       {
@@ -257,7 +258,7 @@ describe('OpenAICompatibleChatModel', () => {
         usage: { prompt_tokens: 2, completion_tokens: 1 },
       },
     ];
-    const model = new AcmeChatModel({ maxTokens: 3 }, { chunks });
+    const model = acme({ maxTokens: 3 }, { chunks });
     const events = [];
     for await (const event of model.stream(hi)) events.push(event);
     expect(events.map((e) => e.type)).toEqual(['text-delta', 'text-delta', 'finish']);
@@ -272,7 +273,7 @@ describe('OpenAICompatibleChatModel', () => {
   });
 
   it('asks for stream usage only where the vendor needs asking', async () => {
-    const model = new AcmeChatModel({}, {}, true);
+    const model = acme({}, {}, true);
     await collectStream(model.stream(hi)).catch(() => undefined);
     expect(model.clients[0]?.sent[0]).toMatchObject({
       stream: true,
@@ -280,12 +281,31 @@ describe('OpenAICompatibleChatModel', () => {
     });
   });
 
+  it('puts the vendor’s rate-limit headers on the result and the finish event', async () => {
+    const headers = {
+      'x-ratelimit-remaining-requests': '9',
+      'x-ratelimit-remaining-tokens': '900',
+    };
+    const chunks: OpenAIChatWireChunk[] = [
+      { choices: [{ delta: { content: 'Hi' }, finish_reason: 'stop' }], usage: {} },
+    ];
+    const model = acme({}, { headers, chunks });
+    expect((await model.generate(hi)).rateLimit).toEqual({
+      remainingRequests: 9,
+      remainingTokens: 900,
+    });
+    expect((await collectStream(model.stream(hi))).rateLimit).toEqual({
+      remainingRequests: 9,
+      remainingTokens: 900,
+    });
+  });
+
   it('checks health by listing models, and never throws', async () => {
-    expect(await new AcmeChatModel({}).healthCheck()).toMatchObject({
+    expect(await acme({}).healthCheck()).toMatchObject({
       healthy: true,
       model: 'acme-1',
     });
-    const down = new AcmeChatModel(
+    const down = acme(
       {},
       {
         models: () =>

@@ -1,5 +1,6 @@
 import {
-  createCallSignal,
+  countRequestTokens,
+  estimateCost,
   ProviderError,
   specificationVersion,
   type ChatRequest,
@@ -8,80 +9,78 @@ import {
   type ModelCatalogue,
   type Provider,
   type StreamEvent,
-  type Usage,
 } from '@modelmux/core';
-import type { OpenAICompatibleInstanceDefaults } from './build-openai-compatible-request.js';
-import type { OpenAICompatibleErrorContext } from './map-openai-compatible-error.js';
+import {
+  createCallSignal,
+  runProviderGenerate,
+  runProviderStream,
+} from '@modelmux/core/provider-utils';
+import {
+  mapOpenAICompatibleError,
+  type OpenAICompatibleErrorContext,
+} from './map-openai-compatible-error.js';
 import { mapOpenAICompatibleResponse } from './map-openai-compatible-response.js';
-import { openAICompatibleCost } from './openai-compatible-cost.js';
+import type { OpenAIChatWireChunk, OpenAIChatWireRequest } from './openai-chat-wire.js';
 import type {
-  OpenAIChatWireChunk,
-  OpenAIChatWireCompletion,
-  OpenAIChatWireRequest,
-} from './openai-chat-wire.js';
-import type { OpenAICompatibleStreamCall } from './stream-openai-compatible-chat.js';
+  OpenAICompatibleClient,
+  OpenAICompatibleDialect,
+} from './openai-compatible-dialect.js';
+import { createOpenAICompatibleStreamMapper } from './openai-compatible-stream-mapper.js';
+import { providerErrorMessage } from './provider-error-message.js';
+import { readOpenAICompatibleRateLimit } from './read-openai-compatible-rate-limit.js';
 
-/** The configuration every OpenAI-compatible chat model has (an adapter's config extends it). */
+/** The resolved configuration of one instance (`createOpenAI`, `createGroq` make it from the settings). */
 export interface OpenAICompatibleChatModelConfig {
   name: string;
   /** The real key, or undefined (a custom endpoint then gets a placeholder). */
   apiKey: string | undefined;
+  baseURL: string;
   /** True when the base URL is not the vendor's own (a compatible server, a proxy, a fake). */
   customEndpoint: boolean;
   model: string;
+  headers: Record<string, string> | undefined;
+  /** Our timeout over the whole call (a stream: the longest wait for the response, then between two chunks). */
   timeoutMs: number | undefined;
   temperature: number | undefined;
   maxTokens: number | undefined;
   catalogue: ModelCatalogue | undefined;
-}
-
-/** The call options the model passes to every SDK call. */
-export interface OpenAICompatibleCallOptions {
-  signal: AbortSignal;
-}
-
-/**
- * The part of an SDK client the model calls: chat completions (whole or streamed) and the model
- * list. The openai SDK's and groq-sdk's clients fit it as they are.
- */
-export interface OpenAICompatibleClient<Chunk extends OpenAIChatWireChunk = OpenAIChatWireChunk> {
-  chat: {
-    completions: {
-      create(
-        body: OpenAIChatWireRequest & { stream: false },
-        options: OpenAICompatibleCallOptions,
-      ): PromiseLike<OpenAIChatWireCompletion>;
-      create(
-        body: OpenAIChatWireRequest & { stream: true; stream_options?: { include_usage: boolean } },
-        options: OpenAICompatibleCallOptions,
-      ): PromiseLike<AsyncIterable<Chunk>>;
-    };
-  };
-  models: { list(options: OpenAICompatibleCallOptions): PromiseLike<unknown> };
+  fetch: typeof globalThis.fetch | undefined;
 }
 
 /** Sent to custom endpoints that need no key, because the SDKs insist on one. Never a real key. */
 export const placeholderApiKey = 'modelmux-no-key';
 
 /**
- * A modelmux `Provider` over an SDK that speaks OpenAI's chat completions: `generate`, `stream`
- * and a no-token `healthCheck`, with our own timeout over the whole call, the SDK client made on
- * first use, and every failure a `ProviderError`. An adapter extends it with its SDK calls, its
- * request builder and its error mapper; the rest is the same for every such vendor.
+ * A modelmux `Provider` over any SDK that speaks OpenAI's chat completions, configured by a
+ * vendor dialect (`OpenAICompatibleDialect`: the SDK client, the request body, stream usage and
+ * the error table as data). `generate` and `stream` run on core's `runProviderGenerate` /
+ * `runProviderStream` (validation, the body built before any wire call, our timeout, error
+ * mapping); the vendor's rate-limit headers become `rateLimit`; the SDK client is made on the
+ * first call; `healthCheck` lists the models (no tokens).
+ *
+ * @example
+ * const acme = new OpenAICompatibleChatModel(config, acmeDialect);
+ * const { text, rateLimit } = await acme.generate({ messages: [{ role: 'user', content: 'Hi' }] });
  */
-export abstract class OpenAICompatibleChatModel<
+export class OpenAICompatibleChatModel<
   Client extends OpenAICompatibleClient<Chunk>,
   Chunk extends OpenAIChatWireChunk = OpenAIChatWireChunk,
 > implements Provider {
   readonly specificationVersion = specificationVersion;
-  abstract readonly type: string;
+  readonly type: string;
   readonly name: string;
   readonly defaultModel: string;
   protected readonly config: OpenAICompatibleChatModelConfig;
+  protected readonly dialect: OpenAICompatibleDialect<Client, Chunk>;
   private sdk: Client | undefined;
 
-  constructor(config: OpenAICompatibleChatModelConfig) {
+  constructor(
+    config: OpenAICompatibleChatModelConfig,
+    dialect: OpenAICompatibleDialect<Client, Chunk>,
+  ) {
     this.config = config;
+    this.dialect = dialect;
+    this.type = dialect.type;
     this.name = config.name;
     this.defaultModel = config.model;
   }
@@ -91,129 +90,160 @@ export abstract class OpenAICompatibleChatModel<
     return this.config.apiKey !== undefined || this.config.customEndpoint;
   }
 
-  /** One chat completion, normalised; failures are thrown as `ProviderError`. */
-  async generate<T = unknown>(request: ChatRequest<T>): Promise<ChatResult<T>> {
-    const body = this.body(request);
-    const call = createCallSignal(request.signal, this.config.timeoutMs);
-    const context: OpenAICompatibleErrorContext = {
-      provider: this.name,
-      model: body.model,
-      signal: request.signal,
-      timedOut: call.timedOut,
-    };
-    const started = performance.now();
-    try {
-      const completion = await this.client(context).chat.completions.create(
-        { ...body, stream: false },
-        { signal: call.signal },
-      );
-      return mapOpenAICompatibleResponse(completion, {
-        provider: this.name,
-        requestedModel: body.model,
-        responseFormat: request.responseFormat,
-        latencyMs: performance.now() - started,
-        cost: (models, usage) => this.cost(models, usage),
-      });
-    } catch (error) {
-      throw this.mapError(error, context);
-    } finally {
-      call.dispose();
-    }
+  /** One chat completion, normalised, with the vendor's rate limits; failures reject as typed errors. */
+  generate<T = unknown>(request: ChatRequest<T>): Promise<ChatResult<T>> {
+    const options = this.callOptions(request);
+    return runProviderGenerate<T, OpenAIChatWireRequest>({
+      ...options,
+      send: async (signal, body) => {
+        const client = this.client(body.model);
+        const { data, response } = await client.chat.completions
+          .create({ ...body, stream: false }, { signal })
+          .withResponse();
+        const answer = mapOpenAICompatibleResponse(data, {
+          provider: this.name,
+          requestedModel: body.model,
+        });
+        const rateLimit = readOpenAICompatibleRateLimit(response.headers);
+        return rateLimit ? { ...answer, rateLimit } : answer;
+      },
+    });
   }
 
-  /** One streamed chat completion; the call starts on the first `next()`, `return()` aborts it. */
+  /**
+   * One streamed chat completion: the call starts on the first `next()`, `return()` aborts it.
+   * A stream with a finish reason but no usage (a server ignoring `include_usage`) finishes with
+   * estimated usage (`usageEstimated`); one without a finish reason is truncated.
+   */
   stream(request: ChatRequest): AsyncGenerator<StreamEvent, void, undefined> {
-    const body = this.body(request);
-    const context = { provider: this.name, model: body.model, signal: request.signal };
-    return this.runStream({
-      context,
-      timeoutMs: this.config.timeoutMs,
-      cost: (models, usage) => this.cost(models, usage),
-      open: async (signal) => {
+    return runProviderStream<Chunk, OpenAIChatWireRequest>({
+      ...this.callOptions(request),
+      open: async (signal, body, valid) => {
+        const client = this.client(body.model);
         const streamBody = {
           ...body,
           stream: true as const,
-          ...(this.requestsStreamUsage ? { stream_options: { include_usage: true } } : {}),
+          ...(this.dialect.requestsStreamUsage ? { stream_options: { include_usage: true } } : {}),
         };
-        return this.client(context).chat.completions.create(streamBody, { signal });
+        const { data, response } = await client.chat.completions
+          .create(streamBody, { signal })
+          .withResponse();
+        const mapper = createOpenAICompatibleStreamMapper<Chunk>({
+          provider: this.name,
+          model: body.model,
+          usageOf: this.dialect.usageOf,
+          estimateInputTokens: () => countRequestTokens(valid),
+          rateLimit: readOpenAICompatibleRateLimit(response.headers),
+        });
+        return { chunks: data, mapper };
       },
+      modelOf: (chunk) => chunk.model,
+      truncatedMessage: (model) =>
+        providerErrorMessage({
+          provider: this.name,
+          model,
+          kind: 'network',
+          text: 'the stream ended without a finish reason (truncated)',
+        }),
     });
   }
 
   /** Lists the models (no tokens spent); never throws. */
   async healthCheck(options: { signal?: AbortSignal } = {}): Promise<HealthCheckResult> {
     const call = createCallSignal(options.signal, this.config.timeoutMs);
-    const context: OpenAICompatibleErrorContext = {
-      provider: this.name,
-      model: this.defaultModel,
-      signal: options.signal,
-      timedOut: call.timedOut,
-    };
+    const model = this.defaultModel;
     const started = performance.now();
     try {
-      await this.client(context).models.list({ signal: call.signal });
-      return { healthy: true, latencyMs: performance.now() - started, model: this.defaultModel };
+      await this.client(model).models.list({ signal: call.signal });
+      return { healthy: true, latencyMs: performance.now() - started, model };
     } catch (error) {
       return {
         healthy: false,
         latencyMs: performance.now() - started,
-        model: this.defaultModel,
-        error: this.mapError(error, context).message,
+        model,
+        error: this.mapError(error, { provider: this.name, model, call }).message,
       };
     } finally {
       call.dispose();
     }
   }
 
-  /** How to fix a missing key, for the `auth` error (e.g. "pass `apiKey` to createGroq() or set GROQ_API_KEY"). */
-  protected abstract readonly missingKeyHint: string;
-  /** True: a stream asks for usage with `stream_options: { include_usage: true }` (OpenAI); false: the vendor sends it unasked (Groq). */
-  protected abstract readonly requestsStreamUsage: boolean;
-  /** The adapter's error mapper (it knows its SDK's error classes). */
-  protected abstract readonly mapError: (
-    error: unknown,
-    context: OpenAICompatibleErrorContext,
-  ) => ProviderError;
-  /** Runs a stream as events: `streamOpenAICompatibleChat` with the vendor's error mapper and usage field. */
-  protected abstract readonly runStream: (
-    call: OpenAICompatibleStreamCall<Chunk>,
-  ) => AsyncGenerator<StreamEvent, void, undefined>;
-  /** The request body: the vendor's builder over the instance's defaults. */
-  protected abstract buildBody(
-    request: ChatRequest,
-    defaults: OpenAICompatibleInstanceDefaults,
-  ): OpenAIChatWireRequest;
-  /** Makes the SDK client (retries off, our base URL). */
-  protected abstract createClient(apiKey: string): Client;
+  /** Maps anything an SDK call threw with the dialect's error table. */
+  protected mapError(error: unknown, context: OpenAICompatibleErrorContext): ProviderError {
+    return mapOpenAICompatibleError(error, context, this.dialect.errors);
+  }
 
   /** The cost of a call: the model as returned, then as requested, from the configured catalogue. */
-  protected cost(models: readonly (string | undefined)[], usage: Usage): number | undefined {
-    return openAICompatibleCost(models, usage, this.config.catalogue);
+  protected cost(models: readonly (string | undefined)[], usage: ChatResult['usage']) {
+    for (const model of models) {
+      if (!model) continue;
+      const cost = estimateCost(model, usage, this.config.catalogue);
+      if (cost !== undefined) return cost;
+    }
+    return undefined;
   }
 
   /** The SDK client, made on first use; without a key for the vendor itself, an `auth` error and no call. */
-  protected client(context: OpenAICompatibleErrorContext): Client {
+  protected client(model: string): Client {
     if (this.sdk) return this.sdk;
     const { apiKey, customEndpoint } = this.config;
     if (apiKey === undefined && !customEndpoint) {
       throw new ProviderError({
         kind: 'auth',
-        provider: context.provider,
-        model: context.model,
+        provider: this.name,
+        model,
         isRetryable: false,
-        message: `${context.provider}: no API key; ${this.missingKeyHint}`,
+        message: providerErrorMessage({
+          provider: this.name,
+          model,
+          kind: 'auth',
+          text: `no API key; ${this.dialect.missingKeyHint}`,
+        }),
       });
     }
-    this.sdk = this.createClient(apiKey ?? placeholderApiKey);
+    this.sdk = this.dialect.createClient({
+      apiKey: apiKey ?? placeholderApiKey,
+      baseURL: this.config.baseURL,
+      headers: this.config.headers,
+      timeoutMs: this.config.timeoutMs,
+      fetch: this.config.fetch,
+    });
     return this.sdk;
   }
 
-  private body(request: ChatRequest): OpenAIChatWireRequest {
-    return this.buildBody(request, {
-      model: this.defaultModel,
-      temperature: this.config.temperature,
-      maxTokens: this.config.maxTokens,
-      providerOptionKeys: this.name === this.type ? [this.type] : [this.type, this.name],
-    });
+  /**
+   * What generate and stream share: the request (validated by the skeleton), the body builder,
+   * errors, and the price (on the model the vendor returned, then the one requested).
+   */
+  private callOptions(request: ChatRequest) {
+    let requested: string | undefined;
+    return {
+      build: (valid: ChatRequest, model: string): OpenAIChatWireRequest => {
+        requested = model;
+        return this.body(valid, model);
+      },
+      provider: this.name,
+      request,
+      defaultModel: this.defaultModel,
+      timeoutMs: this.config.timeoutMs,
+      mapError: (
+        error: unknown,
+        call: OpenAICompatibleErrorContext['call'],
+        context: { model: string },
+      ) => this.mapError(error, { provider: this.name, model: context.model, call }),
+      cost: (model: string, usage: ChatResult['usage']) => this.cost([model, requested], usage),
+    };
+  }
+
+  private body(request: ChatRequest, model: string): OpenAIChatWireRequest {
+    return this.dialect.buildBody(
+      { ...request, model },
+      {
+        model,
+        temperature: this.config.temperature,
+        maxTokens: this.config.maxTokens,
+        providerOptionKeys: this.name === this.type ? [this.type] : [this.type, this.name],
+      },
+    );
   }
 }

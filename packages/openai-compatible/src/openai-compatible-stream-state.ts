@@ -1,4 +1,5 @@
-import type { StreamEvent, ToolCallEvent } from '@modelmux/core';
+import type { FinishReason, StreamEvent, ToolCallEvent } from '@modelmux/core';
+import { mapOpenAICompatibleFinishReason } from './map-openai-compatible-finish-reason.js';
 import type { OpenAIChatWireChunk, OpenAIChatWireUsage } from './openai-chat-wire.js';
 import { parseToolCall } from './parse-tool-call.js';
 
@@ -19,6 +20,12 @@ export type StreamUsageOf<Chunk extends OpenAIChatWireChunk> = (
  */
 export class OpenAICompatibleStreamState<Chunk extends OpenAIChatWireChunk = OpenAIChatWireChunk> {
   finishReason: string | undefined;
+  /** True once a chunk carried answer text (`delta.content`). */
+  sawContent = false;
+  /** True once a chunk carried a refusal (`delta.refusal`, OpenAI's structured outputs). */
+  sawRefusal = false;
+  /** The characters of text streamed (content and refusal), for an estimate when usage never comes. */
+  textLength = 0;
   usage: OpenAIChatWireUsage | undefined;
   model: string | undefined;
   private readonly toolCalls = new Map<number, PendingToolCall>();
@@ -47,8 +54,17 @@ export class OpenAICompatibleStreamState<Chunk extends OpenAIChatWireChunk = Ope
     const choice = chunk.choices[0];
     if (!choice) return events;
     const delta = choice.delta ?? {};
-    if (typeof delta.content === 'string' && delta.content !== '')
+    if (typeof delta.content === 'string' && delta.content !== '') {
+      this.sawContent = true;
+      this.textLength += delta.content.length;
       events.push({ type: 'text-delta', text: delta.content });
+    }
+    // A refusal streams as text, like `generate` reports it; the finish becomes content-filter.
+    if (typeof delta.refusal === 'string' && delta.refusal !== '') {
+      this.sawRefusal = true;
+      this.textLength += delta.refusal.length;
+      events.push({ type: 'text-delta', text: delta.refusal });
+    }
     for (const call of delta.tool_calls ?? []) {
       const pending = this.toolCalls.get(call.index) ?? { id: undefined, name: '', rawArgs: '' };
       if (call.id) pending.id = call.id;
@@ -66,6 +82,13 @@ export class OpenAICompatibleStreamState<Chunk extends OpenAIChatWireChunk = Ope
     }
     if (choice.finish_reason) this.finishReason = choice.finish_reason;
     return events;
+  }
+
+  /** The finish reason: a refusal without content is `content-filter`, as in `generate`. */
+  mappedFinishReason(): FinishReason | undefined {
+    if (!this.finishReason) return undefined;
+    if (this.sawRefusal && !this.sawContent) return 'content-filter';
+    return mapOpenAICompatibleFinishReason(this.finishReason);
   }
 
   /** The complete tool calls, in index order, once their arguments are whole. */

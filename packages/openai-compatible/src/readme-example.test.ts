@@ -34,9 +34,6 @@ describe('the README example', () => {
     const result = mapOpenAICompatibleResponse(completion, {
       provider: 'acme',
       requestedModel: 'acme-1',
-      responseFormat: undefined,
-      latencyMs: 120,
-      cost: () => undefined,
     });
     expect(result).toMatchObject({
       text: 'Hello!',

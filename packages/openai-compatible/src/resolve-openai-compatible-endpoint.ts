@@ -1,9 +1,11 @@
-import { registerSecret } from '@modelmux/core';
+import { registerHeaderSecrets, registerSecret } from '@modelmux/core/provider-utils';
 
 /** The settings every adapter's factory reads its endpoint and key from. */
 export interface OpenAICompatibleEndpointSettings {
   apiKey?: string | undefined;
   baseURL?: string | undefined;
+  /** Extra headers; the values of credential-like ones (a gateway key) are registered for redaction. */
+  headers?: Record<string, string> | undefined;
   /** Where env fallbacks are read (defaults to `process.env`, read once, at creation). */
   env?: Record<string, string | undefined> | undefined;
 }
@@ -21,7 +23,8 @@ export interface OpenAICompatibleEndpoint {
 /**
  * Resolves the base URL (trailing slashes dropped) and the key: the settings' key, else the
  * `apiKeyEnvVar` from the env, but only for the vendor's own URL, so a custom endpoint never
- * receives the env key. The key is registered for redaction.
+ * receives the env key. The key, and the values of credential-like headers, are registered for
+ * redaction.
  */
 export function resolveOpenAICompatibleEndpoint(
   settings: OpenAICompatibleEndpointSettings,
@@ -33,6 +36,7 @@ export function resolveOpenAICompatibleEndpoint(
   const apiKey =
     nonEmpty(settings.apiKey) ?? (customEndpoint ? undefined : nonEmpty(env[vendor.apiKeyEnvVar]));
   registerSecret(apiKey);
+  registerHeaderSecrets(settings.headers);
   return { baseURL, customEndpoint, apiKey, env };
 }
 

@@ -46,7 +46,7 @@ describe('mapOpenAIError', () => {
       model: 'gpt-4o-mini',
     });
     expect(error.message).toBe(
-      'openai (gpt-4o-mini) failed with 429 [rate_limit_exceeded]: 429 Slow down',
+      'openai/gpt-4o-mini rate_limit (HTTP 429): Slow down [rate_limit_exceeded]',
     );
     expect(error.cause).toBe(cause);
     expect(

@@ -2,7 +2,8 @@ import { collectStream, ProviderError, redactSecrets } from '@modelmux/core';
 import { startFakeProviders, type FakeProviders } from '@modelmux/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createOpenAI, openAIBaseURL, type OpenAISettings } from './openai-provider.js';
+import { createOpenAI } from './openai-provider.js';
+import { openAIBaseURL, type OpenAISettings } from './openai-settings.js';
 import { placeholderApiKey } from './openai-chat-model.js';
 
 const apiKey = 'sk-adapter-test-0123456789abcdef';
@@ -62,7 +63,7 @@ describe('the request the openai SDK sends', () => {
     expect(request?.headers['authorization']).toBe('Bearer [REDACTED]');
     expect(request?.headers['content-type']).toBe('application/json');
     expect(request?.body).toEqual({
-      model: 'gpt-4o-mini',
+      model: 'gpt-4.1-mini',
       messages: [
         { role: 'system', content: 'Be brief.' },
         {
@@ -87,7 +88,7 @@ describe('the request the openai SDK sends', () => {
       topP: 0.5,
     });
     expect(lastBody()).toEqual({
-      model: 'gpt-4o-mini',
+      model: 'gpt-4.1-mini',
       messages: [{ role: 'user', content: 'Hi' }],
       top_p: 0.5,
       stop: ['END'],
@@ -273,7 +274,7 @@ describe('embeddings and health', () => {
   });
 
   it('checks health with GET /v1/models', async () => {
-    expect(await create().healthCheck()).toMatchObject({ healthy: true, model: 'gpt-4o-mini' });
+    expect(await create().healthCheck()).toMatchObject({ healthy: true, model: 'gpt-4.1-mini' });
     expect(sent().at(-1)).toMatchObject({ method: 'GET', path: '/v1/models' });
   });
 });

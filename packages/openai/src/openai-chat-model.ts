@@ -1,54 +1,36 @@
-import {
-  createCallSignal,
-  InvalidRequestError,
-  type ChatRequest,
-  type EmbedRequest,
-  type EmbedResult,
-} from '@modelmux/core';
+import { InvalidRequestError, type EmbedRequest, type EmbedResult } from '@modelmux/core';
+import { createCallSignal } from '@modelmux/core/provider-utils';
 import {
   OpenAICompatibleChatModel,
-  type OpenAIChatWireRequest,
   type OpenAICompatibleChatModelConfig,
-  type OpenAICompatibleErrorContext,
-  type OpenAICompatibleInstanceDefaults,
 } from '@modelmux/openai-compatible';
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import { buildOpenAIRequest, type MaxTokensField } from './build-openai-request.js';
-import { mapOpenAIError } from './map-openai-error.js';
-import { streamOpenAIChat } from './openai-stream.js';
+import { openAIDialect, type OpenAIDialectOptions } from './openai-dialect.js';
 
 export { placeholderApiKey } from '@modelmux/openai-compatible';
 
 /** The resolved configuration of one OpenAI (or OpenAI-compatible) provider instance. */
-export interface OpenAIChatModelConfig extends OpenAICompatibleChatModelConfig {
-  baseURL: string;
+export interface OpenAIChatModelConfig
+  extends OpenAICompatibleChatModelConfig, OpenAIDialectOptions {
   embeddingModel: string;
-  headers: Record<string, string> | undefined;
-  maxTokensField: MaxTokensField;
-  fetch: typeof globalThis.fetch | undefined;
-  organization: string | undefined;
-  project: string | undefined;
 }
 
-/** A modelmux `Provider` over the official openai SDK: chat, streaming, embeddings and a health check. */
+/**
+ * A modelmux `Provider` over the official openai SDK: the shared `OpenAICompatibleChatModel`
+ * with OpenAI's dialect (chat, streaming, a health check), plus embeddings.
+ */
 export class OpenAIChatModel extends OpenAICompatibleChatModel<OpenAI, ChatCompletionChunk> {
-  readonly type = 'openai';
   readonly defaultEmbeddingModel: string;
-  declare protected readonly config: OpenAIChatModelConfig;
-  protected readonly missingKeyHint = 'pass `apiKey` to createOpenAI() or set OPENAI_API_KEY';
-  protected readonly requestsStreamUsage = true;
-  protected readonly mapError = mapOpenAIError;
-  protected readonly runStream = streamOpenAIChat;
 
   constructor(config: OpenAIChatModelConfig) {
-    super(config);
+    super(config, openAIDialect(config));
     this.defaultEmbeddingModel = config.embeddingModel;
   }
 
-  /** Embeds a batch of texts (vectors in input order). */
+  /** Embeds a batch of texts (vectors in input order); failures reject as typed errors. */
   async embed(request: EmbedRequest): Promise<EmbedResult> {
-    if (!Array.isArray(request.input) || request.input.length === 0) {
+    if (!request || !Array.isArray(request.input) || request.input.length === 0) {
       throw new InvalidRequestError({
         field: 'input',
         message: 'must be a non-empty array of strings',
@@ -56,15 +38,9 @@ export class OpenAIChatModel extends OpenAICompatibleChatModel<OpenAI, ChatCompl
     }
     const model = request.model ?? this.defaultEmbeddingModel;
     const call = createCallSignal(request.signal, this.config.timeoutMs);
-    const context: OpenAICompatibleErrorContext = {
-      provider: this.name,
-      model,
-      signal: request.signal,
-      timedOut: call.timedOut,
-    };
     const started = performance.now();
     try {
-      const response = await this.client(context).embeddings.create(
+      const response = await this.client(model).embeddings.create(
         {
           model,
           input: request.input,
@@ -90,31 +66,9 @@ export class OpenAIChatModel extends OpenAICompatibleChatModel<OpenAI, ChatCompl
         }),
       };
     } catch (error) {
-      throw mapOpenAIError(error, context);
+      throw this.mapError(error, { provider: this.name, model, call });
     } finally {
       call.dispose();
     }
-  }
-
-  protected buildBody(
-    request: ChatRequest,
-    defaults: OpenAICompatibleInstanceDefaults,
-  ): OpenAIChatWireRequest {
-    return buildOpenAIRequest(request, { ...defaults, maxTokensField: this.config.maxTokensField });
-  }
-
-  protected createClient(apiKey: string): OpenAI {
-    return new OpenAI({
-      apiKey,
-      baseURL: this.config.baseURL,
-      maxRetries: 0,
-      adminAPIKey: null,
-      organization: this.config.organization ?? null,
-      project: this.config.project ?? null,
-      webhookSecret: null,
-      ...(this.config.timeoutMs !== undefined ? { timeout: this.config.timeoutMs } : {}),
-      ...(this.config.headers ? { defaultHeaders: this.config.headers } : {}),
-      ...(this.config.fetch ? { fetch: this.config.fetch } : {}),
-    });
   }
 }
