@@ -6,6 +6,7 @@ import { createAnthropic } from '@modelmux/anthropic';
 import {
   AllProvidersFailedError,
   type ChatRequest,
+  InvalidRequestError,
   type Provider,
   ProviderError,
   type StreamEvent,
@@ -59,6 +60,8 @@ describe('resilience end to end (real adapters, fake vendors)', () => {
     openai = createOpenAI({
       apiKey: 'sk-e2e-resilience-openai-0123456789',
       baseURL: fake.baseURL.openai,
+      // Pinned: the context-length case relies on this model's catalogue window (128k).
+      model: 'gpt-4o-mini',
     });
     anthropic = createAnthropic({
       apiKey: 'sk-ant-e2e-resilience-0123456789',
@@ -75,6 +78,26 @@ describe('resilience end to end (real adapters, fake vendors)', () => {
   });
   afterEach(() => executor?.dispose());
 
+  it('a malformed request (a signal that is not an AbortSignal) is rejected at entry: no call, no unhandled rejection', async () => {
+    make();
+    const bad = { ...question, signal: { aborted: false } as unknown as AbortSignal };
+    const generated = await outcome(executor.generate([openai, anthropic], bad));
+    expect(InvalidRequestError.isInstance(generated.error)).toBe(true);
+    expect((generated.error as InvalidRequestError).field).toBe('signal');
+    const streamed = await drain(executor.stream([openai, anthropic], bad));
+    expect(InvalidRequestError.isInstance(streamed.error)).toBe(true);
+    expect([fake.count('openai'), fake.count('anthropic')]).toEqual([0, 0]);
+    expect(executor.status().every((s) => s.breaker === 'closed')).toBe(true);
+  });
+
+  it('accepts a plain prompt string', async () => {
+    const result = await make().generate([openai, anthropic], 'What is the capital of France?');
+    expect(result.provider).toBe('openai');
+    expect(lastOpenAIRequest()?.body).toMatchObject({
+      messages: [{ role: 'user', content: 'What is the capital of France?' }],
+    });
+  });
+
   it('answers from the first provider when it is healthy', async () => {
     const result = await make().generate([openai, anthropic], question);
     expect(result.provider).toBe('openai');
@@ -89,7 +112,8 @@ describe('resilience end to end (real adapters, fake vendors)', () => {
     expect((await executor.generate([openai, anthropic], question)).provider).toBe('anthropic');
     expect([fake.count('openai'), fake.count('anthropic')]).toEqual([1, 1]);
     expect(executor.status().find((s) => s.provider === 'openai')).toMatchObject({
-      coolingDownUntil: clock + 2_000,
+      coolingDownUntil: new Date(clock + 2_000).toISOString(),
+      coolDownRemainingMs: 2_000,
       coolDownKind: 'rate_limit',
     });
 
@@ -101,12 +125,27 @@ describe('resilience end to end (real adapters, fake vendors)', () => {
     expect(fake.count('openai')).toBe(2);
   });
 
-  it('server errors are retried on the same provider, then the next provider answers', async () => {
-    fake.script('openai', [{ status: 500 }, { status: 502 }, { error: 'overloaded' }]);
+  it('fast failover: primary answers 500, fallback healthy: one request each, no backoff, no retry', async () => {
+    fake.script('openai', [{ status: 500 }]);
+    const retries: number[] = [];
+    const fallbacks: string[] = [];
+    // A backoff here would take 10 s: the request settling at all proves none was slept.
+    make({ maxRetries: 2, baseDelayMs: 20_000, maxDelayMs: 20_000, random: () => 0.5 });
+    executor.onRetry(({ attempt }) => retries.push(attempt));
+    executor.onFallback(({ from, to, kind }) => fallbacks.push(`${from}>${to}:${kind}`));
+    const result = await executor.generate([openai, anthropic], question);
+    expect(result.provider).toBe('anthropic');
+    expect([fake.count('openai'), fake.count('anthropic')]).toEqual([1, 1]);
+    expect(retries).toEqual([]);
+    expect(fallbacks).toEqual(['openai>anthropic:server']);
+  });
+
+  it('server errors are retried with backoff on the last provider left, and it then answers', async () => {
+    fake.script('openai', [{ status: 500 }, { status: 502 }]);
     const retries: number[] = [];
     make({ maxRetries: 2 }).onRetry(({ attempt }) => retries.push(attempt));
-    expect((await executor.generate([openai, anthropic], question)).provider).toBe('anthropic');
-    expect([fake.count('openai'), fake.count('anthropic')]).toEqual([3, 1]);
+    expect((await executor.generate([openai], question)).provider).toBe('openai');
+    expect(fake.count('openai')).toBe(3);
     expect(retries).toEqual([1, 2]);
   });
 
