@@ -16,12 +16,19 @@ import {
 } from '@modelmux/core';
 import type { RoutePlan } from '@modelmux/router';
 import { LazyProvider } from './adapters/lazy-provider.js';
+import { budgetErrorFromPlan } from './budget-error.js';
 import { cacheKey } from './cache/cache-key.js';
 import { checkInput } from './hooks/input-checks.js';
 import type { EmbedOptions, InvokeOptions, RoutedRunner } from './routed-llm.js';
 import type { RoutedEmbedResult, RoutedResult } from './routed-result.js';
 import type { Stack } from './stack.js';
-import { type CallTracking, type PlanCandidate, trackCandidates } from './tracked-candidates.js';
+import { AdapterNotInstalledError } from './errors/adapter-not-installed-error.js';
+import {
+  type CallTracking,
+  type PlanCandidate,
+  type RoutedAttempt,
+  trackCandidates,
+} from './tracked-candidates.js';
 
 /**
  * When every call was refused by the budgets (each attempt failed with `BudgetExceededError`),
@@ -106,32 +113,68 @@ export class Pipeline implements RoutedRunner {
     strategy: string | undefined,
     requestId: string,
   ): { plan: RoutePlan; candidates: PlanCandidate[] } {
-    const { router, config } = this.stack();
-    const plan = router.plan(request, {
-      requestId,
-      ...(provider !== undefined && { provider }),
-      ...(strategy !== undefined && { strategy: strategy as never }),
-    });
+    const stack = this.stack();
+    const { router, config } = stack;
+    let plan: RoutePlan;
+    try {
+      plan = router.plan(request, {
+        requestId,
+        ...(provider !== undefined && { provider }),
+        ...(strategy !== undefined && { strategy: strategy as never }),
+      });
+    } catch (error) {
+      throw budgetErrorFromPlan(error, request, stack) ?? error;
+    }
     const candidates = config.enableFallback ? plan.candidates : plan.candidates.slice(0, 1);
     return { plan, candidates };
   }
 
-  /** Imports the adapter packages the candidates need (a missing one throws `AdapterNotInstalledError`). */
-  private async load(candidates: readonly PlanCandidate[]): Promise<void> {
-    const lazy = candidates
-      .map(providerOf)
-      .filter((p): p is LazyProvider => p instanceof LazyProvider && p.loaded === undefined);
-    if (lazy.length > 0) await Promise.all(lazy.map((p) => p.load()));
+  /**
+   * Imports the adapter packages the candidates need. A candidate whose package is not installed
+   * is left out (recorded in `attempts` with the `npm install` hint); when none is left, its
+   * `AdapterNotInstalledError` is thrown.
+   */
+  private async load(
+    candidates: readonly PlanCandidate[],
+    attempts: RoutedAttempt[],
+  ): Promise<PlanCandidate[]> {
+    if (!candidates.some((c) => providerOf(c) instanceof LazyProvider)) return [...candidates];
+    const loaded = await Promise.allSettled(
+      candidates.map((c) => {
+        const provider = providerOf(c);
+        return provider instanceof LazyProvider ? provider.load() : Promise.resolve(provider);
+      }),
+    );
+    const usable: PlanCandidate[] = [];
+    let missing: AdapterNotInstalledError | undefined;
+    loaded.forEach((outcome, index) => {
+      const candidate = candidates[index] as PlanCandidate;
+      if (outcome.status === 'fulfilled') return usable.push(candidate);
+      if (!AdapterNotInstalledError.isInstance(outcome.reason)) throw outcome.reason;
+      missing ??= outcome.reason;
+      attempts.push({
+        provider: providerOf(candidate).name,
+        model: undefined,
+        ok: false,
+        latencyMs: 0,
+        kind: 'unknown',
+        message: outcome.reason.message,
+        error: outcome.reason,
+      });
+    });
+    if (usable.length === 0 && missing) throw missing;
+    return usable;
   }
 
   /** Per-call bookkeeping: each call reserves the plan's predicted cost for its provider. */
   private tracking(
     plan: RoutePlan,
     request: { metadata?: ChatRequest['metadata']; signal?: AbortSignal; maxTokens?: number },
+    attempts: RoutedAttempt[],
   ): CallTracking {
     const { budgets, now } = this.stack();
     return {
-      attempts: [],
+      attempts,
       now,
       reserve: (provider, model) =>
         budgets.reserve({
@@ -177,12 +220,12 @@ export class Pipeline implements RoutedRunner {
 
     const { plan, candidates } = this.plan(request, provider, options.strategy, requestId);
     stack.tokenEstimates.set(request, plan.estimate.inputTokens);
-    await this.load(candidates);
-    const tracking = this.tracking(plan, request);
-    const { attempts } = tracking;
+    const attempts: RoutedAttempt[] = [];
+    const usable = await this.load(candidates, attempts);
+    const tracking = this.tracking(plan, request, attempts);
     let result;
     try {
-      result = await stack.executor.generate(trackCandidates(candidates, tracking), request);
+      result = await stack.executor.generate(trackCandidates(usable, tracking), request);
     } catch (error) {
       stack.metrics.requestFailed(error);
       throw budgetErrorOf(error) ?? error;
@@ -229,11 +272,11 @@ export class Pipeline implements RoutedRunner {
     });
     const { plan, candidates } = this.plan(request, provider, options.strategy, requestId);
     stack.tokenEstimates.set(request, plan.estimate.inputTokens);
-    await this.load(candidates);
-    const tracking = this.tracking(plan, request);
+    const usable = await this.load(candidates, []);
+    const tracking = this.tracking(plan, request, []);
     try {
       const events = stack.metrics.instrumentStream(
-        stack.executor.stream(trackCandidates(candidates, tracking), request),
+        stack.executor.stream(trackCandidates(usable, tracking), request),
       );
       for await (const event of events) {
         if (event.type === 'finish')
@@ -271,10 +314,11 @@ export class Pipeline implements RoutedRunner {
       ...(options.metadata !== undefined && { metadata: options.metadata }),
     };
     const { plan, candidates } = this.plan(request, provider, undefined, requestId);
-    await this.load(candidates);
-    const tracking = this.tracking(plan, request);
+    const attempts: RoutedAttempt[] = [];
+    const usable = await this.load(candidates, attempts);
+    const tracking = this.tracking(plan, request, attempts);
     try {
-      const result = await stack.executor.embed(trackCandidates(candidates, tracking), request);
+      const result = await stack.executor.embed(trackCandidates(usable, tracking), request);
       return { ...result, requestId, attempts: tracking.attempts, strategy: plan.strategy };
     } catch (error) {
       throw budgetErrorOf(error) ?? error;

@@ -46,8 +46,15 @@ function failure(
   model: string | undefined,
   latencyMs: number,
   error: unknown,
+  signal: AbortSignal | undefined,
 ): RoutedAttempt {
-  const kind: ErrorKind = ProviderError.isInstance(error) ? error.kind : 'unknown';
+  let kind: ErrorKind = ProviderError.isInstance(error) ? error.kind : 'unknown';
+  // The executor cut the call (its timeout or the deadline): the adapter only saw an abort.
+  if (
+    kind === 'aborted' &&
+    (signal?.reason as { name?: unknown } | undefined)?.name === 'TimeoutError'
+  )
+    kind = 'timeout';
   const status = ProviderError.isInstance(error) ? error.status : undefined;
   const message = redactSecrets(error instanceof Error ? error.message : String(error));
   return {
@@ -83,6 +90,7 @@ function track(provider: Provider, tracking: CallTracking): Provider {
   const { attempts, now } = tracking;
   const call = async <T>(
     model: string | undefined,
+    signal: AbortSignal | undefined,
     run: () => Promise<T>,
     costOf: (value: T) => number | undefined,
   ): Promise<T> => {
@@ -96,7 +104,7 @@ function track(provider: Provider, tracking: CallTracking): Provider {
       return value;
     } catch (error) {
       await reservation?.release();
-      attempts.push(failure(provider.name, model, now() - started, error));
+      attempts.push(failure(provider.name, model, now() - started, error, signal));
       throw error;
     }
   };
@@ -113,6 +121,7 @@ function track(provider: Provider, tracking: CallTracking): Provider {
     generate: (request) =>
       call(
         request.model,
+        request.signal,
         () => provider.generate(request),
         (r) => r.costUsd,
       ),
@@ -122,6 +131,7 @@ function track(provider: Provider, tracking: CallTracking): Provider {
       embed: (request: EmbedRequest) =>
         call(
           request.model,
+          request.signal,
           () => embed.call(provider, request),
           (r) => r.costUsd,
         ),
@@ -157,7 +167,7 @@ async function* trackStream(
       yield event;
     }
   } catch (error) {
-    attempts.push(failure(provider.name, request.model, now() - started, error));
+    attempts.push(failure(provider.name, request.model, now() - started, error, request.signal));
     throw error;
   } finally {
     // Failed, cut or abandoned before `finish`: release the hold (nothing known to be spent).

@@ -65,7 +65,8 @@ export class LazyProvider implements Provider {
   load(): Promise<Provider> {
     if (this.inner) return Promise.resolve(this.inner);
     this.loading ??= this.create().catch((error: unknown) => {
-      this.loading = undefined; // a later call may succeed once the package is installed
+      // A missing package stays missing for this process; other failures may be retried.
+      if (!AdapterNotInstalledError.isInstance(error)) this.loading = undefined;
       throw error;
     });
     return this.loading;

@@ -65,6 +65,8 @@ export function createResponseCache(options: {
     max: config.maxEntries,
     ttl: config.ttlMs,
     ttlAutopurge: false,
+    // Read the clock on every check (it is cheap) instead of caching it behind a timer.
+    ttlResolution: 0,
     perf: { now: options.now },
   });
   return {
