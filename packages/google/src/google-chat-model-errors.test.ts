@@ -1,4 +1,5 @@
 import type { ErrorKind } from '@modelmux/core';
+import { inspect } from 'node:util';
 import {
   startFakeProviders,
   type FakeProviders,
@@ -86,5 +87,7 @@ describe.each(sdks)('GoogleChatModel errors (sdk: %s)', (which) => {
     const error = await providerFailure(provider().generate(request));
     expect(error.message).not.toContain(apiKey);
     expect(String(error.stack)).not.toContain(apiKey);
+    // The whole cause chain too: what console.error would print.
+    expect(inspect(error, { depth: 8 })).not.toContain(apiKey);
   });
 });

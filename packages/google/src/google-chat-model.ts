@@ -15,6 +15,7 @@ import {
 } from '@modelmux/core';
 import {
   createCallSignal,
+  formatProviderErrorMessage,
   healthCheckByGenerate,
   runProviderGenerate,
   runProviderStream,
@@ -101,7 +102,13 @@ export class GoogleChatModel implements Provider {
         mapper: new GoogleStreamMapper({ provider: this.name, model }),
       }),
       modelOf: (chunk) => chunk.modelVersion,
-      truncatedMessage: () => 'Gemini network: the stream ended without a finishReason (truncated)',
+      truncatedMessage: (model) =>
+        formatProviderErrorMessage({
+          provider: this.name,
+          model,
+          kind: 'network',
+          text: 'the stream ended without a finishReason (truncated)',
+        }),
     });
   }
 
@@ -155,9 +162,14 @@ export class GoogleChatModel implements Provider {
         provider: this.name,
         model,
         isRetryable: false,
-        message: this.config.backend.vertexai
-          ? `Gemini auth: no Vertex AI project and location for "${this.name}": pass vertexai: { project, location } or set GOOGLE_CLOUD_PROJECT and GOOGLE_CLOUD_LOCATION (or pass an Express Mode apiKey)`
-          : `Gemini auth: no API key for "${this.name}": pass apiKey or set GOOGLE_API_KEY (or GEMINI_API_KEY)`,
+        message: formatProviderErrorMessage({
+          provider: this.name,
+          model,
+          kind: 'auth',
+          text: this.config.backend.vertexai
+            ? 'no Vertex AI project and location: pass vertexai: { project, location } or set GOOGLE_CLOUD_PROJECT and GOOGLE_CLOUD_LOCATION (or pass an Express Mode apiKey)'
+            : 'no API key: pass apiKey or set GOOGLE_API_KEY (or GEMINI_API_KEY)',
+        }),
       });
     }
     if (!this.backend) {

@@ -1,4 +1,5 @@
 import { ProviderError, type EmbedRequest } from '@modelmux/core';
+import { formatProviderErrorMessage } from '@modelmux/core/provider-utils';
 import type { GoogleBackend } from './google-backend.js';
 
 /** The vectors of one `batchEmbedContents` call and the (estimated) tokens it used. */
@@ -24,7 +25,11 @@ export async function embedWithGoogle(
     throw new ProviderError({
       ...context,
       kind: 'server',
-      message: `Gemini server: ${embeddings.length} embeddings came back for ${request.input.length} inputs`,
+      message: formatProviderErrorMessage({
+        ...context,
+        kind: 'server',
+        text: `${embeddings.length} embeddings came back for ${request.input.length} inputs`,
+      }),
     });
   }
   const inputTokens = request.input.reduce((sum, text) => sum + Math.ceil(text.length / 4), 0);

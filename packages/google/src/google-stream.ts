@@ -1,4 +1,5 @@
 import { ProviderError, type FinishReason, type StreamEvent, type Usage } from '@modelmux/core';
+import { formatProviderErrorMessage } from '@modelmux/core/provider-utils';
 import { googleErrorKind } from './map-google-error.js';
 import type { GeminiResponse } from './gemini-wire.js';
 import { mapGoogleFinishReason } from './map-google-finish-reason.js';
@@ -70,7 +71,12 @@ export class GoogleStreamMapper {
     return new ProviderError({
       ...this.context,
       kind,
-      message: `Gemini ${kind.replace('_', ' ')}: ${message} (in the stream)`,
+      message: formatProviderErrorMessage({
+        ...this.context,
+        kind,
+        status,
+        text: `${message} (in the stream)`,
+      }),
       ...(status !== undefined ? { status } : {}),
     });
   }

@@ -89,7 +89,7 @@ describe('mapGoogleError', () => {
       expect(error.provider).toBe('gemini');
       expect(error.model).toBe('gemini-2.5-flash');
       expect(error.cause).toBeInstanceOf(GoogleGenerativeAIFetchError);
-      expect(error.message).toContain(message);
+      expect(error.message).toBe(`gemini/gemini-2.5-flash ${kind} (HTTP ${status}): ${message}`);
       expect(error.message).not.toContain(url);
     },
   );
@@ -185,7 +185,7 @@ describe('mapGoogleError on @google/genai errors', () => {
     );
     expect(limited).toMatchObject({ kind: 'rate_limit', status: 429, retryAfterMs: 2000 });
     expect(limited.message).toBe(
-      'Gemini rate limit: Resource has been exhausted (e.g. check quota).',
+      'gemini/gemini-2.5-flash rate_limit (HTTP 429): Resource has been exhausted (e.g. check quota).',
     );
     expect(limited.cause).toBeInstanceOf(ApiError);
     expect(
@@ -216,7 +216,9 @@ describe('mapGoogleError on @google/genai errors', () => {
       ),
     );
     expect(error).toMatchObject({ kind: 'overloaded', status: 503, isRetryable: true });
-    expect(error.message).toBe('Gemini overloaded: The model is overloaded.');
+    expect(error.message).toBe(
+      'gemini/gemini-2.5-flash overloaded (HTTP 503): The model is overloaded.',
+    );
   });
 
   it('keeps a non-JSON error body as the message', () => {

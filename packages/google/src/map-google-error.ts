@@ -5,7 +5,12 @@ import {
   errorKindFromStatus,
   type ErrorKind,
 } from '@modelmux/core';
-import { parseDurationMs, redactSecrets, type CallSignal } from '@modelmux/core/provider-utils';
+import {
+  formatProviderErrorMessage,
+  parseDurationMs,
+  redactSecrets,
+  type CallSignal,
+} from '@modelmux/core/provider-utils';
 
 /** What the error mapping needs to know about the failed call. */
 export interface GoogleErrorContext {
@@ -81,7 +86,16 @@ export function mapGoogleError(error: unknown, context: GoogleErrorContext): Mod
       kind,
       provider: context.provider,
       model: context.model,
-      message: redactSecrets(`Gemini ${kind.replace('_', ' ')}: ${message}`, [context.apiKey]),
+      message: redactSecrets(
+        formatProviderErrorMessage({
+          provider: context.provider,
+          model: context.model,
+          kind,
+          status: extra.status,
+          text: message,
+        }),
+        [context.apiKey],
+      ),
       cause: error,
       ...extra,
     });
@@ -162,10 +176,10 @@ function stripPrefix(message: string): string {
   return message.replace(legacyPrefix, '');
 }
 
-/** The API's own words from a legacy fetch error: `[429 Too Many Requests] Resource exhausted…` without the URL. */
+/** The API's own words from a legacy fetch error (`Error fetching from URL: [429 Too Many Requests] Resource exhausted…`): without the URL and the status. */
 function apiMessage(message: string): string {
-  const bracket = message.indexOf('[');
-  return bracket >= 0 ? message.slice(bracket) : message;
+  const status = /\[\d{3}[^\]]*\]\s*/.exec(message);
+  return status ? message.slice(status.index + status[0].length) : message;
 }
 
 /** `@google/genai` puts the JSON error body (`{ error: { message, details } }`) in the message, after `got status: …. ` in a stream. */

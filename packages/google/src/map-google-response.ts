@@ -1,4 +1,5 @@
 import { ProviderError, type FinishReason, type ToolCall, type Usage } from '@modelmux/core';
+import { formatProviderErrorMessage } from '@modelmux/core/provider-utils';
 import { randomUUID } from 'node:crypto';
 import type { GeminiPart, GeminiResponse } from './gemini-wire.js';
 import { mapGoogleFinishReason } from './map-google-finish-reason.js';
@@ -63,7 +64,11 @@ export function mapGoogleResponse(
 ): GoogleAnswer {
   const empty = emptyGoogleAnswer(response);
   if (empty !== undefined)
-    throw new ProviderError({ ...context, kind: 'server', message: `Gemini server: ${empty}` });
+    throw new ProviderError({
+      ...context,
+      kind: 'server',
+      message: formatProviderErrorMessage({ ...context, kind: 'server', text: empty }),
+    });
   const { text, toolCalls } = readGoogleParts(response);
   return {
     text,
@@ -76,7 +81,7 @@ export function mapGoogleResponse(
   };
 }
 
-/** Gemini (v1beta, as the SDK speaks it) gives function calls no id: we make one up. */
+/** Gemini (v1beta, as both SDKs speak it) gives function calls no id: we make one up. */
 export function newToolCallId(): string {
   return `call_${randomUUID().replaceAll('-', '').slice(0, 24)}`;
 }
