@@ -7,10 +7,10 @@ import { defineConfig } from 'vitest/config';
  */
 export function projectConfig(name: string) {
   return defineConfig({
-    resolve: { conditions: ['development', 'module', 'node', 'import', 'default'] },
+    resolve: { conditions: ['development', 'node', 'import', 'default'] },
     ssr: {
       resolve: {
-        conditions: ['development', 'module', 'node', 'import', 'default'],
+        conditions: ['development', 'node', 'import', 'default'],
         externalConditions: ['development'],
       },
     },
