@@ -1,4 +1,11 @@
-import type { BudgetCounter, ReserveResult, Store, TakeResult } from '@modelmux/core';
+import {
+  type BudgetCounter,
+  type ReserveResult,
+  type Store,
+  type TakeResult,
+  redactSecrets,
+  registerSecret,
+} from '@modelmux/core';
 import { Redis, type RedisOptions } from 'ioredis';
 import {
   incrementScript,
@@ -28,6 +35,9 @@ export interface RedisStoreOptions {
 /** A store call failed: Redis unreachable, too slow, or refused the command. */
 export class RedisStoreError extends Error {
   override readonly name = 'RedisStoreError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(redactSecrets(message), options);
+  }
 }
 
 interface ScriptCommands {
@@ -47,6 +57,16 @@ function defineScripts(client: Redis): Client {
   client.defineCommand('mmTake', { lua: takeScript });
   client.defineCommand('mmIncrement', { lua: incrementScript });
   return client as Client;
+}
+
+/** Keeps the URL's password out of every modelmux error message. */
+function registerPassword(url: string): void {
+  try {
+    const password = new URL(url).password;
+    if (password) registerSecret(decodeURIComponent(password));
+  } catch {
+    // not a parseable URL: ioredis reports it
+  }
 }
 
 /** Key of a counter's holds. */
@@ -70,6 +90,7 @@ export function redisStore(options: RedisStoreOptions): Store {
   const prefix = options.prefix ?? 'modelmux:';
   const timeoutMs = options.timeoutMs ?? 250;
   const report = options.onError ?? ((): void => undefined);
+  registerPassword(options.url);
   const settings: RedisOptions = {
     ...options.redis,
     keyPrefix: prefix,
