@@ -94,6 +94,11 @@ describe.each(['genai', 'legacy'] as GoogleSdk[])('requests we cannot build (sdk
       /^tools\.0\.parameters/,
     ],
     ['a non-string model', { messages: [{ role: 'user', content: 'hi' }], model: 42 }, /^model$/],
+    [
+      'a signal that is not an AbortSignal',
+      { messages: [{ role: 'user', content: 'hi' }], signal: 'stop' },
+      /^signal$/,
+    ],
   ])(
     'rejects %s as the caller’s InvalidRequestError naming the field, sending nothing',
     async (_name, request, field) => {
