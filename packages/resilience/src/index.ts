@@ -7,6 +7,7 @@ export {
   handleWhen,
   handleKinds,
   handleRetryable,
+  handleBackoffRetries,
   handleHealthFailures,
   healthFailureKinds,
 } from './error-filter.js';
@@ -18,6 +19,7 @@ export {
   type RetryEvent,
   type GiveUpEvent,
   type GiveUpReason,
+  type RetryHooks,
 } from './retry.js';
 export {
   TimeoutPolicy,
@@ -31,6 +33,7 @@ export {
   circuitBreaker,
   type CircuitBreakerOptions,
   type CircuitState,
+  type CircuitBreakerState,
   type BreakEvent,
   type BreakerStateEvent,
 } from './circuit-breaker.js';
@@ -50,6 +53,7 @@ export {
   memoryProviderState,
 } from './provider-state.js';
 export { FallbackExecutor, createFallbackExecutor } from './fallback-executor.js';
+export { StoppedCallError, type StopCause } from './classify.js';
 export type {
   Candidate,
   BreakerSettings,
@@ -62,6 +66,7 @@ export type {
 export type {
   OperationName,
   AttemptEvent,
+  SkipEvent,
   RetryAttemptEvent,
   FallbackEvent,
   ProviderBreakEvent,
@@ -70,4 +75,5 @@ export type {
   SuccessEvent,
   FailureEvent,
   ProviderStatus,
+  UnavailableStatus,
 } from './executor-events.js';
