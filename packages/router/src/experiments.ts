@@ -1,5 +1,5 @@
 import type { ChatRequest, EmbedRequest } from '@modelmux/core';
-import { matchesRequest } from './match.js';
+import { type RequestMatcher, compileMatch } from './match.js';
 import { stableUnit } from './stable-hash.js';
 import type { ExperimentResults, RouterExperiment } from './types.js';
 
@@ -19,6 +19,9 @@ interface PreparedExperiment {
   /** Variant names with their cumulative share boundary in [0, 1]. */
   readonly boundaries: readonly { variant: string; upTo: number }[];
   readonly tallies: Map<string, VariantTally>;
+  /** `name + '\u0000'`, the hash prefix of every user of this experiment. */
+  readonly prefix: string;
+  readonly matches: RequestMatcher | undefined;
 }
 
 /** An assignment of one request to one experiment's variant. */
@@ -58,7 +61,13 @@ export class Experiments {
           qualitySum: 0,
           qualitySamples: 0,
         });
-      return { experiment, boundaries, tallies };
+      return {
+        experiment,
+        boundaries,
+        tallies,
+        prefix: `${experiment.name}\u0000`,
+        matches: experiment.when ? compileMatch(experiment.when) : undefined,
+      };
     });
   }
 
@@ -79,14 +88,20 @@ export class Experiments {
     for (const p of this.prepared) {
       const { experiment } = p;
       if (experiment.enabled === false) continue;
-      if (experiment.when && !matchesRequest(experiment.when, request)) continue;
-      const variant = pick(p, String(userId));
+      if (p.matches && !p.matches(request)) continue;
+      const variant = pick(p, typeof userId === 'string' ? userId : String(userId));
       const tally = p.tallies.get(variant);
       if (!tally) continue;
       tally.requests++;
       return { experiment: experiment.name, variant, provider: tally.provider };
     }
     return undefined;
+  }
+
+  /** The assignment for a variant named in a plan, or undefined when there is no such variant. */
+  assignment(experiment: string, variant: string): Assignment | undefined {
+    const tally = this.prepared.find((e) => e.experiment.name === experiment)?.tallies.get(variant);
+    return tally ? { experiment, variant, provider: tally.provider } : undefined;
   }
 
   /** Adds a result (latency, cost) to the variant's tally. */
@@ -137,7 +152,7 @@ export class Experiments {
 }
 
 function pick(p: PreparedExperiment, userId: string): string {
-  const unit = stableUnit(`${p.experiment.name}\u0000${userId}`);
+  const unit = stableUnit(p.prefix, userId);
   for (const b of p.boundaries) if (unit < b.upTo) return b.variant;
   return p.boundaries[p.boundaries.length - 1].variant;
 }

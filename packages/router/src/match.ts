@@ -29,3 +29,28 @@ export function matchesRequest(
   }
   return true;
 }
+
+/** A matcher compiled once from a rule's or experiment's `when` (no `for…in` per request). */
+export type RequestMatcher = (request: ChatRequest<unknown> | EmbedRequest) => boolean;
+
+/** Compiles `when` into a matcher; the same semantics as `matchesRequest`. */
+export function compileMatch(when: RoutingMatch): RequestMatcher {
+  if (typeof when === 'function') return (request) => when(request as ChatRequest<unknown>);
+  const fields = Object.entries(when);
+  return (request) => {
+    const metadata = request.metadata;
+    if (!metadata) return fields.length === 0;
+    for (let i = 0; i < fields.length; i++) {
+      const [key, expected] = fields[i];
+      if (key === 'tags') {
+        const tags = metadata.tags;
+        if (!Array.isArray(tags)) return false;
+        if (Array.isArray(expected)) {
+          for (const tag of expected as readonly unknown[])
+            if (!tags.includes(tag as string)) return false;
+        } else if (!tags.includes(expected as string)) return false;
+      } else if (!matchesValue(expected, metadata[key])) return false;
+    }
+    return true;
+  };
+}

@@ -37,8 +37,20 @@ function gamma(shape: number, random: () => number): number {
   }
 }
 
-/** A Beta(a, b) sample, for Thompson sampling. */
+/**
+ * A Beta(a, b) sample, for Thompson sampling. Exact and cheap for the common shapes: Beta(a, 1)
+ * is U^(1/a) and Beta(1, b) is 1 − U^(1/b); when both are ≥ 3 the normal approximation
+ * (clamped to [0, 1]) is used; otherwise the ratio of two Gamma samples.
+ */
 export function sampleBeta(a: number, b: number, random: () => number): number {
+  if (b === 1) return Math.pow(1 - random(), 1 / a);
+  if (a === 1) return 1 - Math.pow(1 - random(), 1 / b);
+  if (a >= 3 && b >= 3) {
+    const n = a + b;
+    const sd = Math.sqrt((a * b) / (n * n * (n + 1)));
+    const x = a / n + sd * normal(random);
+    return x < 0 ? 0 : x > 1 ? 1 : x;
+  }
   const x = gamma(a, random);
   const y = gamma(b, random);
   return x / (x + y);

@@ -19,7 +19,7 @@ import {
 import { capabilityGap, needsOf, quotaShortfall } from './constraints.js';
 import { type ComplexityClass, createComplexityClassifier } from './complexity.js';
 import { type Assignment, Experiments } from './experiments.js';
-import { matchesRequest } from './match.js';
+import { type RequestMatcher, compileMatch } from './match.js';
 import { seededRandom } from './random.js';
 import { type RouterEntry, resolveEntries, strategyIssue } from './router-options.js';
 import { InMemoryRoutingStats, createRoutingStats } from './routing-stats.js';
@@ -78,6 +78,7 @@ export class Router {
   private readonly builtIns = new Map<string, RoutingStrategy>();
   private readonly manualOnly: ReadonlySet<string> | undefined;
   private readonly rules: readonly RouterRule[];
+  private readonly ruleMatchers: readonly RequestMatcher[];
   private readonly experiments: Experiments;
   private readonly budget: BudgetGuard | undefined;
   private readonly availability:
@@ -89,6 +90,8 @@ export class Router {
   private readonly adaptive: RouterOptions['adaptive'];
   private readonly tracked = new Map<string, Tracked>();
   private readonly maxTracked: number;
+  private readonly trackedOrder: (string | undefined)[] = [];
+  private trackedNext = 0;
   private readonly tokens = new WeakMap<object, number>();
   private readonly idPrefix: string;
   private nextId = 0;
@@ -109,6 +112,7 @@ export class Router {
         ? new Set([...(options.primary ? [options.primary] : []), ...options.fallbacks])
         : undefined;
     this.rules = options.rules ?? [];
+    this.ruleMatchers = this.rules.map((rule) => compileMatch(rule.when));
     this.experiments = new Experiments(options.experiments ?? []);
     this.budget = options.budget;
     const stats = options.stats ?? createRoutingStats({ now: this.now });
@@ -166,10 +170,19 @@ export class Router {
   /**
    * Records how a planned request went (a `ChatResult` or `EmbedResult` fits): feeds its
    * experiment variant's latency and cost, and remembers its provider for `recordFeedback`.
+   * Pass the plan (or its `requestId` and `experiment`); a bare request id counts for no
+   * experiment. The plan itself stores nothing, so planning stays allocation-light.
    */
-  recordResult(requestId: string, result: ResultSummary): void {
-    const tracked = this.tracked.get(requestId) ?? this.track(requestId, undefined);
+  recordResult(
+    plan: string | Pick<RoutePlan, 'requestId' | 'experiment'>,
+    result: ResultSummary,
+  ): void {
+    const requestId = typeof plan === 'string' ? plan : plan.requestId;
+    const experiment = typeof plan === 'string' ? undefined : plan.experiment;
+    const tracked = this.track(requestId);
     tracked.provider = result.provider;
+    if (experiment)
+      tracked.assignment = this.experiments.assignment(experiment.name, experiment.variant);
     if (tracked.assignment)
       this.experiments.recordResult(tracked.assignment, result.latencyMs, result.costUsd);
   }
@@ -248,7 +261,7 @@ export class Router {
     if (routed && pinName === undefined) {
       for (let i = 0; i < this.rules.length; i++) {
         const rule = this.rules[i];
-        if (!matchesRequest(rule.when, request)) continue;
+        if (!this.ruleMatchers[i](request)) continue;
         ruleName = rule.name ?? `rules[${i}]`;
         const use = rule.use;
         if (typeof use === 'string') only = [use];
@@ -400,7 +413,6 @@ export class Router {
     if (kept) ordered = [...kept, ...moved];
 
     const requestId = options.requestId ?? this.requestIdOf(request);
-    if (assignment) this.track(requestId, assignment);
 
     const plan: RoutePlan = {
       candidates: ordered.map((c) => c.candidate),
@@ -454,14 +466,16 @@ export class Router {
     return `${this.idPrefix}-${(this.nextId++).toString(36)}`;
   }
 
-  private track(requestId: string, assignment: Assignment | undefined): Tracked {
-    const tracked: Tracked = { assignment, provider: undefined };
-    this.tracked.delete(requestId);
+  private track(requestId: string): Tracked {
+    const existing = this.tracked.get(requestId);
+    if (existing) return existing;
+    const tracked: Tracked = { assignment: undefined, provider: undefined };
+    // A ring of ids bounds the map in O(1) (deleting a Map's oldest key by iteration is not O(1) in V8).
+    const evicted = this.trackedOrder[this.trackedNext];
+    if (evicted !== undefined) this.tracked.delete(evicted);
+    this.trackedOrder[this.trackedNext] = requestId;
+    this.trackedNext = (this.trackedNext + 1) % this.maxTracked;
     this.tracked.set(requestId, tracked);
-    if (this.tracked.size > this.maxTracked) {
-      const oldest = this.tracked.keys().next().value;
-      if (oldest !== undefined) this.tracked.delete(oldest);
-    }
     return tracked;
   }
 

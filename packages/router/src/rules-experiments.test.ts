@@ -4,6 +4,7 @@ import { ask, fourProviders, namesOf } from './__fixtures__/providers.js';
 import { createRouter } from './router.js';
 import { createRoutingStats } from './routing-stats.js';
 import { fnv1a, stableUnit } from './stable-hash.js';
+import type { RoutePlan } from './types.js';
 
 const p = fourProviders();
 const providers = [p.openai, p.anthropic, p.google, p.groq];
@@ -145,13 +146,13 @@ describe('A/B experiments', () => {
   test('results per variant: requests, latency, cost and quality from recordFeedback', () => {
     const stats = createRoutingStats();
     const router = createRouter({ providers, experiments: [experiment], stats });
-    const served: { id: string; variant: string }[] = [];
+    const served: { id: string; variant: string; plan: RoutePlan }[] = [];
     for (let i = 0; i < 40; i++) {
       const plan = router.plan(ask('hi', { metadata: { userId: `u${i}` } }));
-      served.push({ id: plan.requestId, variant: plan.experiment!.variant });
+      served.push({ id: plan.requestId, variant: plan.experiment?.variant ?? '', plan });
     }
-    for (const { id, variant } of served) {
-      router.recordResult(id, {
+    for (const { id, variant, plan } of served) {
+      router.recordResult(plan, {
         provider: variant === 'A' ? 'openai' : 'anthropic',
         latencyMs: variant === 'A' ? 800 : 1_200,
         costUsd: variant === 'A' ? 0.001 : 0.01,
@@ -193,6 +194,7 @@ describe('A/B experiments', () => {
       (_, i) => router.plan(ask('hi', { metadata: { userId: `u${i}` } })).requestId,
     );
     for (const id of ids) router.recordResult(id, { provider: 'openai', latencyMs: 1, costUsd: 0 });
+    expect(router.getExperimentResults()['claude-vs-gpt']['A'].sampleSize).toBe(0); // bare ids: no variant
     expect(router.recordFeedback(ids[0], 0.5)).toBe(false);
     expect(router.recordFeedback(ids[19], 0.5)).toBe(true);
     expect(new Set(ids).size).toBe(20);

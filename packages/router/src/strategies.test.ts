@@ -265,13 +265,15 @@ describe('adaptive', () => {
     router: ReturnType<typeof createRouter>,
     stats: ReturnType<typeof createRoutingStats>,
     clock: ReturnType<typeof manualClock>,
-    latencyOf: (name: string) => number,
+    latencyOf: (name: string) => number | 'fail',
   ): string[] {
     const firsts: string[] = [];
     for (let i = 0; i < n; i++) {
       const first = namesOf(router.plan(ask('hi')).candidates)[0];
       stats.recordAttempt(first);
-      stats.recordSuccess(first, latencyOf(first));
+      const latency = latencyOf(first);
+      if (latency === 'fail') stats.recordFailure(first, 'server');
+      else stats.recordSuccess(first, latency);
       firsts.push(first);
       clock.advance(500);
     }
@@ -299,32 +301,34 @@ describe('adaptive', () => {
     );
   });
 
-  test('moves away from a provider that gets slow, and tries it again after it recovers', () => {
-    const { clock, stats, router } = setup();
-    const share = (list: string[], name: string) =>
-      list.filter((n) => n === name).length / list.length;
-    const before = simulate(200, router, stats, clock, (n) => typical[n]);
-    expect(share(before.slice(100), 'groq')).toBeGreaterThan(0.5);
+  test.each([1, 2, 42, 1234])(
+    'seed %i: moves away from a provider that gets slow, and tries it again after it recovers',
+    (seed) => {
+      const { clock, stats, router } = setup(seed);
+      const share = (list: string[], name: string) =>
+        list.filter((n) => n === name).length / list.length;
+      const before = simulate(200, router, stats, clock, (n) => typical[n]);
+      expect(share(before.slice(100), 'groq')).toBeGreaterThan(0.5);
 
-    const slow = simulate(200, router, stats, clock, (n) => (n === 'groq' ? 8_000 : typical[n]));
-    expect(share(slow.slice(100), 'groq')).toBeLessThan(0.05);
+      const slow = simulate(200, router, stats, clock, (n) => (n === 'groq' ? 8_000 : typical[n]));
+      expect(share(slow.slice(100), 'groq')).toBeLessThan(0.05);
 
-    const recovered = simulate(300, router, stats, clock, (n) => typical[n]);
-    const firstBack = recovered.indexOf('groq');
-    expect(firstBack).toBeGreaterThanOrEqual(0);
-    expect(firstBack).toBeLessThan(150); // the slow samples leave the 60 s window after 120 requests
-    expect(share(recovered.slice(200), 'groq')).toBeGreaterThan(0.5);
-  });
+      const recovered = simulate(300, router, stats, clock, (n) => typical[n]);
+      const firstBack = recovered.indexOf('groq');
+      expect(firstBack).toBeGreaterThanOrEqual(0);
+      expect(firstBack).toBeLessThan(150); // the slow samples leave the 60 s window after 120 requests
+      expect(share(recovered.slice(200), 'groq')).toBeGreaterThan(0.5);
+    },
+  );
 
-  test('moves away from a provider that fails', () => {
-    const { clock, stats, router } = setup(3);
-    simulate(100, router, stats, clock, (n) => typical[n]);
-    for (let i = 0; i < 30; i++) {
-      stats.recordAttempt('groq');
-      stats.recordFailure('groq', 'server');
-    }
-    const after = simulate(50, router, stats, clock, (n) => typical[n]);
-    expect(after.filter((n) => n === 'groq').length).toBeLessThan(10);
+  test.each([3, 5, 42, 777])('seed %i: moves away from a provider that starts failing', (seed) => {
+    const { clock, stats, router } = setup(seed);
+    const before = simulate(100, router, stats, clock, (n) => typical[n]);
+    expect(before.slice(50).filter((n) => n === 'groq').length).toBeGreaterThan(25);
+    const failing = simulate(150, router, stats, clock, (n) =>
+      n === 'groq' ? 'fail' : typical[n],
+    );
+    expect(failing.slice(100).filter((n) => n === 'groq').length).toBeLessThan(5);
   });
 });
 

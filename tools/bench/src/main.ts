@@ -1,21 +1,28 @@
 import { fullSize } from './scenarios.js';
 import { formatReport, runBenchmarks, type ScenarioName, scenarioNames } from './report.js';
+import { formatRouterPlan, routerPlan } from './router-plan.js';
 
 const quick = process.argv.includes('--quick');
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
-const only = onlyArg
-  ? (onlyArg.slice('--only='.length).split(',') as ScenarioName[])
-  : [...scenarioNames];
+const asked = onlyArg ? onlyArg.slice('--only='.length).split(',') : undefined;
+// `router` (router.plan's cost, ./router-plan.ts) runs after the others.
+const withRouter = !asked || asked.includes('router');
+const only = (asked?.filter((name) => name !== 'router') ?? [...scenarioNames]) as ScenarioName[];
 const unknown = only.filter((name) => !scenarioNames.includes(name));
 if (unknown.length > 0) {
-  console.error(`Unknown scenario(s) ${unknown.join(', ')}; use ${scenarioNames.join(', ')}`);
+  console.error(
+    `Unknown scenario(s) ${unknown.join(', ')}; use ${scenarioNames.join(', ')}, router`,
+  );
   process.exit(2);
 }
 const size = quick
   ? { ...fullSize, rounds: 60, warmup: 10, batch: 500, throughputCalls: 800 }
   : fullSize;
 runBenchmarks(size, only).then(
-  (results) => console.log(formatReport(results, size)),
+  (results) => {
+    console.log(formatReport(results, size));
+    if (withRouter) console.log(formatRouterPlan(routerPlan(size)));
+  },
   (error: unknown) => {
     console.error(error);
     process.exitCode = 1;
