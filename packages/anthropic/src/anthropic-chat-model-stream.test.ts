@@ -69,6 +69,8 @@ describe('AnthropicChatModel.stream', () => {
       provider: 'claude',
       model: 'claude-haiku-4-5',
       costUsd: expect.any(Number),
+      // The fake sends anthropic-ratelimit-* headers, as Anthropic does.
+      rateLimit: expect.objectContaining({ limitRequests: 10000, remainingRequests: 9999 }),
     });
   });
 

@@ -1,33 +1,39 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
+import type { Message, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import {
   ProviderError,
   estimateCost,
   getModelInfo,
-  healthCheckByGenerate,
-  runProviderGenerate,
-  runProviderStream,
   specificationVersion,
   type ChatRequest,
   type ChatResult,
   type HealthCheckResult,
   type ModelCatalogue,
   type Provider,
-  type ProviderCallOptions,
   type StreamEvent,
 } from '@modelmux/core';
+import {
+  formatProviderErrorMessage,
+  healthCheckByGenerate,
+  runProviderGenerate,
+  runProviderStream,
+  type CallSignal,
+} from '@modelmux/core/provider-utils';
 import { AnthropicStreamMapper } from './anthropic-stream.js';
 import { buildAnthropicRequest, type AnthropicCall } from './build-anthropic-request.js';
 import { mapAnthropicError } from './map-anthropic-error.js';
 import { mapAnthropicResponse } from './map-anthropic-response.js';
+import { readAnthropicRateLimit } from './read-anthropic-rate-limit.js';
 
 /** What an `AnthropicChatModel` is made from (`createAnthropic` resolves it from the settings). */
 export interface AnthropicChatModelConfig {
   name: string;
   model: string;
-  /** Undefined when no API key is configured: every call then fails with kind `auth`. */
-  client: Anthropic | undefined;
   apiKey: string | undefined;
+  /** True when the base URL is not Anthropic's own (a local proxy, a gateway): no key needed. */
+  customEndpoint: boolean;
+  /** Makes the SDK client, on the first call. */
+  createClient: () => Anthropic;
   catalogue: ModelCatalogue;
   timeoutMs?: number;
   temperature?: number;
@@ -36,38 +42,44 @@ export interface AnthropicChatModelConfig {
 
 /**
  * The modelmux `Provider` for Anthropic's Messages API (create it with `createAnthropic`).
- * Anthropic offers no embeddings, so `embed` is absent (check `provider.embed` before calling it).
+ * `generate` and `stream` run on core's call skeleton (validation, the body built before any
+ * wire call, our timeout, error mapping); the `anthropic-ratelimit-*` headers become
+ * `rateLimit`. Anthropic offers no embeddings, so `embed` is absent.
  */
 export class AnthropicChatModel implements Provider {
   readonly specificationVersion = specificationVersion;
   readonly type = 'anthropic';
   readonly name: string;
   readonly defaultModel: string;
+  private client: Anthropic | undefined;
 
   constructor(private readonly config: AnthropicChatModelConfig) {
     this.name = config.name;
     this.defaultModel = config.model;
   }
 
-  /** True when an API key is configured (no call is made). */
+  /** True with an API key, or with a custom base URL (a proxy may need none); no call is made. */
   isAvailable(): boolean {
-    return this.config.client !== undefined;
+    return this.config.apiKey !== undefined || this.config.customEndpoint;
   }
 
-  /** One Messages API call, normalised to a `ChatResult`. */
+  /** One Messages API call, normalised to a `ChatResult` with the vendor's rate limits. */
   generate<T = unknown>(request: ChatRequest<T>): Promise<ChatResult<T>> {
-    const call = this.callOptions(request);
-    return runProviderGenerate<T>({
-      ...call,
-      responseFormat: request.responseFormat,
-      send: async (signal) => {
-        const client = this.requireClient(call.model);
-        const prepared = this.prepare(request);
-        const message = await client.messages.create(prepared.body, { signal });
+    return runProviderGenerate<T, AnthropicCall>({
+      ...this.callOptions(request),
+      build: (valid, model) => this.prepare(valid, model),
+      send: async (signal, prepared) => {
+        const client = this.requireClient(prepared.model);
+        const { data, response } = await client.messages
+          .create(prepared.body, { signal })
+          .withResponse();
+        const message = this.checkMessage(data, prepared.model);
+        const rateLimit = readAnthropicRateLimit(response.headers);
         return {
           ...mapAnthropicResponse(message, prepared.jsonOutput),
           model: message.model,
           raw: message,
+          ...(rateLimit ? { rateLimit } : {}),
         };
       },
     });
@@ -79,23 +91,29 @@ export class AnthropicChatModel implements Provider {
    * a consumer that stops reading aborts the HTTP request.
    */
   stream(request: ChatRequest): AsyncGenerator<StreamEvent, void, undefined> {
-    const call = this.callOptions(request);
-    return runProviderStream<RawMessageStreamEvent>({
-      ...call,
-      open: async (signal) => {
-        const client = this.requireClient(call.model);
-        const prepared = this.prepare(request);
+    return runProviderStream<RawMessageStreamEvent, AnthropicCall>({
+      ...this.callOptions(request),
+      build: (valid, model) => this.prepare(valid, model),
+      open: async (signal, prepared) => {
+        const client = this.requireClient(prepared.model);
+        const { data, response } = await client.messages
+          .create({ ...prepared.body, stream: true }, { signal })
+          .withResponse();
         const mapper = new AnthropicStreamMapper(prepared.jsonOutput, {
           provider: this.name,
-          model: call.model,
+          model: prepared.model,
+          rateLimit: readAnthropicRateLimit(response.headers),
         });
-        return {
-          chunks: await client.messages.create({ ...prepared.body, stream: true }, { signal }),
-          mapper,
-        };
+        return { chunks: data, mapper };
       },
       modelOf: (event) => (event.type === 'message_start' ? event.message.model : undefined),
-      truncatedMessage: () => 'Anthropic network: the stream ended before message_stop (truncated)',
+      truncatedMessage: (model) =>
+        formatProviderErrorMessage({
+          provider: this.name,
+          model,
+          kind: 'network',
+          text: 'the stream ended before message_stop (truncated)',
+        }),
     });
   }
 
@@ -104,37 +122,77 @@ export class AnthropicChatModel implements Provider {
     return healthCheckByGenerate(this, options);
   }
 
-  private prepare(request: ChatRequest): AnthropicCall {
-    return buildAnthropicRequest(request, {
-      model: this.defaultModel,
-      ...(this.config.temperature !== undefined ? { temperature: this.config.temperature } : {}),
-      ...(this.config.maxTokens !== undefined ? { maxTokens: this.config.maxTokens } : {}),
-      modelMaxOutputTokens: (model) => getModelInfo(model, this.config.catalogue)?.maxOutputTokens,
+  private prepare(request: ChatRequest, model: string): AnthropicCall {
+    return buildAnthropicRequest(
+      { ...request, model },
+      {
+        model,
+        ...(this.config.temperature !== undefined ? { temperature: this.config.temperature } : {}),
+        ...(this.config.maxTokens !== undefined ? { maxTokens: this.config.maxTokens } : {}),
+        modelMaxOutputTokens: (id) => getModelInfo(id, this.config.catalogue)?.maxOutputTokens,
+      },
+    );
+  }
+
+  /** A 200 whose body is not a message (an HTML page from a proxy, `null`) is the vendor's failure: `server`. */
+  private checkMessage(data: unknown, model: string): Message {
+    const message = data as Partial<Message> | null;
+    if (message && typeof message === 'object' && Array.isArray(message.content))
+      return message as Message;
+    const what =
+      typeof data === 'string'
+        ? /^\s*</.test(data)
+          ? 'an HTML page'
+          : 'text'
+        : `${data === null ? 'null' : typeof data}`;
+    throw new ProviderError({
+      kind: 'server',
+      provider: this.name,
+      model,
+      message: formatProviderErrorMessage({
+        provider: this.name,
+        model,
+        kind: 'server',
+        text: `the response was ${what}, not a message`,
+      }),
     });
   }
 
   private requireClient(model: string): Anthropic {
-    if (this.config.client) return this.config.client;
-    throw new ProviderError({
-      kind: 'auth',
-      provider: this.name,
-      model,
-      isRetryable: false,
-      message: `Anthropic auth: no API key for "${this.name}": pass apiKey or set ANTHROPIC_API_KEY`,
-    });
+    if (this.client) return this.client;
+    if (!this.isAvailable())
+      throw new ProviderError({
+        kind: 'auth',
+        provider: this.name,
+        model,
+        isRetryable: false,
+        message: formatProviderErrorMessage({
+          provider: this.name,
+          model,
+          kind: 'auth',
+          text: 'no API key: pass apiKey to createAnthropic() or set ANTHROPIC_API_KEY',
+        }),
+      });
+    this.client = this.config.createClient();
+    return this.client;
   }
 
-  /** What generate and stream share: the model, the signals, our error mapper and the price. */
-  private callOptions(request: ChatRequest): ProviderCallOptions & { model: string } {
-    const model = request.model ?? this.defaultModel;
+  /** What generate and stream share: the request (validated by the skeleton), our error mapper and the price. */
+  private callOptions(request: ChatRequest) {
     return {
       provider: this.name,
-      model,
-      signal: request.signal,
+      request,
+      defaultModel: this.defaultModel,
       timeoutMs: this.config.timeoutMs,
-      mapError: (error, call) =>
-        mapAnthropicError(error, { provider: this.name, model, call, apiKey: this.config.apiKey }),
-      cost: (resultModel, usage) => estimateCost(resultModel, usage, this.config.catalogue),
+      mapError: (error: unknown, call: CallSignal, context: { model: string }) =>
+        mapAnthropicError(error, {
+          provider: this.name,
+          model: context.model,
+          call,
+          apiKey: this.config.apiKey,
+        }),
+      cost: (resultModel: string, usage: ChatResult['usage']) =>
+        estimateCost(resultModel, usage, this.config.catalogue),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { startFakeProviders, type FakeProviders } from '@modelmux/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAnthropic } from './anthropic-provider.js';
 
 let fake: FakeProviders;
@@ -9,6 +9,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await fake.close();
 });
+beforeEach(() => fake.reset());
 
 describe('createAnthropic', () => {
   it('reads ANTHROPIC_API_KEY from the env at creation and names the instance', () => {
@@ -17,7 +18,7 @@ describe('createAnthropic', () => {
     expect(provider).toMatchObject({
       name: 'anthropic',
       type: 'anthropic',
-      defaultModel: 'claude-sonnet-4-5',
+      defaultModel: 'claude-haiku-4-5',
       specificationVersion: 'v1',
     });
     expect(
@@ -25,10 +26,14 @@ describe('createAnthropic', () => {
     ).toMatchObject({ name: 'anthropic-eu', defaultModel: 'claude-haiku-4-5' });
   });
 
-  it('is unavailable without a key, and fails with auth without sending anything', async () => {
+  it('is unavailable without a key for Anthropic itself, and fails with auth without sending anything', async () => {
+    const urls: string[] = [];
     const provider = createAnthropic({
-      baseURL: fake.baseURL.anthropic,
       env: { ANTHROPIC_API_KEY: '  ' },
+      fetch: async (input) => {
+        urls.push(String(input));
+        return fetch(String(input).replace('https://api.anthropic.com', fake.url));
+      },
     });
     expect(provider.isAvailable()).toBe(false);
     await expect(
@@ -45,6 +50,33 @@ describe('createAnthropic', () => {
       error: expect.stringContaining('ANTHROPIC_API_KEY'),
     });
     expect(fake.count('anthropic')).toBe(0);
+    expect(urls).toEqual([]);
+  });
+
+  it('is available without a key behind a custom base URL (a local proxy), sending a placeholder key', async () => {
+    const provider = createAnthropic({ baseURL: fake.baseURL.anthropic, env: {} });
+    expect(provider.isAvailable()).toBe(true);
+    const result = await provider.generate({ messages: [{ role: 'user', content: 'hi' }] });
+    expect(result.provider).toBe('anthropic');
+    const [sent] = fake.requests('anthropic');
+    expect(JSON.stringify(sent?.headers)).not.toContain('sk-ant');
+    expect(fake.count('anthropic')).toBe(1);
+  });
+
+  it('makes the SDK client on the first call, and warns of no deprecated default model', async () => {
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      const provider = createAnthropic({
+        apiKey: 'sk-ant-lazy-0123456789',
+        baseURL: fake.baseURL.anthropic,
+      });
+      expect((provider as unknown as { client?: unknown }).client).toBeUndefined();
+      await provider.generate({ messages: [{ role: 'user', content: 'hi' }] });
+      expect((provider as unknown as { client?: unknown }).client).toBeDefined();
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('uses its own default base URL, never ANTHROPIC_BASE_URL from the environment', async () => {

@@ -1,5 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { defaultCatalogue, registerSecret } from '@modelmux/core';
+import { defaultCatalogue } from '@modelmux/core';
+import { registerHeaderSecrets, registerSecret } from '@modelmux/core/provider-utils';
 import { AnthropicChatModel } from './anthropic-chat-model.js';
 import {
   defaultAnthropicBaseURL,
@@ -7,10 +8,15 @@ import {
   type AnthropicSettings,
 } from './anthropic-settings.js';
 
+/** Sent to a custom endpoint that needs no key, because the SDK insists on one. Never a real key. */
+export const anthropicPlaceholderApiKey = 'modelmux-no-key';
+
 /**
  * Creates the Anthropic provider over the official `@anthropic-ai/sdk`, with the SDK's own
  * retries off (`maxRetries: 0`; the router retries) and the base URL always explicit. The key
- * falls back to `ANTHROPIC_API_KEY` and is registered for redaction.
+ * falls back to `ANTHROPIC_API_KEY`; it and credential-like `headers` are registered for
+ * redaction. The SDK client is made on the first call. A custom `baseURL` (a local proxy)
+ * is available without a key.
  *
  * @example
  * const anthropic = createAnthropic({ model: 'claude-haiku-4-5' });
@@ -20,23 +26,25 @@ export function createAnthropic(settings: AnthropicSettings = {}): AnthropicChat
   const env = settings.env ?? process.env;
   const apiKey = nonEmpty(settings.apiKey) ?? nonEmpty(env['ANTHROPIC_API_KEY']);
   registerSecret(apiKey);
-  const client = apiKey
-    ? new Anthropic({
-        apiKey,
-        baseURL: settings.baseURL ?? defaultAnthropicBaseURL,
+  registerHeaderSecrets(settings.headers);
+  const baseURL = (settings.baseURL ?? defaultAnthropicBaseURL).replace(/\/+$/, '');
+  const customEndpoint = baseURL !== defaultAnthropicBaseURL;
+  return new AnthropicChatModel({
+    name: settings.name ?? 'anthropic',
+    model: settings.model ?? defaultAnthropicModel,
+    apiKey,
+    customEndpoint,
+    createClient: () =>
+      new Anthropic({
+        apiKey: apiKey ?? anthropicPlaceholderApiKey,
+        baseURL,
         maxRetries: 0,
         // An explicit timeout also stops the SDK from refusing large non-streaming max_tokens.
         timeout: settings.timeoutMs ?? 600_000,
         logLevel: 'off',
         ...(settings.headers ? { defaultHeaders: settings.headers } : {}),
         ...(settings.fetch ? { fetch: settings.fetch } : {}),
-      })
-    : undefined;
-  return new AnthropicChatModel({
-    name: settings.name ?? 'anthropic',
-    model: settings.model ?? defaultAnthropicModel,
-    client,
-    apiKey,
+      }),
     catalogue: settings.catalogue ?? defaultCatalogue,
     ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
     ...(settings.temperature !== undefined ? { temperature: settings.temperature } : {}),

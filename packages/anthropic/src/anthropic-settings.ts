@@ -4,15 +4,21 @@ import type { ModelCatalogue, ProviderSettings } from '@modelmux/core';
 export interface AnthropicSettings extends ProviderSettings {
   /** The API key; defaults to `ANTHROPIC_API_KEY`. */
   apiKey?: string;
-  /** The API origin; defaults to `https://api.anthropic.com` (never read from `ANTHROPIC_BASE_URL`). */
+  /**
+   * The API origin; defaults to `https://api.anthropic.com` (never read from `ANTHROPIC_BASE_URL`).
+   * Another origin (a local proxy, a gateway, a fake) is available without a key.
+   */
   baseURL?: string;
-  /** The default model; `claude-sonnet-4-5` when absent. */
+  /** The default model; `claude-haiku-4-5` when absent. */
   model?: string;
   /** The instance name, unique in a router; `anthropic` when absent. */
   name?: string;
-  /** Extra headers on every request. */
+  /** Extra headers on every request; credential-like ones (a gateway key) are registered for redaction. */
   headers?: Record<string, string>;
-  /** Abort a call after this many ms (for a stream: this long without an event). */
+  /**
+   * Our timeout, in ms, over the whole call: `generate` until the answer is read, a stream until
+   * its first event and then between two events (an idle timeout). None when absent.
+   */
   timeoutMs?: number;
   /** The default temperature when a request gives none. */
   temperature?: number;
@@ -26,8 +32,8 @@ export interface AnthropicSettings extends ProviderSettings {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** The default model of `createAnthropic()`. */
-export const defaultAnthropicModel = 'claude-sonnet-4-5';
+/** The default model of `createAnthropic()`: a current model listed in core's catalogue. */
+export const defaultAnthropicModel = 'claude-haiku-4-5';
 
 /** The default API origin. */
 export const defaultAnthropicBaseURL = 'https://api.anthropic.com';

@@ -1,5 +1,12 @@
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
-import { ProviderError, type FinishReason, type StreamEvent, type Usage } from '@modelmux/core';
+import {
+  ProviderError,
+  type FinishReason,
+  type RateLimitInfo,
+  type StreamEvent,
+  type Usage,
+} from '@modelmux/core';
+import { formatProviderErrorMessage } from '@modelmux/core/provider-utils';
 import { jsonOutputText } from './map-anthropic-response.js';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 import {
@@ -21,6 +28,8 @@ interface ToolBlock {
 export interface AnthropicStreamEnd {
   finishReason: FinishReason;
   usage: Usage;
+  /** The vendor's remaining quota from the response headers. */
+  rateLimit?: RateLimitInfo;
 }
 
 /**
@@ -43,7 +52,11 @@ export class AnthropicStreamMapper {
 
   constructor(
     private readonly jsonOutput: AnthropicTools['jsonOutput'],
-    private readonly context: { provider: string; model: string },
+    private readonly context: {
+      provider: string;
+      model: string;
+      rateLimit?: RateLimitInfo | undefined;
+    },
   ) {}
 
   /** Maps one vendor event to zero or more modelmux events. */
@@ -78,6 +91,7 @@ export class AnthropicStreamMapper {
         jsonOutput: this.calledJsonTool && !this.calledUserTool,
       }),
       usage: mapAnthropicUsage(mergeAnthropicUsage(this.startUsage, this.deltaUsage)),
+      ...(this.context.rateLimit ? { rateLimit: this.context.rateLimit } : {}),
     };
   }
 
@@ -152,10 +166,17 @@ export class AnthropicStreamMapper {
   }
 
   private malformed(message: string, cause?: unknown): ProviderError {
+    const { provider, model } = this.context;
     return new ProviderError({
-      ...this.context,
+      provider,
+      model,
       kind: 'server',
-      message: `Anthropic server: malformed stream: ${message}`,
+      message: formatProviderErrorMessage({
+        provider,
+        model,
+        kind: 'server',
+        text: `malformed stream: ${message}`,
+      }),
       cause,
     });
   }

@@ -13,16 +13,22 @@ import {
   redactSecrets,
   type ErrorKind,
 } from '@modelmux/core';
-import type { CallSignal } from '@modelmux/core';
+import {
+  formatProviderErrorMessage,
+  requestIdFromHeaders,
+  type CallSignal,
+} from '@modelmux/core/provider-utils';
 
 /** What the error mapping needs to know about the failed call. */
 export interface AnthropicErrorContext {
   provider: string;
   model: string;
   /** The call's signal: tells our timeout from the caller's abort. */
-  call?: CallSignal;
-  apiKey?: string;
+  call?: CallSignal | undefined;
+  apiKey?: string | undefined;
 }
+
+type Extra = { status?: number; retryAfterMs?: number; requestId?: string };
 
 /** Anthropic's `error.type` values and what they mean. */
 const kindByType: Readonly<Record<string, ErrorKind>> = {
@@ -41,21 +47,31 @@ const kindByType: Readonly<Record<string, ErrorKind>> = {
 /**
  * Turns anything the Anthropic SDK (or its stream) throws into a `ProviderError` with a
  * `kind`. The HTTP status and the body's `error.type` decide; `invalid_request_error` saying
- * "prompt is too long" is `context_length`; `retry-after` becomes `retryAfterMs`. Modelmux
- * errors (an `InvalidRequestError` from mapping, a `ProviderError` already made) pass through.
+ * "prompt is too long" is `context_length`; `retry-after` becomes `retryAfterMs`; the
+ * `request-id` header becomes `requestId`. An error sent inside the stream whose type we do not
+ * know is `server` (the rule of every adapter); an answer we could not read is `server`, a
+ * connection dropped mid-body `network`. The message is core's one format
+ * (`<instance>/<model> <kind> (HTTP <status>): <the vendor's text> [request <id>]`). Modelmux
+ * errors (an `InvalidRequestError`, a `ProviderError` already made) pass through.
  */
 export function mapAnthropicError(error: unknown, context: AnthropicErrorContext): ModelmuxError {
   if (ModelmuxError.isInstance(error)) return error;
-  const make = (
-    kind: ErrorKind,
-    message: string,
-    extra: { status?: number; retryAfterMs?: number } = {},
-  ): ProviderError =>
+  const make = (kind: ErrorKind, text: string, extra: Extra = {}): ProviderError =>
     new ProviderError({
       kind,
       provider: context.provider,
       model: context.model,
-      message: redactSecrets(`Anthropic ${kind.replace('_', ' ')}: ${message}`, [context.apiKey]),
+      message: redactSecrets(
+        formatProviderErrorMessage({
+          provider: context.provider,
+          model: context.model,
+          kind,
+          status: extra.status,
+          text,
+          requestId: extra.requestId,
+        }),
+        [context.apiKey],
+      ),
       cause: error,
       ...extra,
     });
@@ -73,18 +89,14 @@ export function mapAnthropicError(error: unknown, context: AnthropicErrorContext
   if (error instanceof AnthropicError) return make('bad_request', error.message);
   if (error instanceof Error && error.name === 'AbortError')
     return make('aborted', 'the request was aborted');
-  if (error instanceof TypeError)
-    return make('network', `the connection failed (${describeCause(error)})`);
+  if (error instanceof Error && isConnectionDrop(error))
+    return make('network', `the connection dropped mid-response (${describeCause(error)})`);
   return make('unknown', error instanceof Error ? error.message : String(error));
 }
 
 function fromApiError(
   error: APIError,
-  make: (
-    kind: ErrorKind,
-    message: string,
-    extra?: { status?: number; retryAfterMs?: number },
-  ) => ProviderError,
+  make: (kind: ErrorKind, text: string, extra?: Extra) => ProviderError,
 ): ProviderError {
   const status = error.status;
   const body = error.error as { error?: { type?: string; message?: string } } | undefined;
@@ -101,13 +113,24 @@ function fromApiError(
   ) {
     kind = 'context_length';
   }
-  if (kind === 'unknown' && status === undefined && type === undefined) kind = 'server';
+  // One rule for every adapter: an error sent inside the stream (no status) whose type we do
+  // not know is the vendor's own failure mid-answer.
+  if (kind === 'unknown' && status === undefined) kind = 'server';
   const retryAfterMs = parseRetryAfterMs(error.headers);
-  const where = status === undefined ? 'in the stream' : `(${status})`;
-  return make(kind, `${apiMessage} ${where}`.trim(), {
+  const requestId = error.requestID ?? requestIdFromHeaders(error.headers);
+  const text = status === undefined ? `${apiMessage} (sent in the stream)` : apiMessage;
+  return make(kind, text, {
     ...(status !== undefined ? { status } : {}),
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    ...(requestId ? { requestId } : {}),
   });
+}
+
+/** undici's errors when the socket closes while the body is read (`terminated`, `other side closed`, ECONNRESET). */
+function isConnectionDrop(error: Error): boolean {
+  return /terminated|other side closed|socket|ECONNRESET|EPIPE|premature close/i.test(
+    describeCause(error),
+  );
 }
 
 function describeCause(error: Error): string {

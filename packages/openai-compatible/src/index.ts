@@ -52,7 +52,6 @@ export {
 export {
   mapOpenAICompatibleError,
   openAICompatibleErrorKind,
-  requestIdFrom,
   type OpenAICompatibleErrorContext,
   type OpenAICompatibleErrorFields,
   type OpenAICompatibleErrorDialect,
@@ -61,7 +60,6 @@ export {
 export { providerErrorMessage, type ProviderErrorMessageParts } from './provider-error-message.js';
 export {
   readOpenAICompatibleRateLimit,
-  parseResetDurationMs,
   type HeaderReader,
 } from './read-openai-compatible-rate-limit.js';
 export type {

@@ -5,7 +5,7 @@ import {
   type ErrorKind,
   type HeaderLookup,
 } from '@modelmux/core';
-import type { CallSignal } from '@modelmux/core/provider-utils';
+import { requestIdFromHeaders, type CallSignal } from '@modelmux/core/provider-utils';
 import { providerErrorMessage } from './provider-error-message.js';
 
 /** Who failed: the provider instance, the model, and the call's signal (our timeout or the caller's abort). */
@@ -95,13 +95,6 @@ export function openAICompatibleErrorKind(
   return dialect.statusKinds?.[status] ?? errorKindFromStatus(status);
 }
 
-/** The request id the vendor gave the failed call (`x-request-id`, or `request-id`). */
-export function requestIdFrom(headers: HeaderLookup): string | undefined {
-  if (!headers || typeof (headers as { get?: unknown }).get !== 'function') return undefined;
-  const lookup = headers as { get(name: string): string | null | undefined };
-  return lookup.get('x-request-id') ?? lookup.get('request-id') ?? undefined;
-}
-
 /**
  * Turns anything an SDK call throws into a `ProviderError` with a kind, status, retry-after,
  * the vendor's request id and the original as `cause`. Our timeout is asked first, then the
@@ -151,7 +144,7 @@ export function mapOpenAICompatibleError<ApiError extends Error>(
   if (sdkError?.type === 'api') {
     const { status, code, message } = sdkError.fields;
     const retryAfterMs = parseRetryAfterMs(sdkError.headers);
-    const requestId = requestIdFrom(sdkError.headers);
+    const requestId = requestIdFromHeaders(sdkError.headers);
     const text = `${message ?? reason}${code ? ` [${code}]` : ''}${status === undefined ? ' (sent in the stream)' : ''}`;
     return make(openAICompatibleErrorKind(sdkError.fields, dialect), text, {
       ...(status !== undefined ? { status } : {}),
