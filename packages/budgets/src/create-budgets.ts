@@ -354,6 +354,8 @@ export function createBudgets(options: BudgetsOptions = {}): Budgets {
       if (BudgetExceededError.isInstance(error)) throw error;
       storeFailed(error);
       if (onStoreError === 'fail-closed') {
+        // The call may still have run on the server after our timeout: release it if so.
+        void store.settle(id, 0).catch(report);
         const first = scoped[0]!;
         throw new BudgetExceededError({
           scope: 'store',

@@ -14,6 +14,9 @@ import {
   type WorkerOutcome,
 } from './fleet-shared.js';
 
+/** Generous for a CI machine whose 2 cores run 4 workers, the fakes and Redis at once. */
+export const storeTimeoutMs = 1_000;
+
 let store: Store;
 let budgets: Budgets;
 let shared: ReturnType<typeof sharedProviderState>;
@@ -57,7 +60,7 @@ async function handle(message: Record<string, unknown>): Promise<Record<string, 
   switch (message['type']) {
     case 'init': {
       init = message['init'] as WorkerInit;
-      store = redisStore({ url: init.redisUrl, prefix: init.prefix, timeoutMs: 200 });
+      store = redisStore({ url: init.redisUrl, prefix: init.prefix, timeoutMs: storeTimeoutMs });
       budgets = createBudgets({ store, dailyCostLimit: init.dailyCostLimitUsd, refreshMs: 200 });
       // A long refresh: a mark reaching this process proves the pub/sub path.
       shared = sharedProviderState(store, { providers: ['openai'], refreshMs: 60_000 });

@@ -179,7 +179,7 @@ describe.runIf(installed)('a fleet of 4 processes sharing one Redis', () => {
         error: 'ModelmuxBudgetExceededError',
         scope: 'store',
       });
-      expect(o.ms).toBeLessThan(1_500); // 200 ms store timeout: fails fast, never hangs
+      expect(o.ms).toBeLessThan(3_000); // the 1 s store timeout: fails fast, never hangs
     }
 
     await server.start();
