@@ -38,7 +38,6 @@ export function buildGoogleRequest(
   const maxOutputTokens = request.maxTokens ?? defaults.maxTokens;
   const format = request.responseFormat;
   const google = request.providerOptions?.['google'];
-  if (google !== undefined) checkSerializable(google, 'providerOptions.google');
   const { generationConfig: extraConfig, ...extra } = (google ?? {}) as {
     generationConfig?: GeminiGenerationConfig;
   };
@@ -69,16 +68,4 @@ export function buildGoogleRequest(
     ...extra,
   };
   return { model, body };
-}
-
-/** Opaque options go to the wire as JSON: a circular or BigInt value is the caller's error. */
-function checkSerializable(value: unknown, field: string): void {
-  try {
-    JSON.stringify(value);
-  } catch (error) {
-    throw new InvalidRequestError({
-      field,
-      message: `must be JSON-serialisable (${error instanceof Error ? error.message : String(error)})`,
-    });
-  }
 }

@@ -51,6 +51,10 @@ describe.each(sdks)('GoogleChatModel.generate (sdk: %s)', (which) => {
     expect(request?.path).toBe('/v1beta/models/gemini-2.5-flash:generateContent');
     expect(request?.headers['x-goog-api-key']).toBe(REDACTED);
     expect(JSON.stringify(request)).not.toContain(apiKey);
+    // Nothing else goes on the wire (no SDK-only option such as automaticContinuation); the
+    // legacy SDK adds an empty generationConfig and safetySettings of its own.
+    const wire = ['contents', 'systemInstruction', 'generationConfig', 'safetySettings'];
+    expect(Object.keys(request?.body as object).filter((key) => !wire.includes(key))).toEqual([]);
     expect(request?.body).toMatchObject({
       systemInstruction: { role: 'system', parts: [{ text: 'Be brief.\n\nAnswer in English.' }] },
       contents: [{ role: 'user', parts: [{ text: 'What is the capital of France?' }] }],
