@@ -388,18 +388,13 @@ export class Metrics implements RoutingStats {
     this.lastSucceeded = e.provider;
     const genAiProvider = this.genAiProvider(e.provider);
     const operation = genAiOperationName(e.operation);
-    if (this.prometheus) {
-      this.prometheus.ended(e.provider);
-      this.prometheus.succeeded(
-        e.provider,
-        label,
-        { operation, genAiProvider, model: label },
-        e.durationMs / 1000,
-        e.usage?.inputTokens,
-        e.usage?.outputTokens,
-        e.costUsd,
-      );
-    }
+    this.prometheus?.succeeded(
+      this.prometheus.call(e.provider, label, operation, genAiProvider),
+      e.durationMs / 1000,
+      e.usage?.inputTokens,
+      e.usage?.outputTokens,
+      e.costUsd,
+    );
     this.otel?.ended({
       operation,
       genAiProvider,
@@ -426,8 +421,8 @@ export class Metrics implements RoutingStats {
 
   private failed(e: FailureEvent): void {
     const label = this.modelLabel(e.provider, e.model);
-    this.prometheus?.ended(e.provider);
     if (e.hedgeLost) {
+      this.prometheus?.cancelled(e.provider);
       this.total.cancelled();
       this.providerSeries(e.provider).cancelled();
       this.modelSeries(e.provider, label).cancelled();
@@ -440,9 +435,7 @@ export class Metrics implements RoutingStats {
     const genAiProvider = this.genAiProvider(e.provider);
     const operation = genAiOperationName(e.operation);
     this.prometheus?.failed(
-      e.provider,
-      label,
-      { operation, genAiProvider, model: label },
+      this.prometheus.call(e.provider, label, operation, genAiProvider),
       e.durationMs / 1000,
       e.kind,
     );

@@ -3,6 +3,7 @@ import {
   type MeterProvider,
   SpanKind,
   SpanStatusCode,
+  createNoopMeter,
   type TracerProvider,
   type Tracer,
   metrics,
@@ -32,8 +33,9 @@ export interface GenAiCall {
 const scope = '@modelmux/metrics';
 
 /**
- * OpenTelemetry metrics and spans through `@opentelemetry/api` only: without an SDK, the API's
- * no-op meter and tracer make every call here a few property reads. A span `chat {model}` is
+ * OpenTelemetry metrics and spans through `@opentelemetry/api` only. Without a MeterProvider
+ * (the API's no-op meter) nothing is built for metrics; without a TracerProvider the span is the
+ * API's non-recording span and no attribute is set. A span `chat {model}` is
  * created when a call ends (start time back-dated), so nothing is kept per call in flight.
  */
 export class OpenTelemetryInstruments {
@@ -41,6 +43,8 @@ export class OpenTelemetryInstruments {
   private readonly tokens: Histogram;
   private readonly ttft: Histogram;
   private readonly tracer: Tracer;
+  /** False when no MeterProvider is registered: the attribute objects are not even built. */
+  private readonly recordsMetrics: boolean;
 
   constructor(options: OpenTelemetryOptions = {}) {
     const meter = (options.meterProvider ?? metrics.getMeterProvider()).getMeter(scope);
@@ -60,9 +64,20 @@ export class OpenTelemetryInstruments {
       unit: 's',
       advice: { explicitBucketBoundaries: [...durationBucketsSeconds] },
     });
+    const noop = createNoopMeter().createHistogram('noop');
+    this.recordsMetrics = this.duration.constructor !== noop.constructor;
   }
 
   ended(call: GenAiCall): void {
+    const span = this.tracer.startSpan(
+      call.model === undefined ? call.operation : `${call.operation} ${call.model}`,
+      { kind: SpanKind.CLIENT, startTime: call.startTime },
+    );
+    const recording = span.isRecording();
+    if (!recording && !this.recordsMetrics) {
+      span.end(call.endTime);
+      return;
+    }
     const attributes: Record<string, string> = {
       'gen_ai.operation.name': call.operation,
       'gen_ai.provider.name': call.genAiProvider,
@@ -72,17 +87,14 @@ export class OpenTelemetryInstruments {
       attributes['gen_ai.response.model'] = call.model;
     }
     if (call.errorType !== undefined) attributes['error.type'] = call.errorType;
-    this.duration.record((call.endTime - call.startTime) / 1000, attributes);
-    if (call.inputTokens !== undefined)
-      this.tokens.record(call.inputTokens, { ...attributes, 'gen_ai.token.type': 'input' });
-    if (call.outputTokens !== undefined)
-      this.tokens.record(call.outputTokens, { ...attributes, 'gen_ai.token.type': 'output' });
-
-    const span = this.tracer.startSpan(
-      call.model === undefined ? call.operation : `${call.operation} ${call.model}`,
-      { kind: SpanKind.CLIENT, startTime: call.startTime },
-    );
-    if (span.isRecording()) {
+    if (this.recordsMetrics) {
+      this.duration.record((call.endTime - call.startTime) / 1000, attributes);
+      if (call.inputTokens !== undefined)
+        this.tokens.record(call.inputTokens, { ...attributes, 'gen_ai.token.type': 'input' });
+      if (call.outputTokens !== undefined)
+        this.tokens.record(call.outputTokens, { ...attributes, 'gen_ai.token.type': 'output' });
+    }
+    if (recording) {
       span.setAttributes(attributes);
       if (call.inputTokens !== undefined)
         span.setAttribute('gen_ai.usage.input_tokens', call.inputTokens);
@@ -95,6 +107,7 @@ export class OpenTelemetryInstruments {
   }
 
   firstChunk(genAiProvider: string, model: string | undefined, seconds: number): void {
+    if (!this.recordsMetrics) return;
     const attributes: Record<string, string> = {
       'gen_ai.operation.name': 'chat',
       'gen_ai.provider.name': genAiProvider,
