@@ -100,7 +100,14 @@ export {
   ModelCapabilitiesSchema,
 } from './catalogue/model-info-schema.js';
 export { estimateCost, predictCost, type CostUsage, type CostPrediction } from './cost.js';
-export { countRequestTokens, countTextTokens, loadTokenizer, tokenEstimates } from './tokens.js';
+export {
+  countRequestTokens,
+  countTextTokens,
+  estimateTextTokens,
+  loadTokenizer,
+  tokenCounting,
+  tokenEstimates,
+} from './tokens.js';
 
 // Configuration.
 export {

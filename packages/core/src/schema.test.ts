@@ -27,3 +27,10 @@ describe('toJsonSchema', () => {
     expect(isZodSchema(null)).toBe(false);
   });
 });
+
+describe('toJsonSchema and zod 3', () => {
+  test('a zod 3 schema is an InvalidRequestError, not its internals on the wire', () => {
+    const zod3 = { _def: { typeName: 'ZodObject' }, safeParse: () => ({ success: true }) };
+    expect(() => toJsonSchema(zod3 as never)).toThrow(/zod 3 schema: modelmux needs zod 4/);
+  });
+});

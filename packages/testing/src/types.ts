@@ -48,6 +48,20 @@ export interface FakeErrorStep {
   message?: string;
 }
 
+/** A reply written exactly as given: any status, content type and body (an HTML page, `null`, `{}`). */
+export interface FakeRawStep {
+  raw: { status?: number; body: string; contentType?: string; headers?: Record<string, string> };
+}
+
+/**
+ * A 200 answer with nothing in it, as Gemini sometimes sends: `object` is `{}`, `array` is `[]`,
+ * `no-content` is a candidate with no content and no finish reason (no `promptFeedback`). A
+ * streamed request gets it as its only SSE event.
+ */
+export interface FakeEmptyAnswerStep {
+  emptyAnswer: 'object' | 'array' | 'no-content';
+}
+
 /** One scripted response. */
 export type FakeStep =
   | 'ok'
@@ -60,8 +74,41 @@ export type FakeStep =
   | FakeErrorStep
   | { delayMs: number; then?: FakeStep }
   | { streamCutAfter: number }
-  | { streamErrorAfter: number; error?: FakeErrorType; message?: string }
-  | { reply: FakeReply };
+  | {
+      streamErrorAfter: number;
+      error?: FakeErrorType;
+      message?: string;
+      /** A vendor error type the SDKs do not know (`mystery_error`), sent in place of `error`'s. */
+      errorType?: string;
+    }
+  | { reply: FakeReply }
+  /** The model refuses: OpenAI/Groq `message.refusal` (streamed as `delta.refusal` chunks), finish `stop`; others answer as `content-filter`. */
+  | { refusal: string }
+  /** A complete answer without usage: OpenAI/Groq streams end with a finish reason and `[DONE]` but no usage chunk (as servers ignoring `stream_options.include_usage` do); bodies lack `usage` / `usageMetadata`. */
+  | 'no-usage'
+  /** A 200 whose JSON body is `null`. */
+  | 'null-body'
+  /** An HTML page (a proxy's or load balancer's) with this status, 200 included. */
+  | { htmlPage: number }
+  | FakeEmptyAnswerStep
+  | FakeRawStep;
+
+/**
+ * The quota a provider reports in its rate-limit headers (OpenAI/Groq `x-ratelimit-*`, Anthropic
+ * `anthropic-ratelimit-*`; Gemini sends none). Unset fields use the defaults: limits of 10 000
+ * requests and 2 000 000 tokens, remaining requests counting down with each request, resets in
+ * 6 s (requests) and 20 ms… 1 min (tokens).
+ */
+export interface FakeRateLimit {
+  limitRequests?: number;
+  remainingRequests?: number;
+  /** Milliseconds until the request quota resets. */
+  resetRequestsMs?: number;
+  limitTokens?: number;
+  remainingTokens?: number;
+  /** Milliseconds until the token quota resets. */
+  resetTokensMs?: number;
+}
 
 /** Rules applied to every request of a provider once its script is used up. */
 export interface FakeRules {
@@ -138,7 +185,12 @@ export interface FakeProviders {
   requests(provider?: FakeProviderName): RecordedRequest[];
   /** How many requests a provider received (all providers when omitted). */
   count(provider?: FakeProviderName): number;
-  /** Clears scripts, rules and records. */
+  /**
+   * Sets the quota a provider's rate-limit headers report from now on (so a test can make it
+   * look low on quota); `undefined` goes back to the defaults. Gemini sends no such headers.
+   */
+  rateLimit(provider: FakeProviderName, limits: FakeRateLimit | undefined): void;
+  /** Clears scripts, rules, rate limits and records. */
   reset(): void;
   /** Closes the server and destroys every open connection (hung ones too). */
   close(): Promise<void>;

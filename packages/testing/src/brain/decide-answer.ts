@@ -32,7 +32,7 @@ export function decideAnswer(
   }
   let finishReason: NeutralAnswer['finishReason'] = toolCalls.length > 0 ? 'tool-calls' : 'stop';
   let stopSequence: string | undefined;
-  if (overrides.contentFilter) {
+  if (overrides.contentFilter || overrides.refusal !== undefined) {
     text = null;
     toolCalls = [];
     finishReason = 'content-filter';
@@ -65,6 +65,7 @@ export function decideAnswer(
     finishReason,
     ...(stopSequence !== undefined ? { stopSequence } : {}),
     usage,
+    ...(overrides.refusal !== undefined ? { refusal: overrides.refusal } : {}),
   };
 }
 

@@ -65,6 +65,8 @@ export interface NeutralAnswer {
   /** The stop sequence that ended the text, for `stop-sequence`. */
   stopSequence?: string;
   usage: NeutralUsage;
+  /** The refusal text, when the model refused (finish reason `content-filter`). */
+  refusal?: string;
 }
 
 /** An embedding request, vendor-neutral. */
@@ -78,4 +80,6 @@ export interface NeutralEmbedRequest {
 export interface AnswerOverrides {
   reply?: FakeReply;
   contentFilter?: boolean;
+  /** The model refuses with this text (OpenAI/Groq `refusal`; others see a content filter). */
+  refusal?: string;
 }

@@ -1,4 +1,4 @@
-import type { FakeRules, FakeStep } from '../types.js';
+import type { FakeRateLimit, FakeRules, FakeStep } from '../types.js';
 import { mulberry32 } from './prng.js';
 
 /** The step a request gets, and the extra latency the rules drew for it. */
@@ -12,6 +12,10 @@ export class ProviderState {
   private queue: FakeStep[] = [];
   private currentRules: FakeRules | undefined;
   private random: () => number = Math.random;
+  /** The scripted quota of the rate-limit headers (undefined: the defaults). */
+  limits: FakeRateLimit | undefined;
+  /** Requests served since the last reset (the default remaining-requests count goes down with it). */
+  served = 0;
 
   constructor(private readonly defaultSeed: number) {}
 
@@ -30,6 +34,8 @@ export class ProviderState {
   reset(): void {
     this.queue = [];
     this.rules(undefined);
+    this.limits = undefined;
+    this.served = 0;
   }
 
   /** The next scripted step, else a rules draw (failure first, then latency), else 'ok'. */

@@ -4,7 +4,15 @@ import { embedText } from '../brain/embed-text.js';
 import type { AnswerOverrides } from '../brain/neutral.js';
 import type { FakeStep } from '../types.js';
 import type { ErrorSpec, ReplyContext, Route, VendorCodec } from '../vendors/codec.js';
+import { sse } from '../vendors/codec.js';
 import { resolveError } from './resolve-error.js';
+import {
+  emptyAnswerBody,
+  eventsWithoutUsage,
+  htmlPage,
+  unknownStreamError,
+  withoutUsage,
+} from './wire-oddities.js';
 import { afterRealDelay } from './timers.js';
 
 /** How long a cut stream stays open after its last event before the socket is destroyed. */
@@ -20,6 +28,8 @@ export interface StepContext {
   reply: ReplyContext;
   /** Waits `ms` (resolves false when the server closed meanwhile). */
   wait(ms: number): Promise<boolean>;
+  /** Headers every response of this request carries (rate limits). */
+  headers?: Record<string, string>;
 }
 
 /** Answers one request according to a step. */
@@ -35,10 +45,40 @@ export async function runStep(step: FakeStep, ctx: StepContext): Promise<void> {
     req.socket.destroy();
     return;
   }
+  if (typeof step === 'object' && ('raw' in step || 'htmlPage' in step)) {
+    const raw =
+      'raw' in step
+        ? step.raw
+        : { status: step.htmlPage, body: htmlPage(step.htmlPage), contentType: 'text/html' };
+    res.writeHead(raw.status ?? 200, {
+      ...head(ctx),
+      'content-type': raw.contentType ?? 'application/json',
+      ...('raw' in step ? step.raw.headers : {}),
+    });
+    res.end(raw.body);
+    return;
+  }
+  if (step === 'null-body') {
+    res.writeHead(200, { ...head(ctx), 'content-type': 'application/json' });
+    res.end('null');
+    return;
+  }
+  if (typeof step === 'object' && 'emptyAnswer' in step) {
+    const payload = emptyAnswerBody(step.emptyAnswer, reply);
+    if (ctx.route.kind === 'chat' && parseChat(ctx).stream) {
+      writeStreamHead(ctx);
+      const openAIStyle = codec.provider === 'openai' || codec.provider === 'groq';
+      res.end(sse(payload) + (openAIStyle ? sse('[DONE]') : ''));
+    } else {
+      res.writeHead(200, { ...head(ctx), 'content-type': 'application/json' });
+      res.end(JSON.stringify(payload));
+    }
+    return;
+  }
   const error = resolveError(step);
   if (error) {
     const out = codec.error(error, reply);
-    res.writeHead(out.status, { ...codec.headers(reply), ...out.headers });
+    res.writeHead(out.status, { ...head(ctx), ...out.headers });
     res.end(out.body);
     return;
   }
@@ -48,7 +88,7 @@ export async function runStep(step: FakeStep, ctx: StepContext): Promise<void> {
       writeStreamHead(ctx);
       res.end(codec.malformedEvent());
     } else {
-      res.writeHead(200, { ...codec.headers(reply), 'content-type': 'application/json' });
+      res.writeHead(200, { ...head(ctx), 'content-type': 'application/json' });
       res.end('{"id": "broken", "choices": [');
     }
     return;
@@ -56,21 +96,25 @@ export async function runStep(step: FakeStep, ctx: StepContext): Promise<void> {
   const overrides: AnswerOverrides = {};
   if (step === 'content-filter') overrides.contentFilter = true;
   if (typeof step === 'object' && 'reply' in step) overrides.reply = step.reply;
+  if (typeof step === 'object' && 'refusal' in step) overrides.refusal = step.refusal;
+  const noUsage = step === 'no-usage';
   if (ctx.route.kind !== 'chat' || !streaming) {
-    const json = JSON.stringify(answerJson(ctx, overrides));
+    const answer = answerJson(ctx, overrides);
+    const json = JSON.stringify(noUsage ? withoutUsage(codec.provider, answer) : answer);
     if (typeof step === 'object' && 'streamCutAfter' in step) {
-      res.writeHead(200, { ...codec.headers(reply), 'content-type': 'application/json' });
+      res.writeHead(200, { ...head(ctx), 'content-type': 'application/json' });
       res.write(json.slice(0, Math.max(1, Math.floor(json.length / 2))), () =>
         afterRealDelay(cutGraceMs, () => req.socket.destroy()),
       );
       return;
     }
-    res.writeHead(200, { ...codec.headers(reply), 'content-type': 'application/json' });
+    res.writeHead(200, { ...head(ctx), 'content-type': 'application/json' });
     res.end(json);
     return;
   }
   const request = parseChat(ctx);
-  const events = codec.chatEvents(decideAnswer(request, overrides), request, ctx.body, reply);
+  const all = codec.chatEvents(decideAnswer(request, overrides), request, ctx.body, reply);
+  const events = noUsage ? eventsWithoutUsage(codec.provider, all) : all;
   writeStreamHead(ctx);
   if (typeof step === 'object' && 'streamCutAfter' in step) {
     const sent = events.slice(0, Math.max(0, step.streamCutAfter)).join('');
@@ -84,12 +128,22 @@ export async function runStep(step: FakeStep, ctx: StepContext): Promise<void> {
       type: step.error ?? 'overloaded',
       ...(step.message !== undefined ? { message: step.message } : {}),
     };
-    res.end(
-      events.slice(0, Math.max(0, step.streamErrorAfter)).join('') + codec.streamError(spec, reply),
-    );
+    const streamError =
+      step.errorType !== undefined
+        ? unknownStreamError(
+            codec.provider,
+            step.errorType,
+            step.message ?? 'Something odd happened',
+          )
+        : codec.streamError(spec, reply);
+    res.end(events.slice(0, Math.max(0, step.streamErrorAfter)).join('') + streamError);
     return;
   }
   res.end(events.join(''));
+}
+
+function head(ctx: StepContext): Record<string, string> {
+  return { ...ctx.codec.headers(ctx.reply), ...ctx.headers };
 }
 
 function parseChat(ctx: StepContext) {
@@ -99,7 +153,7 @@ function parseChat(ctx: StepContext) {
 
 function writeStreamHead(ctx: StepContext): void {
   ctx.res.writeHead(200, {
-    ...ctx.codec.headers(ctx.reply),
+    ...head(ctx),
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
     connection: 'keep-alive',

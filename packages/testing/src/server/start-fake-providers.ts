@@ -15,6 +15,7 @@ import { ProviderState } from './provider-state.js';
 import { readBody } from './read-body.js';
 import { Recorder } from './recorder.js';
 import { routeRequest } from './route-request.js';
+import { rateLimitHeaders } from './rate-limit-headers.js';
 import { runStep } from './run-step.js';
 import { serverTimers } from './timers.js';
 
@@ -78,9 +79,21 @@ export async function startFakeProviders(
     });
     const model = String(asRecord(body)['model'] ?? (route.kind === 'models' ? '' : route.model));
     const reply = { seq: ++seq, now: Date.now(), model };
-    const next = states[provider].next();
+    const state = states[provider];
+    const next = state.next();
+    state.served += 1;
+    const headers = rateLimitHeaders(provider, state.limits, state.served, reply.now);
     if (next.latencyMs > 0 && !(await wait(next.latencyMs))) return;
-    await runStep(next.step, { req, res, codec: codecs[provider], route, body, reply, wait });
+    await runStep(next.step, {
+      req,
+      res,
+      codec: codecs[provider],
+      route,
+      body,
+      reply,
+      wait,
+      headers,
+    });
   };
 
   const server = createServer((req, res) => {
@@ -114,6 +127,9 @@ export async function startFakeProviders(
     baseURL: { openai: `${url}/v1`, anthropic: url, groq: url, google: url },
     script: (provider, steps) => states[provider].script(steps),
     rules: (provider, rules) => states[provider].rules(rules),
+    rateLimit: (provider, limits) => {
+      states[provider].limits = limits;
+    },
     requests: (provider) => recorder.list(provider),
     count: (provider) => recorder.list(provider).length,
     reset: () => {

@@ -47,6 +47,8 @@ export function openAIChatEvents(
   events.push(chunk(first, null, groq ? { x_groq: { id: `req_fake${ctx.seq}` } } : {}));
   if (answer.text)
     for (const part of fragments(answer.text)) events.push(chunk({ content: part }, null));
+  if (answer.refusal !== undefined)
+    for (const part of fragments(answer.refusal)) events.push(chunk({ refusal: part }, null));
   answer.toolCalls.forEach((call, index) => {
     events.push(
       chunk(
@@ -70,7 +72,7 @@ export function openAIChatEvents(
   events.push(
     chunk(
       {},
-      openAIFinishReason(answer.finishReason),
+      answer.refusal !== undefined ? 'stop' : openAIFinishReason(answer.finishReason),
       groq ? { x_groq: { id: `req_fake${ctx.seq}`, usage } } : {},
     ),
   );

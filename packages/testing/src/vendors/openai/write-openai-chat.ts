@@ -73,13 +73,21 @@ export function openAIChatJson(
     message['refusal'] = null;
     message['annotations'] = [];
   }
+  if (answer.refusal !== undefined) message['refusal'] = answer.refusal;
   return {
     id: completionId(ctx, groq),
     object: 'chat.completion',
     created: Math.floor(ctx.now / 1000),
     model: ctx.model,
     choices: [
-      { index: 0, message, logprobs: null, finish_reason: openAIFinishReason(answer.finishReason) },
+      {
+        index: 0,
+        message,
+        logprobs: null,
+        // A refusal ends with `stop`, as OpenAI sends it; the refusal text says what happened.
+        finish_reason:
+          answer.refusal !== undefined ? 'stop' : openAIFinishReason(answer.finishReason),
+      },
     ],
     usage: openAIUsage(answer.usage, groq),
     ...(groq
