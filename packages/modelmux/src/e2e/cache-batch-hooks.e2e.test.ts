@@ -9,7 +9,7 @@ import {
   manualClock,
   providersFor,
   startFakeProviders,
-} from './fixture.js';
+} from '../__fixtures__/e2e.js';
 
 let fake: FakeProviders;
 const factories: ProviderFactory[] = [];

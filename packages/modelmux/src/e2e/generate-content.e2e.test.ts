@@ -8,7 +8,7 @@ import {
   keys,
   providersFor,
   startFakeProviders,
-} from './fixture.js';
+} from '../__fixtures__/e2e.js';
 
 let fake: FakeProviders;
 const factories: ProviderFactory[] = [];

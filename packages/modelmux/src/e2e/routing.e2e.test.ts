@@ -10,7 +10,7 @@ import {
   providersFor,
   question,
   startFakeProviders,
-} from './fixture.js';
+} from '../__fixtures__/e2e.js';
 
 let fake: FakeProviders;
 const factories: ProviderFactory[] = [];
