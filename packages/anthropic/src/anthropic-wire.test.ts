@@ -176,6 +176,7 @@ describe('anthropic on the wire', () => {
       { messages: [{ role: 'user', content: [{ type: 'image' }] }] },
       { messages: [{ role: 'wizard', content: 'Hi' }] },
       { ...hi, model: 123 },
+      { ...hi, signal: { aborted: false } },
       { ...hi, providerOptions: { anthropic: circular } },
     ] as unknown as Parameters<typeof provider.generate>[0][];
     for (const request of bad) {

@@ -36,6 +36,9 @@ export class OpenAIChatModel extends OpenAICompatibleChatModel<OpenAI, ChatCompl
         message: 'must be a non-empty array of strings',
       });
     }
+    if (request.signal !== undefined && !(request.signal instanceof AbortSignal)) {
+      throw new InvalidRequestError({ field: 'signal', message: 'must be an AbortSignal' });
+    }
     const model = request.model ?? this.defaultEmbeddingModel;
     const call = createCallSignal(request.signal, this.config.timeoutMs);
     const started = performance.now();

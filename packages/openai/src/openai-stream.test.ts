@@ -293,6 +293,7 @@ describe('requests openai cannot take', () => {
       { messages: [{ role: 'user', content: [{ type: 'image' }] }] },
       { messages: [{ role: 'wizard', content: 'Hi' }] },
       { ...hi, model: 123 },
+      { ...hi, signal: { aborted: false } },
     ] as unknown as Parameters<typeof provider.generate>[0][];
     for (const request of bad) {
       let promise: Promise<unknown> = Promise.resolve();
@@ -305,7 +306,7 @@ describe('requests openai cannot take', () => {
       )) as { kind?: string; field?: string };
       expect(error?.kind).toBe('bad_request');
       expect(InvalidRequestError.isInstance(error)).toBe(true);
-      expect(error?.field).toMatch(/^(input|messages|model)/);
+      expect(error?.field).toMatch(/^(input|messages|model|signal)/);
       let stream: AsyncGenerator<StreamEvent> | undefined;
       expect(() => {
         stream = provider.stream(request as never);
@@ -313,6 +314,13 @@ describe('requests openai cannot take', () => {
       await expect(stream?.next()).rejects.toSatisfy(InvalidRequestError.isInstance);
     }
     expect(signals).toEqual([]);
+  });
+
+  it('rejects an embed request with a signal that is not an AbortSignal, typed', async () => {
+    const provider = over({ body: 'null' });
+    await expect(provider.embed({ input: ['a'], signal: {} as AbortSignal })).rejects.toSatisfy(
+      (error) => InvalidRequestError.isInstance(error) && error.field === 'signal',
+    );
   });
 });
 
