@@ -1,5 +1,6 @@
 import type { Provider, ProviderError, StreamEvent } from '@modelmux/core';
-import { LinkedController, abortReasons, abortWith, noop } from './abort.js';
+import { type LinkedController, noop } from './abort.js';
+import { CallTimer } from './call-timer.js';
 import type { ProviderEntry } from './executor-core.js';
 
 /** One candidate being worked on in a run: its tries (retries) and, when hedging, its own abort. */
@@ -27,16 +28,14 @@ export class Lane {
 }
 
 /**
- * One call to a provider: its signal (its own controller when it has a timeout or deadline or
- * is a stream, else the lane's), one timer for whichever of the attempt timeout and the
- * request deadline comes first, and for streams the iterator to close if it is dropped.
- * The deadline lives here rather than in a request-level controller: one AbortSignal per call
- * instead of two (they cost microseconds each on the hot path).
+ * One call to a provider: its signal (its own `CallTimer` when it has a timeout or deadline or
+ * is a stream, else the lane's signal as is), and for streams the iterator to close if it is
+ * dropped. The deadline lives in the call's timer rather than in a request-level controller:
+ * one AbortSignal per call instead of two.
  */
 export class AttemptCall {
   readonly signal: AbortSignal | undefined;
-  private readonly controller: LinkedController | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly timer: CallTimer | undefined;
   /** Set by the stream operation as soon as the provider's iterator exists. */
   iterator: AsyncIterator<StreamEvent> | undefined;
   startedAt = 0;
@@ -49,54 +48,27 @@ export class AttemptCall {
     deadlineLeftMs: number,
   ) {
     if (ownController || timeoutMs > 0 || deadlineLeftMs !== Infinity) {
-      const controller = new LinkedController(lane.signal);
-      this.controller = controller;
-      this.signal = controller.signal;
-      if (timeoutMs > 0 && timeoutMs < deadlineLeftMs)
-        this.timer = setTimeout(abortWith, timeoutMs, controller, abortReasons.timeout);
-      else if (deadlineLeftMs !== Infinity)
-        this.timer = setTimeout(
-          abortWith,
-          Math.max(0, deadlineLeftMs),
-          controller,
-          abortReasons.deadline,
-        );
+      const timer = new CallTimer(lane.signal, timeoutMs, deadlineLeftMs);
+      this.timer = timer;
+      this.signal = timer.signal;
     } else {
       this.signal = lane.signal;
     }
   }
 
-  /**
-   * The call answered: stop its timeout. A call kept open (a stream being read) stays under the
-   * deadline: pass the time left to re-arm it.
-   */
+  /** The call answered: stop its timeout (a stream stays under the deadline: pass the time left). */
   settle(deadlineLeftMs = Infinity): void {
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-    if (deadlineLeftMs !== Infinity && this.controller) {
-      this.timer = setTimeout(
-        abortWith,
-        Math.max(0, deadlineLeftMs),
-        this.controller,
-        abortReasons.deadline,
-      );
-    }
+    this.timer?.settle(deadlineLeftMs);
   }
 
   /** The call is over: stop its timeout and stop following the lane's signal. */
   release(): void {
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-    this.controller?.unlink();
+    this.timer?.release();
   }
 
   /** Aborts this call (its HTTP request, through the signal) and closes its stream, if any. */
   abort(reason: unknown): void {
-    this.controller?.abort(reason);
+    this.timer?.abort(reason);
     this.closeIterator();
   }
 

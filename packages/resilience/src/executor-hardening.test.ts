@@ -10,6 +10,7 @@ import { circuitBreaker } from './circuit-breaker.js';
 import type { FallbackExecutorOptions } from './executor-options.js';
 import { type FallbackExecutor, createFallbackExecutor } from './fallback-executor.js';
 import { retry } from './retry.js';
+import { deadline, timeout } from './timeout.js';
 
 async function outcome<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
   try {
@@ -85,8 +86,13 @@ describe('executor hardening (issue 8)', () => {
       ).toBeUndefined();
     });
 
-    it('the standalone retry() validates the same way', () => {
+    it('the standalone policies validate the same way', () => {
       expect(configErrorPath(() => retry({ maxRetries: Number.NaN }))).toBe('maxRetries');
+      expect(configErrorPath(() => timeout(-1))).toBe('timeout');
+      expect(configErrorPath(() => deadline(Number.NaN))).toBe('deadline');
+      expect(configErrorPath(() => circuitBreaker({ name: 'p', resetTimeoutMs: -1 }))).toBe(
+        'breaker.resetTimeoutMs',
+      );
     });
   });
 

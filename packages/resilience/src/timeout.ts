@@ -1,5 +1,7 @@
 import { ProviderError } from '@modelmux/core';
-import { LinkedController, abortReasons, abortWith, raceSignal, signalAborted } from './abort.js';
+import { abortReasons, raceSignal, signalAborted } from './abort.js';
+import { CallTimer } from './call-timer.js';
+import { positiveDuration } from './validate-options.js';
 import { type Event, EventSource } from './events.js';
 import type { Policy, PolicyContext } from './policy.js';
 
@@ -29,12 +31,17 @@ export class TimeoutPolicy implements Policy {
     readonly ms: number,
     private readonly scope: 'attempt' | 'deadline',
     private readonly options: TimeoutOptions = {},
-  ) {}
+  ) {
+    positiveDuration(scope === 'attempt' ? 'timeout' : 'deadline', ms);
+  }
 
   async execute<T>(fn: (context: PolicyContext) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const reason = this.scope === 'attempt' ? abortReasons.timeout : abortReasons.deadline;
-    const controller = new LinkedController(signal);
-    const timer = setTimeout(abortWith, this.ms, controller, reason);
+    const attempt = this.scope === 'attempt';
+    const reason = attempt ? abortReasons.timeout : abortReasons.deadline;
+    // The same timer as every executor call: an attempt timeout, or the time left to a deadline.
+    const controller = attempt
+      ? new CallTimer(signal, this.ms, Infinity)
+      : new CallTimer(signal, 0, this.ms);
     try {
       return await raceSignal(fn({ signal: controller.signal, attempt: 0 }), controller.signal);
     } catch (error) {
@@ -61,8 +68,7 @@ export class TimeoutPolicy implements Policy {
       }
       throw error;
     } finally {
-      clearTimeout(timer);
-      controller.unlink();
+      controller.release();
     }
   }
 }
