@@ -9,6 +9,7 @@ import {
   streamFailure,
   type FakeProviders,
 } from '@modelmux/testing';
+import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenAI } from './openai-provider.js';
 import type { OpenAISettings } from './openai-settings.js';
@@ -265,6 +266,8 @@ describe('openai generate on the wire', () => {
     expect(error.kind).toBe('auth');
     expect(error.message).not.toContain(gatewayKey);
     expect(error.message).toContain('[REDACTED]');
+    // What console.error prints: the cause chain (the SDK error and its body) too.
+    expect(inspect(error, { depth: 10 })).not.toContain(gatewayKey);
   });
 });
 
