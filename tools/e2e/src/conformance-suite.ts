@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeAnswers } from './conformance-answers.js';
 import { conformanceContext, type ConformanceOptions } from './conformance-context.js';
 import { describeFailures } from './conformance-failures.js';
+import { describeHardening } from './conformance-hardening.js';
 
 export type { ConformanceOptions, ConformanceSettings } from './conformance-context.js';
 
@@ -38,5 +39,6 @@ export function describeConformance(name: string, options: ConformanceOptions): 
 
     describeAnswers(ctx);
     describeFailures(ctx);
+    describeHardening(ctx);
   });
 }
