@@ -34,6 +34,7 @@ export type { EmbedRequest, EmbedResult } from './embed.js';
 export { type JsonSchema, type SchemaLike, isZodSchema, toJsonSchema } from './schema.js';
 export { type ChatInput, promptToMessages, toChatRequest } from './request.js';
 export { validateChatRequest } from './validate-chat-request.js';
+export { validateEmbedRequest } from './validate-embed-request.js';
 export { collectStream } from './collect-stream.js';
 export { parseStructuredOutput } from './structured-output.js';
 export { redactSecrets, redactHeaders, REDACTED } from './redact.js';
