@@ -28,6 +28,12 @@ export {
   roundRobinStrategy,
   weightedStrategy,
 } from './strategies/simple-strategies.js';
+export {
+  type Availability,
+  type ProviderStateReader,
+  providerStateAvailability,
+  anyOf,
+} from './availability.js';
 export { seededRandom } from './random.js';
 export { fnv1a, stableUnit } from './stable-hash.js';
 export type {

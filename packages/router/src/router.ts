@@ -119,7 +119,7 @@ export class Router {
     this.stats = stats;
     this.availability =
       options.availability ??
-      (stats instanceof InMemoryRoutingStats ? (name) => stats.unavailableReason(name) : undefined);
+      (stats instanceof InMemoryRoutingStats ? stats.unavailableReason : undefined);
     this.maxTracked = Math.max(1, options.maxTrackedRequests ?? 10_000);
   }
 

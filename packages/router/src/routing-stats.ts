@@ -203,8 +203,11 @@ export class InMemoryRoutingStats implements RoutingStats {
     }
   }
 
-  /** Why `provider` cannot be called now (breaker open, cooling down), from the events seen. O(1). */
-  unavailableReason(provider: string): string | undefined {
+  /**
+   * Why `provider` cannot be called now (breaker open, cooling down), from the events seen. O(1).
+   * Bound to the instance, so it can be passed as the router's `availability`.
+   */
+  readonly unavailableReason = (provider: string): string | undefined => {
     const record = this.records.get(provider);
     if (!record) return undefined;
     const now = this.now();
@@ -213,7 +216,7 @@ export class InMemoryRoutingStats implements RoutingStats {
     if (record.breakerOpenUntil > now)
       return `circuit breaker open (probe in ${record.breakerOpenUntil - now}ms)`;
     return undefined;
-  }
+  };
 
   /**
    * Subscribes to an executor's events (`createFallbackExecutor()`): attempts, successes (with
