@@ -28,7 +28,7 @@ export function budgetErrorFromPlan(
             entry.model ?? request.model ?? entry.provider.defaultModel,
             request,
             stack.catalogue,
-            { inputTokens: stack.tokenEstimates.get(request) ?? undefined },
+            { inputTokens: stack.router.countTokens(request) },
           )?.maxUsd
         : undefined;
     const denial = stack.budgets.guard.check(name, predicted, request.metadata);

@@ -219,7 +219,6 @@ export class Pipeline implements RoutedRunner {
     }
 
     const { plan, candidates } = this.plan(request, provider, options.strategy, requestId);
-    stack.tokenEstimates.set(request, plan.estimate.inputTokens);
     const attempts: RoutedAttempt[] = [];
     const usable = await this.load(candidates, attempts);
     const tracking = this.tracking(plan, request, attempts);
@@ -230,7 +229,7 @@ export class Pipeline implements RoutedRunner {
       stack.metrics.requestFailed(error);
       throw budgetErrorOf(error) ?? error;
     }
-    stack.router.recordResult(requestId, result);
+    stack.router.recordResult(plan, result);
     let routed: RoutedResult<T> = {
       ...result,
       requestId,
@@ -271,7 +270,6 @@ export class Pipeline implements RoutedRunner {
       provider,
     });
     const { plan, candidates } = this.plan(request, provider, options.strategy, requestId);
-    stack.tokenEstimates.set(request, plan.estimate.inputTokens);
     const usable = await this.load(candidates, []);
     const tracking = this.tracking(plan, request, []);
     try {
@@ -280,7 +278,7 @@ export class Pipeline implements RoutedRunner {
       );
       for await (const event of events) {
         if (event.type === 'finish')
-          stack.router.recordResult(requestId, {
+          stack.router.recordResult(plan, {
             provider: event.provider,
             latencyMs: tracking.attempts.at(-1)?.latencyMs ?? 0,
             costUsd: event.costUsd,

@@ -38,8 +38,6 @@ export interface Stack {
   availability: AvailabilityTracker;
   cache: ResponseCache | undefined;
   now: () => number;
-  /** Input tokens counted by the router's plan, reused by the executor (never counted twice). */
-  tokenEstimates: WeakMap<ChatRequest<unknown>, number>;
 }
 
 /** The store named by `config.store`: in memory by default, Redis through `@modelmux/redis`. */
@@ -131,12 +129,13 @@ export function createStack(
   const enabled = entries.filter((e) => e.enabled);
   const store = options.store ?? storeFromConfig(config, load, now);
 
-  const tokenEstimates = new WeakMap<ChatRequest<unknown>, number>();
+  // The router counts a request's input tokens once, for its plan; the executor reuses that count.
+  let countTokens: (request: ChatRequest<unknown>) => number = countRequestTokens;
   const executor = createFallbackExecutor({
     maxRetries: config.maxRetries,
     timeoutMs: config.timeoutMs,
     now,
-    countTokens: (request) => tokenEstimates.get(request) ?? countRequestTokens(request),
+    countTokens: (request) => countTokens(request),
     contextWindowOf: (_provider, model) => catalogue[model]?.contextWindow,
     ...(options.breaker !== undefined && { breaker: options.breaker }),
     ...options.backoff,
@@ -191,7 +190,8 @@ export function createStack(
     availability,
     cache,
     now,
-    tokenEstimates,
   };
-  return { ...partial, router: buildRouter(partial, options.seed) };
+  const stack: Stack = { ...partial, router: buildRouter(partial, options.seed) };
+  countTokens = (request) => stack.router.countTokens(request);
+  return stack;
 }

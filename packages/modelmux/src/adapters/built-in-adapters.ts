@@ -17,13 +17,13 @@ export const builtInAdapters: Readonly<Record<BuiltInProviderType, BuiltInAdapte
   openai: {
     packageName: '@modelmux/openai',
     factoryExport: 'createOpenAI',
-    defaultModel: 'gpt-4o-mini',
+    defaultModel: 'gpt-4.1-mini',
     defaultEmbeddingModel: 'text-embedding-3-small',
   },
   anthropic: {
     packageName: '@modelmux/anthropic',
     factoryExport: 'createAnthropic',
-    defaultModel: 'claude-sonnet-4-5',
+    defaultModel: 'claude-haiku-4-5',
     defaultEmbeddingModel: undefined,
   },
   google: {

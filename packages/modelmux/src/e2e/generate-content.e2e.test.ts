@@ -1,5 +1,8 @@
 // generateContent (the design's "Basic Usage"), cost per request, provider info and health,
 // end to end on the fakes.
+import { defaultCatalogue, type ModelInfo } from '@modelmux/core';
+import { defaultGoogleModel } from '@modelmux/google';
+import { defaultOpenAIModel } from '@modelmux/openai';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { ProviderFactory } from '../index.js';
 import {
@@ -45,7 +48,7 @@ describe('generateContent', () => {
       success: true,
       content: expect.any(String),
       providerName: 'google',
-      model: 'gemini-2.5-flash',
+      model: defaultGoogleModel,
       metadata: {
         usage: expect.objectContaining({ inputTokens: expect.any(Number) }),
         costUsd: expect.any(Number),
@@ -128,20 +131,21 @@ describe('cost per request and provider info (the design\'s "Cost Tracking")', (
     expect(cost).toBeCloseTo(response.costUsd as number, 12);
 
     expect(factory.listProviders()).toEqual(['openai', 'anthropic']);
+    const price = defaultCatalogue[defaultOpenAIModel] as ModelInfo;
     const info = factory.getProviderInfo('openai');
     expect(info).toEqual({
       name: 'openai',
       type: 'openai',
-      model: 'gpt-4o-mini',
+      model: defaultOpenAIModel,
       available: true,
-      costPer1kInput: 0.00015,
-      costPer1kOutput: 0.0006,
+      costPer1kInput: price.inputPerMTok / 1000,
+      costPer1kOutput: price.outputPerMTok / 1000,
       contextWindow: expect.any(Number),
       quality: expect.any(Number),
       capabilities: expect.objectContaining({ tools: true }),
     });
     expect(factory.getRequestCost('openai', { inputTokens: 1000, outputTokens: 1000 })).toBeCloseTo(
-      0.00015 + 0.0006,
+      (price.inputPerMTok + price.outputPerMTok) / 1000,
       12,
     );
     expect(() => factory.getProviderInfo('nope')).toThrow(/no provider named "nope"/);

@@ -1,6 +1,10 @@
 // The user's design's routing examples, end to end: ProviderFactory over the four real adapters
 // against the fake vendors. What reached each vendor is counted at the fake.
+import { defaultAnthropicModel } from '@modelmux/anthropic';
 import { defaultCatalogue, predictCost } from '@modelmux/core';
+import { defaultGoogleModel } from '@modelmux/google';
+import { defaultGroqModel } from '@modelmux/groq';
+import { defaultOpenAIModel } from '@modelmux/openai';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { ProviderFactory } from '../index.js';
 import {
@@ -30,10 +34,10 @@ afterEach(async () => {
 afterAll(() => fake.close());
 
 const defaultModels = {
-  openai: 'gpt-4o-mini',
-  anthropic: 'claude-sonnet-4-5',
-  google: 'gemini-2.5-flash',
-  groq: 'llama-3.3-70b-versatile',
+  openai: defaultOpenAIModel,
+  anthropic: defaultAnthropicModel,
+  google: defaultGoogleModel,
+  groq: defaultGroqModel,
 } as const;
 
 describe('routing strategies (the design\'s "Routing Strategies")', () => {
@@ -61,7 +65,7 @@ describe('routing strategies (the design\'s "Routing Strategies")', () => {
     const factory = make({
       routingStrategy: 'cost',
       providers: providersFor(fake),
-      catalogue: { 'llama-3.3-70b-versatile': { inputPerMTok: 0, outputPerMTok: 0 } },
+      catalogue: { [defaultGroqModel]: { inputPerMTok: 0, outputPerMTok: 0 } },
     });
     const llm = factory.getProvider();
     expect(llm.name).toBe('groq'); // "Will select Groq (free) if available"
