@@ -1,4 +1,4 @@
-import { type ChatRequest, type Provider, ProviderError } from '@modelmux/core';
+import { type Provider, ProviderError } from '@modelmux/core';
 import { createFallbackExecutor, memoryProviderState } from '@modelmux/resilience';
 import { describe, expect, test } from 'vitest';
 import { ask, manualClock, namesOf, testProvider } from './__fixtures__/providers.js';
@@ -9,7 +9,7 @@ import { createRoutingStats } from './routing-stats.js';
 function failing(name: string, model: string, error: ProviderError): Provider {
   return {
     ...testProvider(name, { model }),
-    generate: async (_request: ChatRequest) => {
+    generate: async () => {
       throw error;
     },
   };

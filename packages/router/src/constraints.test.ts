@@ -214,7 +214,7 @@ describe('rate-limit quota (move before the 429)', () => {
     expect(plan.demoted).toEqual([
       {
         name: 'openai',
-        reason: `rate limit: no requests left until ${new Date(info.resetRequestsAt!).toISOString()}`,
+        reason: `rate limit: no requests left until ${new Date(info.resetRequestsAt ?? 0).toISOString()}`,
       },
     ]);
     clock.advance(2_000);
