@@ -17,8 +17,10 @@ describe('benchmarks', () => {
   it('a dead primary gets only the calls that open its breaker, then none', async () => {
     const dead = await deadPrimary(tiny);
     expect(dead.servedBy).toEqual({ anthropic: 20 });
-    // 1 call + 2 retries on the first request open the breaker (volumeThreshold 3); then zero.
+    // Fast failover: one call on each of the first 3 requests (no retry while the fallback can
+    // serve, no backoff slept) opens the breaker (volumeThreshold 3); then zero.
     expect(dead.callsToDeadPrimary).toBe(3);
+    expect(dead.firstRequestBackoffMs).toBe(0);
   });
 
   it('measures every side in process and over HTTP, and formats the report', async () => {
@@ -40,6 +42,9 @@ describe('benchmarks', () => {
         http,
         dead: {
           requests: 1,
+          firstRequestBackoffMs: 0,
+          warmFailoverMs: 1,
+          warmHealthyMs: 1,
           callsToDeadPrimary: 0,
           servedBy: {},
           healthyMs: 1,

@@ -73,6 +73,8 @@ function deadLines(dead: NonNullable<BenchResults['dead']>): string[] {
     '### A dead primary (every call answers 503)',
     `${dead.requests} requests: ${dead.callsToDeadPrimary} reached the dead primary (the calls that opened its breaker), ` +
       `served by ${JSON.stringify(dead.servedBy)}; the first request took ${f(dead.firstRequestMs, 1)} ms ` +
-      `(a healthy call: ${f(dead.healthyMs, 1)} ms), the rest a median of ${f(dead.medianAfterFirstMs, 3)} ms.`,
+      `(a healthy call: ${f(dead.healthyMs, 1)} ms; backoff slept: ${f(dead.firstRequestBackoffMs, 0)} ms), ` +
+      `the rest a median of ${f(dead.medianAfterFirstMs, 3)} ms. On warm code, a fresh executor's failover ` +
+      `request took ${f(dead.warmFailoverMs, 1)} ms (a healthy call: ${f(dead.warmHealthyMs, 1)} ms).`,
   ];
 }

@@ -227,16 +227,35 @@ export async function deadPrimary(size: BenchSize) {
     fake.rules('openai', { failRate: 1, failWith: { status: 503 } });
     const latencies: number[] = [];
     const servedBy = new Map<string, number>();
+    // Backoff waits slept during the first request (fast failover: none while a fallback can serve).
+    let firstRequestBackoffMs = 0;
+    const retries = executor.onRetry(({ delayMs }) => {
+      if (latencies.length === 0) firstRequestBackoffMs += delayMs;
+    });
     for (let i = 0; i < size.deadPrimaryRequests; i++) {
       const started = performance.now();
       const result = await executor.generate([openai, anthropic], request);
       latencies.push(performance.now() - started);
       servedBy.set(result.provider, (servedBy.get(result.provider) ?? 0) + 1);
     }
+    retries.dispose();
     executor.dispose();
+    const callsToDeadPrimary = fake.count('openai') - warmCalls;
+    // The same failover on warm code: a fresh executor (closed breaker) whose primary answers 503.
+    const fresh = createFallbackExecutor({ maxRetries: 2, baseDelayMs: 50, maxDelayMs: 500 });
+    const warmStarted = performance.now();
+    await fresh.generate([openai, anthropic], request);
+    const warmFailoverMs = performance.now() - warmStarted;
+    const warmHealthyStarted = performance.now();
+    await fresh.generate([anthropic], request);
+    const warmHealthyMs = performance.now() - warmHealthyStarted;
+    fresh.dispose();
     return {
+      warmFailoverMs,
+      warmHealthyMs,
       requests: size.deadPrimaryRequests,
-      callsToDeadPrimary: fake.count('openai') - warmCalls,
+      firstRequestBackoffMs,
+      callsToDeadPrimary,
       servedBy: Object.fromEntries(servedBy),
       healthyMs,
       firstRequestMs: latencies[0] ?? Number.NaN,
