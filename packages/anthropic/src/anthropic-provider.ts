@@ -2,6 +2,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { defaultCatalogue } from '@modelmux/core';
 import { registerHeaderSecrets, registerSecret } from '@modelmux/core/provider-utils';
 import { AnthropicChatModel } from './anthropic-chat-model.js';
+import { checkHeaderValues } from './check-header-values.js';
 import {
   defaultAnthropicBaseURL,
   defaultAnthropicModel,
@@ -15,7 +16,8 @@ export const anthropicPlaceholderApiKey = 'modelmux-no-key';
  * Creates the Anthropic provider over the official `@anthropic-ai/sdk`, with the SDK's own
  * retries off (`maxRetries: 0`; the router retries) and the base URL always explicit. The key
  * falls back to `ANTHROPIC_API_KEY`; it and credential-like `headers` are registered for
- * redaction. The SDK client is made on the first call. A custom `baseURL` (a local proxy)
+ * redaction (a key or header value that cannot be sent as an HTTP header is a `ConfigError`).
+ * The SDK client is made on the first call. A custom `baseURL` (a local proxy)
  * is available without a key.
  *
  * @example
@@ -27,6 +29,7 @@ export function createAnthropic(settings: AnthropicSettings = {}): AnthropicChat
   const apiKey = nonEmpty(settings.apiKey) ?? nonEmpty(env['ANTHROPIC_API_KEY']);
   registerSecret(apiKey);
   registerHeaderSecrets(settings.headers);
+  checkHeaderValues(apiKey, settings.headers);
   const baseURL = (settings.baseURL ?? defaultAnthropicBaseURL).replace(/\/+$/, '');
   const customEndpoint = baseURL !== defaultAnthropicBaseURL;
   return new AnthropicChatModel({

@@ -199,3 +199,11 @@ describe('anthropic on the wire', () => {
     expect(urls).toEqual([]);
   });
 });
+
+describe('settings that cannot be sent', () => {
+  it('rejects a key with a character not allowed in a header at creation (ConfigError), never a network failure later', () => {
+    expect(() => createAnthropic({ apiKey: 'sk-ant-pasted\r\nkey-0123456789', env: {} })).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: 'apiKey' })] }),
+    );
+  });
+});

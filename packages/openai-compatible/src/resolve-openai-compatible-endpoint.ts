@@ -1,4 +1,5 @@
 import { registerHeaderSecrets, registerSecret } from '@modelmux/core/provider-utils';
+import { checkHeaderValues } from './check-header-values.js';
 
 /** The settings every adapter's factory reads its endpoint and key from. */
 export interface OpenAICompatibleEndpointSettings {
@@ -24,7 +25,7 @@ export interface OpenAICompatibleEndpoint {
  * Resolves the base URL (trailing slashes dropped) and the key: the settings' key, else the
  * `apiKeyEnvVar` from the env, but only for the vendor's own URL, so a custom endpoint never
  * receives the env key. The key, and the values of credential-like headers, are registered for
- * redaction.
+ * redaction; a key or header value that cannot be sent as an HTTP header is a `ConfigError`.
  */
 export function resolveOpenAICompatibleEndpoint(
   settings: OpenAICompatibleEndpointSettings,
@@ -37,6 +38,7 @@ export function resolveOpenAICompatibleEndpoint(
     nonEmpty(settings.apiKey) ?? (customEndpoint ? undefined : nonEmpty(env[vendor.apiKeyEnvVar]));
   registerSecret(apiKey);
   registerHeaderSecrets(settings.headers);
+  checkHeaderValues(apiKey, settings.headers);
   return { baseURL, customEndpoint, apiKey, env };
 }
 

@@ -290,6 +290,8 @@ describe('requests openai cannot take', () => {
   it('rejects a malformed request as the caller’s error (bad_request naming the field), never network, and throws nothing synchronously', async () => {
     const signals: AbortSignal[] = [];
     const provider = over({ body: 'null' }, {}, signals);
+    const circular: Record<string, unknown> = {};
+    circular['self'] = circular;
     const bad = [
       null,
       { messages: [{ role: 'user', content: 42 }] },
@@ -297,6 +299,7 @@ describe('requests openai cannot take', () => {
       { messages: [{ role: 'wizard', content: 'Hi' }] },
       { ...hi, model: 123 },
       { ...hi, signal: { aborted: false } },
+      { ...hi, providerOptions: { openai: circular } },
     ] as unknown as Parameters<typeof provider.generate>[0][];
     for (const request of bad) {
       let promise: Promise<unknown> = Promise.resolve();
@@ -309,7 +312,7 @@ describe('requests openai cannot take', () => {
       )) as { kind?: string; field?: string };
       expect(error?.kind).toBe('bad_request');
       expect(InvalidRequestError.isInstance(error)).toBe(true);
-      expect(error?.field).toMatch(/^(input|messages|model|signal)/);
+      expect(error?.field).toMatch(/^(input|messages|model|signal|providerOptions)/);
       let stream: AsyncGenerator<StreamEvent> | undefined;
       expect(() => {
         stream = provider.stream(request as never);
@@ -355,5 +358,18 @@ describe('a caller abort after the first event', () => {
     );
     expect(error.kind).toBe('aborted');
     expect(events.some((e) => e.type === 'finish')).toBe(false);
+  });
+});
+
+describe('settings that cannot be sent', () => {
+  it('rejects a key or a header value with a character not allowed in a header at creation, naming it', () => {
+    expect(() => createOpenAI({ apiKey: 'sk-pasted\nwith-a-newline-0123' })).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: 'apiKey' })] }),
+    );
+    expect(() =>
+      createOpenAI({ apiKey, headers: { 'x-team': 'caf\u00e9 \u201cquoted\u201d' } }),
+    ).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: 'headers.x-team' })] }),
+    );
   });
 });
