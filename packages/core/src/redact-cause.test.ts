@@ -114,3 +114,12 @@ describe('redactCause: no key in any cause chain, nor in what util.inspect print
     expect(redactCause(`boom ${key}`)).toBe('boom [REDACTED]');
   });
 });
+
+describe('redactCause bounds', () => {
+  test('a huge cause is copied with a bounded number of objects', () => {
+    const huge = { items: Array.from({ length: 5000 }, (_, i) => ({ i })) };
+    const copy = redactCause(huge) as { items: unknown[] };
+    expect(copy).not.toBe(huge);
+    expect(copy.items.filter((x) => x === '[…]').length).toBeGreaterThan(0);
+  });
+});

@@ -2,7 +2,9 @@ import { redactSecrets } from './redact.js';
 
 /** How deep a cause chain (or an SDK error's body) is copied; deeper values are cut off. */
 const maxDepth = 8;
-/** The placeholder for a value deeper than `maxDepth`. */
+/** How many objects of one cause are read at most (an SDK error can hold a socket or a response). */
+const maxObjects = 2000;
+/** The placeholder for a value deeper than `maxDepth` (or past `maxObjects`). */
 const tooDeep = '[…]';
 
 function isHeaders(value: object): value is Headers {
@@ -14,6 +16,8 @@ function holdsSecret(value: unknown, seen: Set<object>, depth: number): boolean 
   if (typeof value === 'string') return value !== '' && redactSecrets(value) !== value;
   if (typeof value !== 'object' || value === null || depth > maxDepth || seen.has(value))
     return false;
+  // Too big to read through: copy it (the copy is bounded the same way) rather than trust it.
+  if (seen.size >= maxObjects) return true;
   seen.add(value);
   if (isHeaders(value)) {
     for (const [, v] of value) if (redactSecrets(v) !== v) return true;
@@ -32,7 +36,7 @@ function copyRedacted(value: unknown, copies: Map<object, unknown>, depth: numbe
   if (typeof value === 'string') return redactSecrets(value);
   if (typeof value !== 'object' || value === null) return value;
   if (copies.has(value)) return copies.get(value);
-  if (depth > maxDepth) return tooDeep;
+  if (depth > maxDepth || copies.size >= maxObjects) return tooDeep;
   if (isHeaders(value)) {
     const headers = new Headers();
     for (const [k, v] of value) headers.append(k, redactSecrets(v));
