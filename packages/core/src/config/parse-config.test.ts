@@ -36,6 +36,8 @@ describe('parseConfig: valid configs', () => {
       costLimitPerRequest: {},
       timeoutMs: 30_000,
       maxRetries: 2,
+      defaultAlerts: true,
+      alertIntervalMs: 15_000,
     });
   });
 
