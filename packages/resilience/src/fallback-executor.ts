@@ -112,18 +112,14 @@ export class FallbackExecutor {
     input: ChatInput,
     options?: ExecuteOptions,
   ): AsyncIterable<StreamEvent> {
-    // Validated on the first next(), like every other failure of a stream.
-    return this.streamValidated(candidates, input, options);
-  }
-
-  private async *streamValidated(
-    candidates: readonly Candidate[],
-    input: ChatInput,
-    options: ExecuteOptions | undefined,
-  ): AsyncGenerator<StreamEvent, void, undefined> {
-    const request = toChatRequest(input);
-    yield* streamThroughPlan(this.core, candidates, request, this.deadlineOf(options), (error) =>
-      this.fallbackAnswer(error, request),
+    // The input and the deadline are validated on the first next(), like every other failure
+    // of a stream (streamThroughPlan is a generator: nothing runs before it is iterated).
+    return streamThroughPlan(
+      this.core,
+      candidates,
+      input,
+      () => this.deadlineOf(options),
+      (error, request) => this.fallbackAnswer(error, request),
     );
   }
 

@@ -1,9 +1,11 @@
 import {
+  type ChatInput,
   type ChatRequest,
   type ChatResult,
   ProviderError,
   type StreamEvent,
   StreamInterruptedError,
+  toChatRequest,
 } from '@modelmux/core';
 import { abortReasons, raceSignal } from './abort.js';
 import { classifyFailure } from './classify.js';
@@ -21,23 +23,24 @@ import { PlanRun } from './plan-run.js';
 export async function* streamThroughPlan(
   core: ExecutorCore,
   candidates: readonly Candidate[],
-  request: ChatRequest<unknown>,
-  deadlineMs: number | undefined,
-  fallback: (error: unknown) => Promise<ChatResult | undefined>,
+  input: ChatInput,
+  deadlineMs: () => number | undefined,
+  fallback: (error: unknown, request: ChatRequest<unknown>) => Promise<ChatResult | undefined>,
 ): AsyncGenerator<StreamEvent, void, undefined> {
+  const request = toChatRequest(input);
   const run = new PlanRun<StreamStart>(
     core,
     new StreamOperation(core, request),
     candidates,
     request.signal,
-    deadlineMs,
+    deadlineMs(),
   );
   let start: StreamStart;
   try {
     start = await run.execute();
   } catch (error) {
     run.dispose();
-    const answer = await fallback(error);
+    const answer = await fallback(error, request);
     if (!answer) throw error;
     yield* resultAsEvents(answer);
     return;
