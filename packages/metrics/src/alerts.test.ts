@@ -1,4 +1,5 @@
 import { createFallbackExecutor } from '@modelmux/resilience';
+import { parseConfig } from '@modelmux/core';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ask, scriptedProvider, type Step } from './__fixtures__/scripted-provider.js';
 import { type Alert, createMetrics } from './index.js';
@@ -172,6 +173,31 @@ describe('user rules', () => {
     expect(alerts).toHaveLength(1);
     expect(late).toHaveLength(1);
     off();
+    await metrics.close();
+  });
+});
+
+describe('rules from the config', () => {
+  test('parseConfig().alerts are accepted as they are; a rule named like a default replaces it', async () => {
+    const config = parseConfig({
+      providers: { openai: { apiKey: 'sk-test-aaaaaaaaaaaaaaaa' } },
+      alerts: [
+        {
+          name: 'high_error_rate',
+          condition: 'error_rate > 0.5',
+          for: '30s',
+          severity: 'critical',
+        },
+      ],
+    });
+    const { metrics, alerts, traffic } = setup({ alerts: config.alerts });
+    for (let t = 0; t < 4; t++) await traffic([ok, ok, ok, bad], 15_000); // 25 %: under 0.5
+    expect(alerts).toEqual([]);
+    // Above 50 % from the 9th failing round (13 of 25), held 30 s.
+    for (let t = 0; t < 8; t++) await traffic([bad], 15_000);
+    expect(alerts).toEqual([]);
+    for (let t = 0; t < 4; t++) await traffic([bad], 15_000);
+    expect(alerts.map((a) => `${a.name}:${a.severity}`)).toEqual(['high_error_rate:critical']);
     await metrics.close();
   });
 });

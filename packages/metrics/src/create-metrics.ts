@@ -3,6 +3,7 @@ import {
   AllProvidersFailedError,
   type AlertMetricName,
   type AlertRule,
+  type AlertRuleInput,
   ConfigError,
   type ErrorKind,
   NoProviderAvailableError,
@@ -59,22 +60,43 @@ function ratio(part: number, whole: number): number {
   return whole === 0 ? 0 : part / whole;
 }
 
-/** Parses the rules (the user's plus the defaults); a bad one is a `ConfigError` naming it. */
+/** A rule already parsed (e.g. `parseConfig(...).alerts`). */
+function isParsed(rule: AlertRuleInput | AlertRule): rule is AlertRule {
+  return 'parsed' in rule && 'forMs' in rule && typeof rule.parsed === 'object';
+}
+
+/**
+ * The rules: the user's (as written, or as `parseConfig` returns them) plus the defaults not
+ * overridden by a rule of the same name. A bad one is a `ConfigError` naming it.
+ */
 function parseRules(options: MetricsOptions): AlertRule[] {
-  const input = [
-    ...(options.defaultAlerts === false ? [] : defaultAlertRules),
-    ...(options.alerts ?? []),
-  ];
+  const own = options.alerts ?? [];
+  const input = own.map((rule): AlertRuleInput =>
+    isParsed(rule)
+      ? {
+          name: rule.name,
+          condition: rule.condition,
+          for: rule.forMs,
+          severity: rule.severity,
+          provider: rule.provider,
+          scope: rule.scope,
+        }
+      : rule,
+  );
   const result = AlertRulesSchema.safeParse(input);
-  if (result.success) return result.data;
-  const offset = options.defaultAlerts === false ? 0 : defaultAlertRules.length;
-  throw new ConfigError({
-    issues: result.error.issues.map((issue) => {
-      const [index, ...rest] = issue.path;
-      const at = typeof index === 'number' ? [index - offset, ...rest] : issue.path;
-      return { path: ['alerts', ...at].map(String).join('.'), message: issue.message };
-    }),
-  });
+  if (!result.success)
+    throw new ConfigError({
+      issues: result.error.issues.map((issue) => ({
+        path: ['alerts', ...issue.path].map(String).join('.'),
+        message: issue.message,
+      })),
+    });
+  const names = new Set(result.data.map((rule) => rule.name));
+  const defaults =
+    options.defaultAlerts === false
+      ? []
+      : AlertRulesSchema.parse(defaultAlertRules.filter((rule) => !names.has(rule.name)));
+  return [...defaults, ...result.data];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AlertRuleInput, BudgetDenial, ErrorKind, Provider } from '@modelmux/core';
+import type { AlertRule, AlertRuleInput, BudgetDenial, ErrorKind, Provider } from '@modelmux/core';
 import type { FallbackExecutor } from '@modelmux/resilience';
 import type { BaseLogger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -135,8 +135,8 @@ export interface MetricsOptions {
   logger?: MetricsLogger;
   /** Log error messages of failures (redacted) — default false; prompts are never logged. */
   logErrorMessages?: boolean;
-  /** The user's alert rules. */
-  alerts?: readonly AlertRuleInput[];
+  /** The user's alert rules, as written or as `parseConfig().alerts` returns them; one named like a default replaces it. */
+  alerts?: readonly (AlertRuleInput | AlertRule)[];
   /** Add the four default rules (default true). */
   defaultAlerts?: boolean;
   /** How often rules are evaluated, in ms (default 15 000). */
