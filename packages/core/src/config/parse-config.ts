@@ -11,6 +11,7 @@ import {
 import { costLimitKeys } from './cost-limit-schema.js';
 import { cacheKeys } from './cache-schema.js';
 import { hooksKeys } from './hooks-schema.js';
+import { experimentKeys, routingRuleKeys } from './routing-schema.js';
 
 const knownKeys: KnownKeys = (path) => {
   if (path.length === 0) return configKeys;
@@ -19,6 +20,8 @@ const knownKeys: KnownKeys = (path) => {
     return costLimitKeys;
   if (path.length === 1 && path[0] === 'cache') return cacheKeys;
   if (path.length === 1 && path[0] === 'hooks') return hooksKeys;
+  if (path.length === 2 && path[0] === 'rules') return routingRuleKeys;
+  if (path.length === 2 && path[0] === 'experiments') return experimentKeys;
   return undefined;
 };
 

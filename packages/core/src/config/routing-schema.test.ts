@@ -85,6 +85,12 @@ describe('config: rules and experiments', () => {
       /unknown provider "mistral"/,
     ],
     [{ rules: [{ when: { task: 'x' }, use: 'groq', extra: 1 }] }, 'rules.0.extra', /unknown key/],
+    [{ rules: [{ when: { task: 'x' }, uses: 'groq' }] }, 'rules.0.uses', /did you mean "use"/],
+    [
+      { experiments: [{ name: 'e', variants: { A: 'groq' }, splits: {} }] },
+      'experiments.0.splits',
+      /did you mean "split"/,
+    ],
     [{ experiments: [{ variants: { A: 'openai' } }] }, 'experiments.0.name', /experiment name/],
     [
       { experiments: [{ name: 'e', variants: 'openai' }] },
