@@ -1,0 +1,56 @@
+// The RAG demo's command line: `npm start -w @modelmux/app-rag -- [--question "…"]`.
+import { Command } from 'commander';
+import { createAppFactory } from './app-factory.js';
+import { ingestProgressBar } from './progress-bar.js';
+import { createRagApp, type RagAnswer } from './rag-app.js';
+
+/** The questions asked when no `--question` is given. */
+export const sampleQuestions = [
+  'How do I install the router?',
+  'What does the fake provider return for embeddings?',
+  'Which wait headers does the resilience executor honour after a 429?',
+];
+
+const usd = (cost: number | undefined) => (cost === undefined ? 'unknown' : `$${cost.toFixed(6)}`);
+
+function print(a: RagAnswer, write: (line: string) => void): void {
+  write(`\nQ: ${a.question}`);
+  write(`A: ${a.answer.trim()}`);
+  for (const c of a.citations) write(`   [${c.n}] ${c.label}`);
+  write(
+    `   ↳ ${a.provider}/${a.model} · strategy ${a.strategy} · ${a.latencyMs} ms · ${a.usage.inputTokens}+${a.usage.outputTokens} tokens · ${usd(a.costUsd)} · ${a.retrieval.mode} retrieval`,
+  );
+}
+
+const program = new Command()
+  .name('modelmux-rag')
+  .description('Answers questions about modelmux from its own docs, routed by modelmux.')
+  .option('-q, --question <text>', 'ask one question and exit (default: a few sample questions)')
+  .option('-k, --top <n>', 'chunks of context per answer', (v) => Number.parseInt(v, 10), 4)
+  .option('--offline', 'use the fake providers even when API keys are set')
+  .action(async (opts: { question?: string; top: number; offline?: boolean }) => {
+    const write = (line: string) => process.stdout.write(`${line}\n`);
+    const app = await createAppFactory({ mode: opts.offline ? 'fake' : 'auto' });
+    try {
+      write(app.describe());
+      const bar = ingestProgressBar();
+      const rag = createRagApp({
+        factory: app.factory,
+        topK: opts.top,
+        onProgress: bar.onProgress,
+      });
+      const report = await rag.ingest().finally(bar.stop);
+      write(
+        `ingested ${report.documents} documents → ${report.chunks} chunks, embedded by ${report.embeddingProvider}/${report.embeddingModel} (${report.dimensions} dimensions, ${report.calls} calls, ${usd(report.costUsd)}) in ${report.latencyMs} ms`,
+      );
+      for (const question of opts.question ? [opts.question] : sampleQuestions)
+        print(await rag.ask(question), write);
+    } finally {
+      await app.close();
+    }
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
