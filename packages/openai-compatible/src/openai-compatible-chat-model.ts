@@ -150,8 +150,10 @@ export class OpenAICompatibleChatModel<
 
   /** Lists the models (no tokens spent); never throws. */
   async healthCheck(options: { signal?: AbortSignal } = {}): Promise<HealthCheckResult> {
-    const call = createCallSignal(options.signal, this.config.timeoutMs);
     const model = this.defaultModel;
+    if (options?.signal !== undefined && !(options.signal instanceof AbortSignal))
+      return { healthy: false, latencyMs: 0, model, error: 'signal: must be an AbortSignal' };
+    const call = createCallSignal(options?.signal, this.config.timeoutMs);
     const started = performance.now();
     try {
       await this.client(model).models.list({ signal: call.signal });
