@@ -1,5 +1,5 @@
 import { createFallbackExecutor } from '@modelmux/resilience';
-import { Registry } from 'prom-client';
+import { Counter, Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ask, scriptedProvider } from './__fixtures__/scripted-provider.js';
 import { createMetrics, durationBucketsSeconds, tokenBuckets } from './index.js';
@@ -139,6 +139,26 @@ describe('Prometheus', () => {
     expect(
       s.get('modelmux_time_to_first_token_seconds_sum{provider="openai",model="gpt-4o-mini"}'),
     ).toBeCloseTo(0.7, 10);
+    await metrics.close();
+  });
+
+  test("the registry merges with the application's, and reads as JSON", async () => {
+    const openai = scriptedProvider('openai', { model: 'gpt-4o-mini' });
+    const executor = createFallbackExecutor({ breaker: false });
+    const metrics = createMetrics({ executor, defaultAlerts: false });
+    await run(executor.generate([openai], ask()));
+    const app = new Registry();
+    new Counter({ name: 'app_requests_total', help: 'app', registers: [app] });
+    const merged = Registry.merge([app, metrics.registry as Registry]);
+    const s = parse(await merged.metrics());
+    expect(s.get('app_requests_total')).toBe(0);
+    expect(
+      s.get(
+        'gen_ai_client_operation_duration_seconds_count{gen_ai_operation_name="chat",gen_ai_provider_name="openai",gen_ai_request_model="gpt-4o-mini",gen_ai_response_model="gpt-4o-mini"}',
+      ),
+    ).toBe(1);
+    const json = await merged.getMetricsAsJSON();
+    expect(json.find((m) => m.name === 'gen_ai_client_token_usage')?.type).toBe('histogram');
     await metrics.close();
   });
 
