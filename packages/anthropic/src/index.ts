@@ -1,5 +1,6 @@
 // @modelmux/anthropic: the Anthropic Messages API behind the modelmux Provider contract.
-export { createAnthropic } from './anthropic-provider.js';
+export { createAnthropic, anthropicPlaceholderApiKey } from './anthropic-provider.js';
+export { readAnthropicRateLimit } from './read-anthropic-rate-limit.js';
 export { AnthropicChatModel, type AnthropicChatModelConfig } from './anthropic-chat-model.js';
 export {
   type AnthropicSettings,
