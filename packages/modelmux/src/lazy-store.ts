@@ -6,7 +6,14 @@ import type { Store } from '@modelmux/core';
  */
 export function lazyStore(kind: string, create: () => Promise<Store>): Store {
   let store: Promise<Store> | undefined;
-  const get = () => (store ??= create());
+  const get = (): Promise<Store> => {
+    if (!store) {
+      store = create();
+      // Each caller sees the failure; a call nobody waits for must not be an unhandled rejection.
+      store.catch(() => undefined);
+    }
+    return store;
+  };
   return {
     kind,
     get: async (key) => (await get()).get(key),
@@ -27,7 +34,8 @@ export function lazyStore(kind: string, create: () => Promise<Store>): Store {
       await (await get()).publish?.(channel, message);
     },
     async close() {
-      if (store) await (await store).close();
+      const real = await store?.catch(() => undefined);
+      await real?.close();
     },
   };
 }

@@ -1,0 +1,82 @@
+// `store: { type: 'redis' }` in the config: @modelmux/redis is imported on demand and shared by
+// two factories (two "processes"): the response cache, budgets and a 429's cool-down. A real
+// redis-server is started for the test (the Debian package; the test fails loudly without it).
+import { startRedisServer, type RedisServer } from '@modelmux/redis/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import {
+  type FakeProviders,
+  fastBackoff,
+  providersFor,
+  startFakeProviders,
+} from '../__fixtures__/e2e.js';
+import { AdapterNotInstalledError, ProviderFactory } from '../index.js';
+
+let fake: FakeProviders;
+let redis: RedisServer;
+const factories: ProviderFactory[] = [];
+const make = (...args: ConstructorParameters<typeof ProviderFactory>) => {
+  const factory = new ProviderFactory(args[0], { backoff: fastBackoff, ...args[1] });
+  factories.push(factory);
+  return factory;
+};
+
+beforeAll(async () => {
+  fake = await startFakeProviders();
+  redis = await startRedisServer();
+});
+afterEach(async () => {
+  await Promise.all(factories.splice(0).map((f) => f.close()));
+  fake.reset();
+});
+afterAll(async () => {
+  await fake.close();
+  await redis.stop();
+});
+
+describe("store: { type: 'redis' }", () => {
+  test('two factories on one Redis share the cache and the daily budget', async () => {
+    const prefix = `mm-e2e-${Date.now()}:`;
+    const config = () => ({
+      providers: providersFor(fake, ['openai']),
+      store: { type: 'redis' as const, url: redis.url, prefix },
+      cache: { shared: true },
+      dailyCostLimit: 1,
+    });
+    const a = make(config());
+    const b = make(config());
+    const first = await a.getProvider().invoke('What is RAG?');
+    const hit = await b.getProvider().invoke('What is RAG?');
+    expect(hit).toMatchObject({ cached: true, costUsd: 0, text: first.text });
+    expect(fake.count('openai')).toBe(1);
+
+    const usage = await b.getUsage();
+    expect(usage.store).toMatchObject({ kind: 'redis', reachable: true });
+    const daily = usage.scopes.find((s) => s.period === 'daily');
+    expect(daily?.spentUsd).toBeCloseTo(first.costUsd as number, 9);
+  });
+
+  test('without @modelmux/redis installed: the npm install hint', async () => {
+    const factory = make(
+      {
+        providers: providersFor(fake, ['openai']),
+        store: { type: 'redis', url: redis.url },
+        dailyCostLimit: 1,
+      },
+      {
+        importPackage: (specifier) =>
+          specifier === '@modelmux/redis'
+            ? Promise.reject(new Error(`Cannot find package '${specifier}' imported from x`))
+            : import(specifier),
+      },
+    );
+    const error = await factory
+      .getProvider()
+      .invoke('Hi')
+      .catch((e: unknown) => e);
+    const messages = JSON.stringify(error, Object.getOwnPropertyNames(error as object));
+    expect(
+      AdapterNotInstalledError.isInstance(error) ||
+        messages.includes('npm install @modelmux/redis'),
+    ).toBe(true);
+  });
+});
