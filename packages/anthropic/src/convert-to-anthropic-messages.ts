@@ -3,14 +3,8 @@ import type {
   ImageBlockParam,
   MessageParam,
 } from '@anthropic-ai/sdk/resources/messages';
-import {
-  InvalidRequestError,
-  groupIntoTurns,
-  toolCallArgsObject,
-  type ContentPart,
-  type Message,
-  type ToolCall,
-} from '@modelmux/core';
+import { groupIntoTurns, toolCallArgsObject } from '@modelmux/core/provider-utils';
+import { InvalidRequestError, type ContentPart, type Message, type ToolCall } from '@modelmux/core';
 
 /** The conversation as the Messages API takes it: one top-level `system` and user/assistant turns. */
 export interface AnthropicPrompt {

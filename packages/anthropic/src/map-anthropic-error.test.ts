@@ -7,7 +7,7 @@ import {
 } from '@anthropic-ai/sdk';
 import { InvalidRequestError, ProviderError, type ErrorKind } from '@modelmux/core';
 import { describe, expect, it } from 'vitest';
-import { createCallSignal } from '@modelmux/core';
+import { createCallSignal } from '@modelmux/core/provider-utils';
 import { mapAnthropicError } from './map-anthropic-error.js';
 
 const context = { provider: 'anthropic-eu', model: 'claude-haiku-4-5' };

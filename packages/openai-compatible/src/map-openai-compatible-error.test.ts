@@ -1,5 +1,5 @@
-import { ProviderError, registerSecret } from '@modelmux/core';
-import { createCallSignal } from '@modelmux/core/provider-utils';
+import { ProviderError } from '@modelmux/core';
+import { createCallSignal, registerSecret } from '@modelmux/core/provider-utils';
 import { describe, expect, it } from 'vitest';
 import {
   mapOpenAICompatibleError,
