@@ -43,8 +43,6 @@ function budgetErrorOf(error: unknown): BudgetExceededError | undefined {
   return budgetErrors.length === error.attempts.length ? budgetErrors[0] : undefined;
 }
 
-const probeRequest: ChatRequest = { messages: [{ role: 'user', content: 'Hello' }] };
-
 function providerOf(candidate: PlanCandidate): Provider {
   return 'provider' in candidate ? candidate.provider : candidate;
 }
@@ -61,21 +59,37 @@ export class Pipeline implements RoutedRunner {
     this.hooks = stack().config.hooks ?? defaultHooksConfig;
   }
 
+  /**
+   * The provider routing would pick first for a typical request, read without side effects (no
+   * plan is recorded, no rotation advances): the router's cheapest / fastest / best-quality pick
+   * for those strategies, else the primary (or the first enabled provider).
+   */
   firstChoice(): string {
-    const plan = this.stack().router.plan(probeRequest);
-    const first = plan.candidates[0];
-    return first === undefined ? '' : providerOf(first).name;
+    const { router, config, entries } = this.stack();
+    try {
+      if (config.routingStrategy === 'cost') return router.getCheapestProvider().name;
+      if (config.routingStrategy === 'latency') return router.getFastestProvider().name;
+      if (config.routingStrategy === 'quality') return router.getBestQualityProvider().name;
+    } catch {
+      // Nothing usable now: fall through to the configured order.
+    }
+    return config.primaryProvider ?? entries.find((e) => e.enabled)?.provider.name ?? '';
   }
 
   private checkProvider(provider: string | undefined): void {
     if (provider === undefined) return;
-    const { router } = this.stack();
-    if (!router.providerNames.includes(provider))
+    const { entries } = this.stack();
+    if (!entries.some((e) => e.enabled && e.provider.name === provider))
       throw new ConfigError({
         issues: [
           {
             path: 'provider',
-            message: `"${provider}" is not a configured, enabled provider (configured: ${router.providerNames.join(', ') || 'none'})`,
+            message: `"${provider}" is not a configured, enabled provider (enabled: ${
+              entries
+                .filter((e) => e.enabled)
+                .map((e) => e.provider.name)
+                .join(', ') || 'none'
+            })`,
           },
         ],
       });

@@ -145,7 +145,7 @@ export class ProviderFactory implements StatusSource {
    */
   batch(
     inputs: readonly ChatInput[],
-    options: BatchOptions & InvokeOptions & { provider?: string } = {},
+    options: BatchOptions & Omit<InvokeOptions, 'requestId'> & { provider?: string } = {},
   ): Promise<BatchItem<RoutedResult>[]> {
     const { concurrency, onProgress, provider, ...invoke } = options;
     return runBatch(inputs, (input) => this.pipeline.generate(input, invoke, provider), {

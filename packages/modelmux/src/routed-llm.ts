@@ -49,7 +49,10 @@ export class RoutedLLM {
     readonly pinned: string | undefined,
   ) {}
 
-  /** The pinned provider's name, else the provider routing would pick first now. */
+  /**
+   * The pinned provider's name; else, under `cost`, `latency` or `quality` routing, the provider
+   * routing would pick first for a typical request now; else the primary.
+   */
   get name(): string {
     return this.pinned ?? this.runner.firstChoice();
   }
