@@ -44,6 +44,8 @@ export default [
                 'scope:engine',
                 'scope:meta',
                 'scope:testing',
+                // apps/agent reuses apps/rag's corpus index (both are demo apps, never published).
+                'scope:app',
               ],
             },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },

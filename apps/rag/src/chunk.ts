@@ -117,7 +117,7 @@ function sections(markdown: string): Section[] {
       continue;
     }
     if (line.trim() === '') endBlock();
-    else block.push(line);
+    else block.push(compactTableRow(line));
   }
   endBlock();
   if (current.blocks.length > 0) out.push(current);
@@ -171,6 +171,15 @@ function tail(text: string, chars: number): string {
   const cut = text.slice(text.length - chars);
   const space = cut.search(/\s/);
   return (space >= 0 ? cut.slice(space + 1) : cut).trimStart();
+}
+
+/**
+ * A markdown table row without its alignment padding (Prettier pads cells to the widest one,
+ * which would cost tokens in every prompt): runs of spaces become one, `|---…---|` becomes `|---|`.
+ */
+function compactTableRow(line: string): string {
+  if (!line.trimStart().startsWith('|')) return line;
+  return line.replace(/ {2,}/g, ' ').replace(/-{4,}/g, '---');
 }
 
 /** Heading text without markdown emphasis, code ticks or links. */

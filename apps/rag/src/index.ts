@@ -21,3 +21,4 @@ export {
   type IngestReport,
   type IngestProgress,
 } from './rag-app.js';
+export { ingestProgressBar } from './progress-bar.js';

@@ -1,0 +1,20 @@
+import { type AppFactory, type AppFactoryOptions, createAppFactory } from '@modelmux/app-rag';
+import { agentRoutingRules } from './routing.js';
+
+/**
+ * `createAppFactory` (fakes offline, real providers with keys) with the agent's routing rules in
+ * the config: tool selection by cost, synthesis by quality. Rules given in `options.config` come
+ * after them.
+ */
+export function createAgentFactory(
+  options: Omit<AppFactoryOptions, 'config'> & { config?: AppFactoryOptions['config'] } = {},
+): Promise<AppFactory> {
+  const { config, ...rest } = options;
+  return createAppFactory({
+    ...rest,
+    config: (providers) => {
+      const extra = typeof config === 'function' ? config(providers) : (config ?? {});
+      return { ...extra, rules: [...agentRoutingRules, ...(extra.rules ?? [])] };
+    },
+  });
+}
