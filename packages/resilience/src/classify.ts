@@ -1,6 +1,7 @@
 import {
   type AttemptFailure,
   CircuitOpenError,
+  InvalidRequestError,
   ProviderError,
   type ProviderErrorOptions,
   redactSecrets,
@@ -105,6 +106,17 @@ export function classifyFailure(
     });
   }
   if (ProviderError.isInstance(error) || CircuitOpenError.isInstance(error)) return error;
+  if (InvalidRequestError.isInstance(error)) {
+    // The adapter could not build this request: the caller's error (fail fast, no breaker count).
+    return new ProviderError({
+      kind: 'bad_request',
+      provider: site.provider,
+      model: site.model,
+      isRetryable: false,
+      message: error.message,
+      cause: error,
+    });
+  }
   const message = error instanceof Error ? error.message : String(error);
   return new ProviderError({
     kind: isAbortError(error) ? 'aborted' : 'unknown',

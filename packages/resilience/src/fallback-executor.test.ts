@@ -1,5 +1,6 @@
 import {
   AllProvidersFailedError,
+  InvalidRequestError,
   NoProviderAvailableError,
   ProviderError,
   registerSecret,
@@ -375,6 +376,30 @@ describe('createFallbackExecutor: the error table', () => {
     ).toBe(true);
     expect([a.calls.length, b.calls.length]).toEqual([1, 0]);
     expect(executor.status().find((s) => s.provider === 'a')?.usable).toBe(true);
+  });
+
+  it('an adapter that cannot build the request: its InvalidRequestError, fail fast, breaker untouched', async () => {
+    const invalid = new InvalidRequestError({
+      field: 'messages.0.content',
+      message: 'expected a string or a list of parts',
+    });
+    const a = scriptedProvider('a').script(
+      { throws: invalid },
+      { throws: invalid },
+      { throws: invalid },
+      { throws: invalid },
+      { throws: invalid },
+    );
+    const b = scriptedProvider('b');
+    make({ maxRetries: 3, breaker: { volumeThreshold: 2, errorThresholdPercentage: 50 } });
+    for (let i = 0; i < 5; i++) {
+      const { error } = await outcome(executor.generate([a, b], ask()));
+      expect(error).toBe(invalid);
+    }
+    expect([a.calls.length, b.calls.length]).toEqual([5, 0]);
+    const status = executor.status().find((s) => s.provider === 'a');
+    expect(status?.usable).toBe(true);
+    expect(status?.breaker).toBe('closed');
   });
 
   it('aborted by the caller: stops at once, no other provider, no further call later', async () => {

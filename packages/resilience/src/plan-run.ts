@@ -2,6 +2,7 @@ import {
   AllProvidersFailedError,
   type AttemptFailure,
   CircuitOpenError,
+  InvalidRequestError,
   NoProviderAvailableError,
   type Provider,
   ProviderError,
@@ -420,7 +421,8 @@ export class PlanRun<R> implements RetryHooks<Lane> {
         this.settled = true;
         this.clearHedgeTimer();
         this.abortOthers();
-        this.rejectRun(error);
+        // A request the adapter could not build reaches the caller as the InvalidRequestError it is.
+        this.rejectRun(InvalidRequestError.isInstance(error.cause) ? error.cause : error);
         return;
       }
       if (then === 'next-that-fits') this.raiseContextFloor(lane);
