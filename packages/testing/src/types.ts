@@ -82,6 +82,8 @@ export type FakeStep =
       errorType?: string;
     }
   | { reply: FakeReply }
+  /** A stream whose SSE events arrive `streamEventDelayMs` apart (a slow model; abort it mid-answer). Non-stream requests answer at once. */
+  | { streamEventDelayMs: number; reply?: FakeReply }
   /** The model refuses: OpenAI/Groq `message.refusal` (streamed as `delta.refusal` chunks), finish `stop`; others answer as `content-filter`. */
   | { refusal: string }
   /** A complete answer without usage: OpenAI/Groq streams end with a finish reason and `[DONE]` but no usage chunk (as servers ignoring `stream_options.include_usage` do); bodies lack `usage` / `usageMetadata`. */

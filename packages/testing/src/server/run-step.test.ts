@@ -85,6 +85,25 @@ describe.each(fakeProviderNames)('%s through its SDK', (provider) => {
     await sdk[provider].stream(() => undefined);
   });
 
+  it('streams events streamEventDelayMs apart; a non-stream request answers at once', async () => {
+    fake.script(provider, [{ streamEventDelayMs: 40, reply: { text: 'one two three four' } }]);
+    const arrivals: number[] = [];
+    const texts: string[] = [];
+    const started = performance.now();
+    await sdk[provider].stream((t) => {
+      texts.push(t);
+      arrivals.push(performance.now() - started);
+    });
+    expect(texts.join('')).toBe('one two three four');
+    // Each event waits 40 ms after the one before it, so the text spreads over real time.
+    expect((arrivals.at(-1) ?? 0) - (arrivals[0] ?? 0)).toBeGreaterThanOrEqual(35);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(70);
+    fake.script(provider, [{ streamEventDelayMs: 5_000 }]);
+    const quick = performance.now();
+    expect(await sdk[provider].chat()).toContain('volcanoes');
+    expect(performance.now() - quick).toBeLessThan(2_000);
+  });
+
   it('delays an answer by delayMs on real timers', async () => {
     fake.script(provider, [{ delayMs: 80, then: { reply: { text: 'late' } } }]);
     const started = performance.now();

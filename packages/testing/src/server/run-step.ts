@@ -95,7 +95,7 @@ export async function runStep(step: FakeStep, ctx: StepContext): Promise<void> {
   }
   const overrides: AnswerOverrides = {};
   if (step === 'content-filter') overrides.contentFilter = true;
-  if (typeof step === 'object' && 'reply' in step) overrides.reply = step.reply;
+  if (typeof step === 'object' && 'reply' in step && step.reply) overrides.reply = step.reply;
   if (typeof step === 'object' && 'refusal' in step) overrides.refusal = step.refusal;
   const noUsage = step === 'no-usage';
   if (ctx.route.kind !== 'chat' || !streaming) {
@@ -137,6 +137,16 @@ export async function runStep(step: FakeStep, ctx: StepContext): Promise<void> {
           )
         : codec.streamError(spec, reply);
     res.end(events.slice(0, Math.max(0, step.streamErrorAfter)).join('') + streamError);
+    return;
+  }
+  if (typeof step === 'object' && 'streamEventDelayMs' in step) {
+    // One event at a time, like a slow model; stops as soon as the client goes away.
+    for (const event of events) {
+      if (res.destroyed || req.socket.destroyed) return;
+      res.write(event);
+      if (!(await ctx.wait(step.streamEventDelayMs))) return;
+    }
+    res.end();
     return;
   }
   res.end(events.join(''));
