@@ -46,6 +46,8 @@ export function budgetErrorFromPlan(
     ...(first.predicted !== undefined && { predictedUsd: first.predicted }),
     ...(denial.resetsAt !== undefined && { resetsAt: denial.resetsAt }),
     ...(scope !== 'user' && scope !== 'tag' && { provider: first.name }),
+    ...(scope === 'user' &&
+      typeof request.metadata?.userId === 'string' && { userId: request.metadata.userId }),
     cause: error,
   });
 }

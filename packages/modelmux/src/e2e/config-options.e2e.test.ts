@@ -135,7 +135,83 @@ describe('budget options', () => {
   });
 });
 
+describe('more budget options', () => {
+  test('costLimitPerUser: one user out of budget is refused; another user is still served', async () => {
+    const factory = make({ providers: providersFor(fake, ['openai']), costLimitPerUser: 0.00002 });
+    const llm = factory.getProvider();
+    const ask = (userId: string) =>
+      llm.invoke({
+        messages: [{ role: 'user', content: 'Hi' }],
+        maxTokens: 10,
+        metadata: { userId },
+      });
+    let refused: unknown;
+    for (let i = 0; i < 20 && refused === undefined; i++)
+      await ask('alice').catch((e: unknown) => (refused = e));
+    expect(refused).toMatchObject({
+      name: 'ModelmuxBudgetExceededError',
+      scope: 'user',
+      userId: 'alice',
+    });
+    await expect(ask('bob')).resolves.toMatchObject({ provider: 'openai' });
+  });
+
+  test('monthlyCostLimit: per provider, spent on one means routing moves to the other', async () => {
+    const factory = make({
+      ...pair(),
+      monthlyCostLimit: { perProvider: { openai: 0.00005 } },
+    });
+    const llm = factory.getProvider();
+    const served: string[] = [];
+    for (let i = 0; i < 10; i++)
+      served.push(
+        (await llm.invoke({ messages: [{ role: 'user', content: `Hi ${i}` }], maxTokens: 10 }))
+          .provider,
+      );
+    expect(served[0]).toBe('openai');
+    expect(served.at(-1)).toBe('anthropic');
+    const monthly = (await factory.getUsage()).scopes.find(
+      (s) => s.period === 'monthly' && s.provider === 'openai',
+    );
+    expect(monthly?.spentUsd).toBeGreaterThan(0);
+    expect(monthly?.spentUsd).toBeLessThanOrEqual(0.00005);
+  });
+});
+
 describe('provider options', () => {
+  test('temperature, maxTokens and options are the adapter defaults a request without them gets', async () => {
+    const providers = providersFor(fake, ['openai']);
+    const factory = make({
+      providers: {
+        openai: {
+          ...providers['openai'],
+          temperature: 0.3,
+          maxTokens: 77,
+          options: { maxTokensField: 'max_tokens' },
+        },
+      },
+    });
+    await factory.getProvider().invoke('Hi');
+    expect(fake.requests('openai')[0]?.body).toMatchObject({ temperature: 0.3, max_tokens: 77 });
+    await factory.getProvider().invoke('Hi', { temperature: 0, maxTokens: 5 });
+    expect(fake.requests('openai')[1]?.body).toMatchObject({ temperature: 0, max_tokens: 5 });
+  });
+
+  test('embeddingModel is the model embed sends; weight shares traffic under weighted routing', async () => {
+    const providers = providersFor(fake, ['openai', 'groq']);
+    const factory = make({
+      routingStrategy: 'weighted',
+      providers: {
+        openai: { ...providers['openai'], embeddingModel: 'text-embedding-3-large', weight: 0 },
+        groq: { ...providers['groq'], weight: 1 },
+      },
+    });
+    await factory.getProvider().embed(['a']);
+    expect(fake.requests('openai')[0]?.body).toMatchObject({ model: 'text-embedding-3-large' });
+    for (let i = 0; i < 6; i++) await factory.getProvider().invoke(`Hi ${i}`);
+    expect(fake.count('groq')).toBe(6); // weight 0: only when nothing else is left
+  });
+
   test('model, enabled: false and headers reach (or keep away from) the wire', async () => {
     const providers = providersFor(fake, ['openai', 'anthropic']);
     const factory = make({

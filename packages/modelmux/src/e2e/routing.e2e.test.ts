@@ -83,6 +83,20 @@ describe('routing strategies (the design\'s "Routing Strategies")', () => {
     expect(factory.getFastestProvider().name).toBe('groq');
   });
 
+  test('latency: observed latency moves routing away from a provider that became slow', async () => {
+    const factory = make({
+      routingStrategy: 'latency',
+      providers: providersFor(fake, ['openai', 'groq']),
+    });
+    fake.rules('groq', { latencyMs: 250 });
+    for (let i = 0; i < 2; i++) {
+      await factory.getProvider('groq').invoke(`slow ${i}`);
+      await factory.getProvider('openai').invoke(`fast ${i}`);
+    }
+    expect(factory.getFastestProvider().name).toBe('openai');
+    expect((await factory.getProvider().invoke('Which is fastest?')).provider).toBe('openai');
+  });
+
   test('quality: the highest-scored provider (Anthropic) answers; a config quality overrides it', async () => {
     const factory = make({ routingStrategy: 'quality', providers: providersFor(fake) });
     expect((await factory.getProvider().invoke('Hi')).provider).toBe('anthropic');
