@@ -40,7 +40,8 @@ export function citationsFor(answer: string, hits: readonly SearchHit[]): Citati
       if (Number(n) >= 1 && Number(n) <= hits.length) marked.add(Number(n) - 1);
   if (marked.size > 0)
     return [...marked].sort((a, b) => a - b).map((i) => cite(hits[i] as SearchHit, i));
-  const sentences = (answer.match(/[^.!?\n]+[.!?]*/g) ?? [])
+  const unmarked = answer.replace(/\[\d+(?:\s*,\s*\d+)*\]/g, ' ');
+  const sentences = (unmarked.match(/[^.!?\n]+[.!?]*/g) ?? [])
     .map(squash)
     .filter((s) => s.length >= 12);
   const quoted = hits

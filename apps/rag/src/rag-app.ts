@@ -36,6 +36,8 @@ export interface RagAppOptions {
 /** What `ingest()` did. */
 export interface IngestReport {
   documents: number;
+  /** The documents' paths, in corpus order. */
+  files: string[];
   chunks: number;
   /** The provider and model every chunk was embedded with (the query is embedded with them too). */
   embeddingProvider: string;
@@ -161,6 +163,7 @@ export function createRagApp(options: RagAppOptions): RagApp {
       index,
       report: {
         documents: docs.length,
+        files: docs.map((d) => d.path),
         chunks: chunks.length,
         embeddingProvider: first.provider,
         embeddingModel: first.model,
