@@ -45,15 +45,17 @@ function adapterSettings(
   return settings;
 }
 
-/** Whether an adapter of a built-in type will find a key or an endpoint (as the adapters decide). */
+/**
+ * Whether an adapter of a built-in type will find a key or an endpoint, before it is loaded: a
+ * key in the settings or its environment variable, or a custom `baseURL` (local servers and
+ * proxies need no key). Once loaded, the adapter's own `isAvailable()` decides.
+ */
 function isConfigured(
   type: keyof typeof providerEnvVars,
   entry: MultiLLMConfig['providers'][string],
   env: Env,
 ): boolean {
-  if (entry.apiKey !== undefined) return true;
-  // OpenAI-compatible servers (Ollama, vLLM) need no key; the adapters read no env key for them.
-  if (entry.baseURL !== undefined) return type === 'openai' || type === 'groq';
+  if (entry.apiKey !== undefined || entry.baseURL !== undefined) return true;
   return providerEnvVars[type].apiKey.some((name) => Boolean(env[name]?.trim()));
 }
 
