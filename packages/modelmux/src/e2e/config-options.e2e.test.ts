@@ -136,6 +136,25 @@ describe('budget options', () => {
 });
 
 describe('more budget options', () => {
+  test('streams are charged their finish cost; a stream abandoned early releases its hold', async () => {
+    const factory = make({ providers: providersFor(fake, ['openai']), dailyCostLimit: 1 });
+    const daily = async () => (await factory.getUsage()).scopes.find((s) => s.period === 'daily');
+    let cost: number | undefined;
+    for await (const event of factory.getProvider().stream('Tell me about RAG'))
+      if (event.type === 'finish') cost = event.costUsd;
+    expect(cost).toBeGreaterThan(0);
+    expect((await daily())?.spentUsd).toBeCloseTo(cost as number, 12);
+    expect((await daily())?.reservedUsd).toBe(0);
+
+    for await (const event of factory.getProvider().stream('Tell me a long story')) {
+      expect(event.type).toBe('text-delta');
+      break;
+    }
+    // Breaking out closes the provider's stream in the background; its hold is then released.
+    await expect.poll(async () => (await daily())?.reservedUsd).toBe(0);
+    expect((await daily())?.spentUsd).toBeCloseTo(cost as number, 12);
+  });
+
   test('costLimitPerUser: one user out of budget is refused; another user is still served', async () => {
     const factory = make({ providers: providersFor(fake, ['openai']), costLimitPerUser: 0.00002 });
     const llm = factory.getProvider();
