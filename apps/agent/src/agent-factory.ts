@@ -4,7 +4,7 @@ import { agentRoutingRules } from './routing.js';
 /**
  * `createAppFactory` (fakes offline, real providers with keys) with the agent's routing rules in
  * the config: tool selection by cost, synthesis by quality. Rules given in `options.config` come
- * after them.
+ * first, so they can pin a kind of step to a provider (`{ when: { task: 'synthesis' }, use: 'anthropic' }`).
  */
 export function createAgentFactory(
   options: Omit<AppFactoryOptions, 'config'> & { config?: AppFactoryOptions['config'] } = {},
@@ -14,7 +14,7 @@ export function createAgentFactory(
     ...rest,
     config: (providers) => {
       const extra = typeof config === 'function' ? config(providers) : (config ?? {});
-      return { ...extra, rules: [...agentRoutingRules, ...(extra.rules ?? [])] };
+      return { ...extra, rules: [...(extra.rules ?? []), ...agentRoutingRules] };
     },
   });
 }
