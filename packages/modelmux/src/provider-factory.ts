@@ -36,7 +36,7 @@ export interface ProviderInfo {
   name: string;
   type: string;
   model: string;
-  /** Configured and usable now (breaker not open, not cooling down, budget left). */
+  /** Usable now: configured, breaker not open, not cooling down, not marked unavailable, budget left. */
   available: boolean;
   /** USD per 1 000 input tokens; undefined when the model's price is unknown. */
   costPer1kInput: number | undefined;
@@ -170,7 +170,11 @@ export class ProviderFactory implements StatusSource {
       name,
       type: entry.provider.type,
       model,
-      available: entry.enabled && entry.provider.isAvailable() && this.isUsable(name),
+      // The metrics' view: configured, breaker not open, not cooling down, not marked, budget left.
+      available:
+        entry.enabled &&
+        (this.stack.metrics.getProviderStatus().providers[name]?.available ??
+          (entry.provider.isAvailable() && this.isUsable(name))),
       costPer1kInput: info === undefined ? undefined : info.inputPerMTok / 1000,
       costPer1kOutput: info === undefined ? undefined : info.outputPerMTok / 1000,
       contextWindow: info?.contextWindow,

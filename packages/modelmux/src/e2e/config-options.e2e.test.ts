@@ -132,6 +132,8 @@ describe('budget options', () => {
     expect((await llm.invoke('one')).provider).toBe('openai');
     expect((await llm.invoke('two')).provider).toBe('anthropic');
     expect(fake.count('openai')).toBe(1);
+    expect(factory.getProviderInfo('openai').available).toBe(false);
+    expect(factory.getProviderInfo('anthropic').available).toBe(true);
   });
 });
 
