@@ -22,6 +22,7 @@ import {
   FactoryEmitter,
   factoryEventNames,
 } from './events/factory-events.js';
+import { forwardEvent } from './events/forward-event.js';
 import { contentFailure, contentSuccess, type GenerateContentOptions } from './generate-content.js';
 import { normaliseConfig, type FactoryConfigInput } from './normalise-config.js';
 import { Pipeline } from './pipeline.js';
@@ -313,61 +314,10 @@ export class ProviderFactory implements StatusSource {
 
   private forward(event: FactoryEventName): void {
     if (this.forwarding.has(event)) return;
-    const { executor, metrics } = this.stack;
-    const emit =
-      <E extends FactoryEventName>(name: E) =>
-      (payload: FactoryEvents[E]) =>
-        this.emitter.emit(name, payload);
-    let disposers: (() => void)[];
-    const sub = (s: { dispose(): void }) => () => s.dispose();
-    switch (event) {
-      case 'attempt':
-        disposers = [sub(executor.onAttempt(emit('attempt')))];
-        break;
-      case 'retry':
-        disposers = [sub(executor.onRetry(emit('retry')))];
-        break;
-      case 'fallback':
-        disposers = [sub(executor.onFallback(emit('fallback')))];
-        break;
-      case 'success':
-        disposers = [sub(executor.onSuccess(emit('success')))];
-        break;
-      case 'failure':
-        disposers = [sub(executor.onFailure(emit('failure')))];
-        break;
-      case 'cool-down':
-        disposers = [sub(executor.onCoolDown(emit('cool-down')))];
-        break;
-      case 'breaker':
-        disposers = [
-          sub(
-            executor.onBreak((e) =>
-              this.emitter.emit('breaker', {
-                provider: e.provider,
-                state: 'open',
-                resetTimeoutMs: e.resetTimeoutMs,
-                ...(e.kind !== undefined && { kind: e.kind }),
-              }),
-            ),
-          ),
-          sub(
-            executor.onHalfOpen((e) =>
-              this.emitter.emit('breaker', { provider: e.provider, state: 'half-open' }),
-            ),
-          ),
-          sub(
-            executor.onReset((e) =>
-              this.emitter.emit('breaker', { provider: e.provider, state: 'closed' }),
-            ),
-          ),
-        ];
-        break;
-      case 'alert':
-        disposers = [metrics.onAlert((alert) => this.emitter.emit('alert', alert))];
-        break;
-    }
-    this.forwarding.set(event, () => disposers.forEach((dispose) => dispose()));
+    this.forwarding.set(
+      event,
+      forwardEvent(event, this.stack.executor, this.stack.metrics, this.emitter),
+    );
   }
 
   private isUsable(name: string): boolean {
