@@ -320,3 +320,50 @@ describe('validateChatRequest: every malformed request is an InvalidRequestError
     for (const request of valid) expect(() => validateChatRequest(request)).not.toThrow();
   });
 });
+
+describe('validateChatRequest: the cost of a check', () => {
+  test('serialises a tool schema object once, however many requests (and checks) reuse it', () => {
+    let serialised = 0;
+    const parameters = {
+      type: 'object',
+      properties: { city: { type: 'string' } },
+      toJSON() {
+        serialised += 1;
+        return { type: 'object', properties: { city: { type: 'string' } } };
+      },
+    };
+    const request: ChatRequest = { messages: [user], tools: [{ name: 'weather', parameters }] };
+    validateChatRequest(request); // the executor's entry
+    validateChatRequest(request); // the adapter's entry
+    validateChatRequest({ ...request, temperature: 0.5 }); // the next request, same tools
+    expect(serialised).toBe(1);
+  });
+
+  test('a schema that failed to serialise is checked again (never cached as good)', () => {
+    const parameters: Record<string, unknown> = { type: 'object' };
+    parameters['properties'] = { self: parameters };
+    const request: ChatRequest = { messages: [user], tools: [{ name: 'loop', parameters }] };
+    expect(rejection(() => validateChatRequest(request)).field).toBe('tools.0.parameters');
+    expect(rejection(() => validateChatRequest(request)).field).toBe('tools.0.parameters');
+  });
+
+  test('names the part of a later message that is wrong (field names are built on failure)', () => {
+    const request = {
+      messages: [
+        user,
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'a' },
+            { type: 'text', text: 7 },
+          ],
+        },
+      ],
+    } as unknown as ChatRequest;
+    expect(rejection(() => validateChatRequest(request)).field).toBe('messages.1.content.1.text');
+    const tool = { messages: [user, { role: 'tool', toolCallId: 'c1', toolName: 3 }] };
+    expect(rejection(() => validateChatRequest(tool as unknown as ChatRequest)).field).toBe(
+      'messages.1.toolName',
+    );
+  });
+});

@@ -20,6 +20,13 @@ const nonObjectZodTypes = new Set([
   'template_literal',
 ]);
 
+/**
+ * JSON Schema objects already serialised once without error. Tools are usually defined once and
+ * sent with every request (and a request is checked at the executor's entry and again at the
+ * adapter's), so the O(schema) `JSON.stringify` runs once per schema object, not per check.
+ */
+const serialisableSchemas = new WeakSet<object>();
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -63,10 +70,12 @@ export function schemaProblem(
     return 'is not a valid JSON Schema: "properties" must be an object';
   if (schema['required'] !== undefined && !Array.isArray(schema['required']))
     return 'is not a valid JSON Schema: "required" must be an array of property names';
+  if (serialisableSchemas.has(schema)) return undefined;
   try {
     JSON.stringify(schema);
   } catch (error) {
     return `must be JSON-serialisable (a recursive schema needs "$ref", not a cycle): ${error instanceof Error ? error.message : String(error)}`;
   }
+  serialisableSchemas.add(schema);
   return undefined;
 }
