@@ -46,6 +46,20 @@ describe('chunkDocument', () => {
     expect(chunks.map((c) => c.id)).toEqual(chunks.map((_, i) => `docs/guide.md#long-${i + 1}`));
   });
 
+  test('the overlap starts at a sentence when one starts early in it', () => {
+    const para = (n: number) =>
+      `Filler words number ${n} go here. The fact number ${n} is kept whole.`;
+    const chunks = chunkDocument(doc([para(1), para(2), para(3)].join('\n\n')), {
+      maxChars: 160,
+      overlapChars: 45,
+    });
+    expect(chunks.map((c) => c.text)).toEqual([
+      para(1),
+      `The fact number 1 is kept whole.\n\n${para(2)}`,
+      `The fact number 2 is kept whole.\n\n${para(3)}`,
+    ]);
+  });
+
   test('a paragraph longer than the cap is cut at word boundaries', () => {
     const chunks = chunkDocument(doc(`${'alpha beta gamma '.repeat(100)}`), {
       maxChars: 200,

@@ -164,11 +164,15 @@ function hardCut(text: string, limit: number): string[] {
   return out;
 }
 
-/** The last `chars` of a text, starting at a word boundary. */
+/** The last `chars` of a text, starting at a sentence or, failing that, a word boundary. */
 function tail(text: string, chars: number): string {
   if (chars === 0) return '';
   if (text.length <= chars) return text;
   const cut = text.slice(text.length - chars);
+  // Start at a sentence when one starts early enough, else at a word.
+  const sentence = /[.!?]\s+(?=\S)/.exec(cut);
+  if (sentence && sentence.index < cut.length / 2)
+    return cut.slice(sentence.index + sentence[0].length);
   const space = cut.search(/\s/);
   return (space >= 0 ? cut.slice(space + 1) : cut).trimStart();
 }

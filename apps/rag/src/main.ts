@@ -7,8 +7,8 @@ import { createRagApp, type RagAnswer } from './rag-app.js';
 /** The questions asked when no `--question` is given. */
 export const sampleQuestions = [
   'How do I install the router?',
-  'What does the fake provider return for embeddings?',
-  'Which wait headers does the resilience executor honour after a 429?',
+  'How are API keys kept out of logs?',
+  'How does the response cache work?',
 ];
 
 const usd = (cost: number | undefined) => (cost === undefined ? 'unknown' : `$${cost.toFixed(6)}`);

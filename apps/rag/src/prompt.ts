@@ -7,20 +7,20 @@ export function sourceLabel(hit: SearchHit): string {
 }
 
 /**
- * The answer prompt: the numbered context chunks (each followed by its source), then the
- * instructions, in the system message; the question alone as the user message. Context comes
- * first so a model that quotes its context quotes a chunk, not the instructions.
+ * The answer prompt: the numbered context chunks, then the instructions, in the system message;
+ * the question alone as the user message. Chunks are shown by number only (`[2] text`): the
+ * model cites numbers, and `citationsFor` maps them back to file and heading, so no file name or
+ * heading competes with the passages. Context comes first so a model that quotes its context
+ * quotes a chunk, not the instructions.
  */
 export function buildPrompt(question: string, hits: readonly SearchHit[]): Message[] {
-  const context = hits
-    .map((hit, i) => `${hit.chunk.text}\n(source [${i + 1}]: ${sourceLabel(hit)})`)
-    .join('\n\n');
+  const context = hits.map((hit, i) => `[${i + 1}] ${hit.chunk.text}`).join('\n\n');
   const system = [
     'Context:',
     context === '' ? '(nothing relevant was found)' : context,
     '',
     'Instructions: reply from the numbered context above only, in at most three sentences.',
-    'Mark each fact with the number of its source, like [2].',
+    'Mark each fact with the number of its passage, like [2].',
     'If the context does not hold the reply, say so.',
   ].join('\n');
   return [

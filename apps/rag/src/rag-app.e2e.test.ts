@@ -109,7 +109,7 @@ describe('ask', () => {
     ]);
     const body = JSON.stringify(sent[1]?.body);
     expect(body).toContain('npm install @modelmux/router');
-    expect(body).toContain('(source [1]: packages/router/README.md › Install)');
+    expect(body).toContain('[1] ```sh\\nnpm install @modelmux/router');
     expect(body).toContain('How do I install the router?');
   });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineTool } from '../tool.js';
 
 /** Characters of each passage returned to the model. */
-const passageChars = 600;
+const passageChars = 400;
 
 /**
  * `search_docs`: hybrid search over the RAG app's index of the project docs (the same corpus and
