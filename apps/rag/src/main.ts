@@ -8,7 +8,7 @@ import { createRagApp, type RagAnswer } from './rag-app.js';
 export const sampleQuestions = [
   'How do I install the router?',
   'How are API keys kept out of logs?',
-  'How does the response cache work?',
+  'What does the fake return for embeddings?',
 ];
 
 const usd = (cost: number | undefined) => (cost === undefined ? 'unknown' : `$${cost.toFixed(6)}`);

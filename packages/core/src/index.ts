@@ -158,6 +158,8 @@ export {
   type HookContext,
   type BeforeRequestHook,
   type AfterResponseHook,
+  type FormatRequestHook,
+  type FormatRequestContext,
 } from './config/hooks-schema.js';
 export {
   builtInProviderTypes,
