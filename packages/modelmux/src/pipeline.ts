@@ -187,9 +187,26 @@ export class Pipeline implements RoutedRunner {
     attempts: RoutedAttempt[],
   ): CallTracking {
     const { budgets, now } = this.stack();
+    const format = this.hooks.formatRequest;
     return {
       attempts,
       now,
+      ...(format && {
+        format: async (provider: Provider, call: ChatRequest) => {
+          const changed = await format(call, {
+            requestId: plan.requestId,
+            provider: provider.name,
+            type: provider.type,
+            model: call.model,
+          });
+          if (!changed || typeof changed !== 'object' || !Array.isArray(changed.messages))
+            throw new InvalidRequestError({
+              field: 'hooks.formatRequest',
+              message: 'must return the request (a ChatRequest with messages)',
+            });
+          return changed;
+        },
+      }),
       reserve: (provider, model) =>
         budgets.reserve({
           provider,

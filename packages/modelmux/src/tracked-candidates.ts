@@ -39,6 +39,8 @@ export interface CallTracking {
   now: () => number;
   /** Reserves the predicted cost of a call to `provider` (throws when over budget or rate limit). */
   reserve: (provider: string, model: string | undefined) => Promise<CallReservation>;
+  /** Provider-specific formatting of the request before each call (`hooks.formatRequest`). */
+  format?: (provider: Provider, request: ChatRequest) => Promise<ChatRequest>;
 }
 
 function failure(
@@ -122,7 +124,10 @@ function track(provider: Provider, tracking: CallTracking): Provider {
       call(
         request.model,
         request.signal,
-        () => provider.generate(request),
+        async () =>
+          provider.generate(
+            tracking.format ? await formatted(tracking.format, provider, request) : request,
+          ),
         (r) => r.costUsd,
       ),
     stream: (request: ChatRequest) => trackStream(provider, request, tracking),
@@ -142,6 +147,20 @@ function track(provider: Provider, tracking: CallTracking): Provider {
   };
 }
 
+/** The hook's request, keeping the executor's model and signal for this call. */
+async function formatted<T extends ChatRequest>(
+  format: NonNullable<CallTracking['format']>,
+  provider: Provider,
+  request: T,
+): Promise<T> {
+  const changed = await format(provider, request);
+  return {
+    ...changed,
+    ...(request.model !== undefined && { model: request.model }),
+    ...(request.signal !== undefined && { signal: request.signal }),
+  } as T;
+}
+
 async function* trackStream(
   provider: Provider,
   request: ChatRequest,
@@ -153,7 +172,8 @@ async function* trackStream(
   let finished = false;
   try {
     reservation = await tracking.reserve(provider.name, request.model);
-    for await (const event of provider.stream(request)) {
+    const sent = tracking.format ? await formatted(tracking.format, provider, request) : request;
+    for await (const event of provider.stream(sent)) {
       if (event.type === 'finish') {
         finished = true;
         await reservation.settle(event.costUsd ?? 0);

@@ -24,9 +24,13 @@ describe('config: hooks', () => {
   test('keeps the functions and fills the built-in checks', () => {
     const beforeRequest = (request: never) => request;
     const afterResponse = (result: never) => result;
-    expect(parseConfig({ providers, hooks: { beforeRequest, afterResponse } }).hooks).toEqual({
+    const formatRequest = (request: never) => request;
+    expect(
+      parseConfig({ providers, hooks: { beforeRequest, afterResponse, formatRequest } }).hooks,
+    ).toEqual({
       beforeRequest,
       afterResponse,
+      formatRequest,
       maxInputChars: 500_000,
       stripControlCharacters: true,
     });
@@ -44,6 +48,9 @@ describe('config: hooks', () => {
     ]);
     expect(issues({ providers, hooks: { afterResponse: {} } })[0]?.path).toBe(
       'hooks.afterResponse',
+    );
+    expect(issues({ providers, hooks: { formatRequest: 'claude' } })[0]?.path).toBe(
+      'hooks.formatRequest',
     );
     expect(issues({ providers, hooks: { maxInputChars: 0 } })[0]?.path).toBe('hooks.maxInputChars');
   });

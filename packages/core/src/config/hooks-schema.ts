@@ -26,10 +26,31 @@ export type AfterResponseHook = (
   context: HookContext,
 ) => ChatResult | Promise<ChatResult>;
 
+/** What `formatRequest` knows about the call it formats. */
+export interface FormatRequestContext {
+  requestId: string;
+  /** The provider instance about to be called (each fallback gets its own call). */
+  provider: string;
+  /** Its vendor family (`openai`, `anthropic`, …). */
+  type: string;
+  /** The model about to be used, when the plan names one. */
+  model: string | undefined;
+}
+
+/**
+ * Runs before each call to a provider (the primary and every fallback), after routing: the
+ * place for provider-specific prompt formatting. Returns the request to send. May be async.
+ */
+export type FormatRequestHook = (
+  request: ChatRequest,
+  context: FormatRequestContext,
+) => ChatRequest | Promise<ChatRequest>;
+
 /** The hooks after parsing, with the built-in input checks' settings filled in. */
 export interface HooksConfig {
   beforeRequest?: BeforeRequestHook;
   afterResponse?: AfterResponseHook;
+  formatRequest?: FormatRequestHook;
   /** The built-in input check: requests whose message text is longer are refused (default 500 000 characters). */
   maxInputChars: number;
   /** The built-in input cleaning: control characters other than tab and line breaks are removed (default true). */
@@ -55,18 +76,22 @@ const HooksObjectSchema = z.strictObject({
   afterResponse: hookSchema<AfterResponseHook>(
     '(result, context) => result (may be async)',
   ).optional(),
+  formatRequest: hookSchema<FormatRequestHook>(
+    '(request, { provider, type, model }) => request (may be async)',
+  ).optional(),
   maxInputChars: positiveIntSchema('characters', '500000').optional(),
   stripControlCharacters: z.boolean({ error: expected('true or false') }).optional(),
 });
 
 /**
- * The `hooks` key: `{ beforeRequest?, afterResponse?, maxInputChars?, stripControlCharacters? }`,
- * parsed to a `HooksConfig` with the built-in input checks' defaults filled in. Without the key
+ * The `hooks` key: `{ beforeRequest?, afterResponse?, formatRequest?, maxInputChars?,
+ * stripControlCharacters? }`, parsed to a `HooksConfig` with the built-in input checks' defaults filled in. Without the key
  * the meta-package uses `defaultHooksConfig` (the checks are on by default).
  */
 export const HooksSchema = HooksObjectSchema.transform((value): HooksConfig => ({
   ...(value?.beforeRequest && { beforeRequest: value.beforeRequest }),
   ...(value?.afterResponse && { afterResponse: value.afterResponse }),
+  ...(value?.formatRequest && { formatRequest: value.formatRequest }),
   maxInputChars: value?.maxInputChars ?? defaultHooksConfig.maxInputChars,
   stripControlCharacters:
     value?.stripControlCharacters ?? defaultHooksConfig.stripControlCharacters,

@@ -215,6 +215,56 @@ describe('hooks', () => {
     ]);
   });
 
+  test('formatRequest formats each call for the provider actually called, fallbacks included', async () => {
+    const contexts: unknown[] = [];
+    const factory = make({
+      primaryProvider: 'openai',
+      fallbackProviders: ['anthropic'],
+      providers: providersFor(fake, ['openai', 'anthropic']),
+      maxRetries: 0,
+      hooks: {
+        // The design's "Provider-Specific Prompts": Claude gets the Human/Assistant frame.
+        formatRequest: (request, context) => {
+          contexts.push(context);
+          if (context.type !== 'anthropic') return request;
+          return {
+            ...request,
+            messages: request.messages.map((m) =>
+              m.role === 'user' && typeof m.content === 'string'
+                ? { ...m, content: `\n\nHuman: ${m.content}\n\nAssistant:` }
+                : m,
+            ),
+          };
+        },
+      },
+    });
+    fake.script('openai', [{ status: 503 }]);
+    const result = await factory.getProvider().invoke('What is RAG?');
+    expect(result.provider).toBe('anthropic');
+    const openaiBody = fake.requests('openai')[0]?.body as { messages: { content: string }[] };
+    expect(openaiBody.messages[0]?.content).toBe('What is RAG?');
+    const anthropicBody = fake.requests('anthropic')[0]?.body as {
+      messages: { content: unknown }[];
+    };
+    expect(JSON.stringify(anthropicBody.messages[0]?.content)).toContain(
+      'Human: What is RAG?\\n\\nAssistant:',
+    );
+    expect(contexts).toEqual([
+      {
+        requestId: result.requestId,
+        provider: 'openai',
+        type: 'openai',
+        model: expect.any(String),
+      },
+      {
+        requestId: result.requestId,
+        provider: 'anthropic',
+        type: 'anthropic',
+        model: result.model,
+      },
+    ]);
+  });
+
   test('a hook that returns something else is an InvalidRequestError naming the hook', async () => {
     const factory = make({ ...one(), hooks: { beforeRequest: () => undefined as never } });
     await expect(factory.getProvider().invoke('Hi')).rejects.toThrow(/hooks\.beforeRequest/);
