@@ -1,0 +1,157 @@
+// The chatbot's command line as a user runs it: a child process (tsx, development sources)
+// driven through its stdin, on fake vendor servers started by this test. The child finds them
+// through the environment (OPENAI_BASE_URL…), as it would find real providers with keys.
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type FakeProviders, startFakeProviders } from '@modelmux/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+
+const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tsx = join(appDir, '..', '..', 'node_modules', '.bin', 'tsx');
+
+let fake: FakeProviders;
+const children: ChildProcessWithoutNullStreams[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeProviders();
+});
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  fake.reset();
+});
+afterAll(() => fake.close());
+
+/** The environment of a user with keys for the four providers, each pointed at the fake. */
+function providerEnv(): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    OPENAI_API_KEY: 'sk-cli-test-openai-0000',
+    OPENAI_BASE_URL: fake.baseURL.openai,
+    ANTHROPIC_API_KEY: 'sk-ant-cli-test-0000',
+    ANTHROPIC_BASE_URL: fake.baseURL.anthropic,
+    GOOGLE_API_KEY: 'AIzaCliTestGoogle0000',
+    GOOGLE_BASE_URL: fake.baseURL.google,
+    GROQ_API_KEY: 'gsk_cli_test_0000',
+    GROQ_BASE_URL: fake.baseURL.groq,
+  };
+}
+
+interface Chat {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  send: (line: string) => void;
+  /** Waits until the output (from `from` on) matches. */
+  waitFor: (pattern: RegExp, from?: number) => Promise<void>;
+  exit: Promise<number | null>;
+}
+
+function startChat(args: string[] = [], env: NodeJS.ProcessEnv = providerEnv()): Chat {
+  const child = spawn(tsx, ['--conditions=development', 'src/main.ts', ...args], {
+    cwd: appDir,
+    env,
+  });
+  children.push(child);
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (out += text));
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (out += text));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    output: () => out,
+    send: (line) => child.stdin.write(`${line}\n`),
+    waitFor: (pattern, from = 0) =>
+      vi.waitFor(() => expect(out.slice(from)).toMatch(pattern), { timeout: 20_000, interval: 20 }),
+    exit,
+  };
+}
+
+describe('the chatbot CLI, driven through its stdin', () => {
+  test('streams an answer, pins a provider with /use, shows /providers and /stats, and quits', async () => {
+    const chat = startChat();
+    await chat.waitFor(/real providers found in the environment: openai, anthropic, google, groq/);
+    await chat.waitFor(/you> $/);
+    fake.script('anthropic', [{ reply: { text: 'Anthropic streams this answer.' } }]);
+    chat.send('/use anthropic');
+    await chat.waitFor(/pinned anthropic/);
+    chat.send('What is RAG?');
+    await chat.waitFor(
+      /Anthropic streams this answer\.\n {2}↳ anthropic · claude-haiku-4-5 · pinned anthropic/,
+    );
+    // The answer really came from the vendor, as a stream.
+    expect(fake.count('anthropic')).toBe(1);
+    expect((fake.requests('anthropic')[0]?.body as { stream?: boolean }).stream).toBe(true);
+    chat.send('/providers');
+    await chat.waitFor(/groq\s+llama-3\.3-70b-versatile\s+131,072/);
+    chat.send('/stats');
+    await chat.waitFor(/turns 1 \(0 stopped, 0 failed\)[\s\S]*anthropic\s+1\s+100%/);
+    chat.send('/quit');
+    expect(await chat.exit).toBe(0);
+    expect(chat.output()).toMatch(/bye\n$/);
+    // No key reaches the screen.
+    expect(chat.output()).not.toMatch(/sk-cli-test|sk-ant-cli|AIzaCli|gsk_cli/);
+  }, 60_000);
+
+  test('Ctrl-C (SIGINT) during a slow streamed answer stops that answer; the program keeps going; Ctrl-C at the prompt exits', async () => {
+    const chat = startChat(['--provider', 'openai']);
+    await chat.waitFor(/you> $/);
+    fake.script('openai', [
+      {
+        streamEventDelayMs: 150,
+        reply: { text: 'Once upon a time there was a very long story that never seemed to end' },
+      },
+    ]);
+    chat.send('Tell me a long story');
+    await chat.waitFor(/Once/); // the first tokens are on screen
+    chat.child.kill('SIGINT');
+    await chat.waitFor(/\[answer stopped\]\n {2}↳ openai · gpt-4\.1-mini .* · stopped\nyou> $/);
+    expect(chat.output()).not.toContain('never seemed to end');
+    await vi.waitFor(() => expect(fake.requests('openai')[0]?.closedEarly).toBe(true));
+    expect(chat.child.exitCode).toBeNull(); // still running
+
+    // The program goes on: the next message is answered.
+    const mark = chat.output().length;
+    chat.send('Hello again');
+    await chat.waitFor(/↳ openai · gpt-4\.1-mini[^\n]*no fallback/, mark);
+    chat.send('/stats');
+    await chat.waitFor(/turns 2 \(1 stopped, 0 failed\)/, mark);
+
+    // At the prompt, Ctrl-C leaves.
+    await chat.waitFor(/you> $/);
+    chat.child.kill('SIGINT');
+    expect(await chat.exit).toBe(0);
+    expect(chat.output()).toMatch(/bye\n$/);
+  }, 60_000);
+
+  test('--script replays a conversation non-interactively, offline with no keys', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'modelmux-chat-'));
+    const script = join(dir, 'conversation.txt');
+    writeFileSync(
+      script,
+      [
+        'Hi',
+        'Explain how a circuit breaker protects a provider',
+        '/strategy cost',
+        'Thanks',
+        '/stats',
+      ].join('\n'),
+    );
+    const chat = startChat(['--script', script], {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+    });
+    expect(await chat.exit).toBe(0);
+    const out = chat.output();
+    expect(out).toContain('offline: fake providers openai, anthropic, google, groq');
+    expect(out).toContain('you> Hi\n');
+    expect(out).toMatch(/complexity: simple → cost/);
+    expect(out).toMatch(/complexity: complex → quality/);
+    expect(out).toContain('routing by cost');
+    expect(out).toMatch(/turns 3 \(0 stopped, 0 failed\)/);
+    expect(out).toMatch(/bye\n$/);
+    expect(fake.count()).toBe(0); // its own in-process fakes, not ours
+  }, 60_000);
+});

@@ -1,0 +1,75 @@
+// The chatbot's command line: `npm start -w @modelmux/app-chatbot -- [--script file]`.
+import { createReadStream } from 'node:fs';
+import { createAppFactory } from '@modelmux/app-rag';
+import { Command, InvalidArgumentError } from 'commander';
+import { createChatbot } from './chatbot.js';
+import { runChat } from './run-chat.js';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+interface CliOptions {
+  script?: string;
+  strategy: string;
+  provider?: string;
+  contextWindow?: number;
+  maxTokens: number;
+  offline?: boolean;
+}
+
+const program = new Command()
+  .name('modelmux-chat')
+  .description(
+    'A streaming terminal chat routed by message complexity through modelmux (offline on fake providers without API keys).',
+  )
+  .option('--script <file>', 'replay a conversation from a file (one line per message or command)')
+  .option('--strategy <name>', 'routing strategy of each turn', 'complexity')
+  .option('--provider <name>', 'start pinned to a provider (like /use)')
+  .option(
+    '--context-window <tokens>',
+    'trim memory to this window (default: the catalogue’s)',
+    positiveInt,
+  )
+  .option('--max-tokens <tokens>', 'largest answer', positiveInt, 512)
+  .option('--offline', 'use the fake providers even when API keys are set')
+  .action(async (opts: CliOptions) => {
+    const app = await createAppFactory({ mode: opts.offline ? 'fake' : 'auto' });
+    const chatbot = (() => {
+      try {
+        return createChatbot({
+          factory: app.factory,
+          output: process.stdout,
+          strategy: opts.strategy,
+          maxTokens: opts.maxTokens,
+          ...(opts.provider !== undefined && { provider: opts.provider }),
+          ...(opts.contextWindow !== undefined && { contextWindow: opts.contextWindow }),
+        });
+      } catch (error) {
+        void app.close();
+        throw error;
+      }
+    })();
+    try {
+      process.stdout.write(`${app.describe()}\n`);
+      process.stdout.write(
+        `routing by ${chatbot.strategy}; /help for commands; Ctrl-C stops an answer, Ctrl-C at the prompt quits\n`,
+      );
+      await runChat({
+        chatbot,
+        input: opts.script !== undefined ? createReadStream(opts.script) : process.stdin,
+        output: process.stdout,
+      });
+      process.stdout.write('bye\n');
+    } finally {
+      chatbot.close();
+      await app.close();
+    }
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
