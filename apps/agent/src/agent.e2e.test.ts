@@ -275,3 +275,26 @@ describe('the other tools', () => {
     expect(result.answer).toBe('Based on the tool result: Lisbon: sunny for 3 days');
   });
 });
+
+describe('with keys in the environment', () => {
+  test('the providers found are used, with the agent rules on top of the env config', async () => {
+    const env = {
+      OPENAI_API_KEY: 'sk-agent-test',
+      OPENAI_BASE_URL: fake.baseURL.openai,
+      ANTHROPIC_API_KEY: 'sk-ant-agent-test',
+      ANTHROPIC_BASE_URL: fake.baseURL.anthropic,
+    };
+    const app = await createAgentFactory({ env });
+    apps.push(app);
+    expect(app.mode).toBe('real');
+    expect(app.describe()).toBe('real providers found in the environment: openai, anthropic');
+    const result = await createAgent({ factory: app.factory, tools: defaultTools() }).run(task);
+    expect(result.answer).toContain('1500');
+    expect(result.steps.map((s) => [s.kind, s.provider])).toEqual([
+      ['tool-selection', 'openai'],
+      ['tool-selection', 'openai'],
+      ['synthesis', 'anthropic'],
+    ]);
+    expect([fake.count('openai'), fake.count('anthropic')]).toEqual([2, 1]);
+  });
+});
