@@ -1,7 +1,7 @@
 import { createFallbackExecutor } from '@modelmux/resilience';
 import { parseConfig } from '@modelmux/core';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { ask, scriptedProvider, type Step } from './__fixtures__/scripted-provider.js';
+import { ask, scriptedProvider, type ScriptedStep as Step } from '@modelmux/testing';
 import { type Alert, createMetrics } from './index.js';
 
 // 23:50 UTC: the cost rule resolves when the day turns.

@@ -1,7 +1,7 @@
 import { registerSecret } from '@modelmux/core';
 import { createFallbackExecutor } from '@modelmux/resilience';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { ask, scriptedProvider } from './__fixtures__/scripted-provider.js';
+import { ask, scriptedProvider } from '@modelmux/testing';
 import { createMetrics } from './index.js';
 
 beforeEach(() => vi.useFakeTimers({ now: Date.UTC(2026, 10, 25, 12) }));

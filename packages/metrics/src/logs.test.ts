@@ -3,7 +3,7 @@ import { registerSecret } from '@modelmux/core';
 import { createFallbackExecutor } from '@modelmux/resilience';
 import { pino } from 'pino';
 import { describe, expect, test } from 'vitest';
-import { ask, scriptedProvider } from './__fixtures__/scripted-provider.js';
+import { ask, scriptedProvider } from '@modelmux/testing';
 import { createMetrics, type MetricsLogger } from './index.js';
 
 /** A pino logger writing JSON lines into an array. */

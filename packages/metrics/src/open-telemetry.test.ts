@@ -13,7 +13,7 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { createFallbackExecutor } from '@modelmux/resilience';
 import { describe, expect, test } from 'vitest';
-import { ask, scriptedProvider } from './__fixtures__/scripted-provider.js';
+import { ask, scriptedProvider } from '@modelmux/testing';
 import { createMetrics } from './index.js';
 
 describe('OpenTelemetry', () => {

@@ -1,7 +1,7 @@
 import { createFallbackExecutor } from '@modelmux/resilience';
 import { Counter, Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { ask, scriptedProvider } from './__fixtures__/scripted-provider.js';
+import { ask, scriptedProvider } from '@modelmux/testing';
 import { createMetrics, durationBucketsSeconds, tokenBuckets } from './index.js';
 
 beforeEach(() => vi.useFakeTimers({ now: Date.UTC(2026, 10, 25, 12) }));

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { createFallbackExecutor } from '@modelmux/resilience';
 import { pino } from 'pino';
 import { expect, test } from 'vitest';
-import { scriptedProvider } from './__fixtures__/scripted-provider.js';
+import { scriptedProvider } from '@modelmux/testing';
 import { type Alert, createMetrics } from './index.js';
 
 test('README example', async () => {

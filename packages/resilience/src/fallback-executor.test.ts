@@ -6,7 +6,7 @@ import {
   registerSecret,
 } from '@modelmux/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ask, scriptedProvider } from './__fixtures__/scripted-provider.js';
+import { ask, scriptedProvider } from '@modelmux/testing';
 import { type FallbackExecutor, createFallbackExecutor } from './fallback-executor.js';
 import type { FallbackExecutorOptions } from './executor-options.js';
 import { bannedPattern, minLength } from './validators.js';

@@ -1,6 +1,6 @@
 import { AllProvidersFailedError, CircuitOpenError, ProviderError } from '@modelmux/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ask, scriptedProvider } from './__fixtures__/scripted-provider.js';
+import { ask, scriptedProvider } from '@modelmux/testing';
 import type { FallbackExecutorOptions } from './executor-options.js';
 import { type FallbackExecutor, createFallbackExecutor } from './fallback-executor.js';
 

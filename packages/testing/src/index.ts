@@ -19,3 +19,11 @@ export {
 } from './types.js';
 export { embedText } from './brain/embed-text.js';
 export { collectEvents, streamFailure, providerFailure } from './stream-helpers.js';
+export {
+  scriptedProvider,
+  ask,
+  type ScriptedProvider,
+  type ScriptedProviderOptions,
+  type ScriptedStep,
+  type ScriptedCall,
+} from './scripted/scripted-provider.js';
