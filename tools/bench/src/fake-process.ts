@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { FakeProviderName, FakeRules } from '@modelmux/testing';
 import type { FakeCommand } from './fake-child.js';
 
@@ -19,12 +18,12 @@ export interface FakeProcess {
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
-/** Starts `@modelmux/testing`'s fake in a child process (from source, through tsx) and waits for its URL. */
+/** Starts `@modelmux/testing`'s fake in a child process (from source) and waits for its URL. */
 export async function startFakeProcess(): Promise<FakeProcess> {
-  const require = createRequire(import.meta.url);
-  const tsx = pathToFileURL(require.resolve('tsx/esm')).href;
+  // The same loader as the bench (../loader: the TypeScript sources through esbuild).
+  const loader = new URL('../loader/register.mjs', import.meta.url).href;
   const script = fileURLToPath(new URL('./fake-child.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--conditions=development', '--import', tsx, script], {
+  const child = spawn(process.execPath, ['--conditions=development', '--import', loader, script], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting = new Map<number, (value: unknown) => void>();
