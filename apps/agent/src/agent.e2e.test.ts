@@ -298,3 +298,38 @@ describe('with keys in the environment', () => {
     expect([fake.count('openai'), fake.count('anthropic')]).toEqual([2, 1]);
   });
 });
+
+describe('abort and odd tool values', () => {
+  test('aborting during a tool stops the run: it rejects and nothing more is sent', async () => {
+    const { factory } = await make();
+    const controller = new AbortController();
+    const slow = defineTool({
+      name: 'calculator',
+      description: 'Evaluate an arithmetic expression',
+      parameters: z.object({ expression: z.string() }),
+      execute: () => {
+        controller.abort();
+        return 0;
+      },
+    });
+    const run = createAgent({ factory, tools: [slow] }).run(task, { signal: controller.signal });
+    // modelmux's typed error: a ProviderError of kind 'aborted', raised before any call.
+    await expect(run).rejects.toMatchObject({ kind: 'aborted' });
+    expect(fake.count()).toBe(1);
+  });
+
+  test('a value that is not JSON goes back as text', async () => {
+    const { factory } = await make();
+    const circular: Record<string, unknown> = {};
+    circular['self'] = circular;
+    const odd = defineTool({
+      name: 'calculator',
+      description: 'Evaluate an arithmetic expression',
+      parameters: z.object({ expression: z.string() }),
+      execute: () => circular,
+    });
+    const result = await createAgent({ factory, tools: [odd] }).run(task);
+    expect(result.steps[0]?.toolCalls[0]?.result).toBe('[object Object]');
+    expect(result.answer).toBe('Based on the tool result: [object Object]');
+  });
+});

@@ -77,8 +77,24 @@ export interface Agent {
   run(task: string, options?: RunOptions): Promise<AgentResult>;
 }
 
-export const defaultSystemPrompt =
-  'You are a precise assistant with tools. Call a tool whenever it gives a better answer than guessing: calculator for arithmetic, search_docs for questions about modelmux, current_time for the date or time. When you have what you need, answer in one or two sentences.';
+/** The default system prompt, naming the tools offered. */
+export function defaultSystemPrompt(tools: readonly AgentTool[]): string {
+  const names = tools.map((t) => t.name).join(', ');
+  return tools.length === 0
+    ? 'You are a precise assistant. Answer in one or two sentences.'
+    : `You are a precise assistant with tools (${names}). Call a tool whenever it gives a better answer than guessing. When you have what you need, answer in one or two sentences.`;
+}
+
+/** A tool's value as sent back: JSON-serialisable as is, else its string form. */
+function sendable(value: unknown): unknown {
+  if (value === undefined) return null;
+  try {
+    JSON.stringify(value);
+    return value;
+  } catch {
+    return String(value);
+  }
+}
 
 const addCost = (a: number | undefined, b: number | undefined) =>
   a === undefined || b === undefined ? undefined : a + b;
@@ -118,7 +134,7 @@ export function createAgent(options: AgentOptions): Agent {
     byName.set(tool.name, tool);
   }
   const definitions = tools.map(toolDefinition);
-  const system = options.system ?? defaultSystemPrompt;
+  const system = options.system ?? defaultSystemPrompt(tools);
   const maxTokens = options.maxTokens ?? 600;
 
   async function execute(
@@ -143,7 +159,7 @@ export function createAgent(options: AgentOptions): Agent {
       );
     try {
       const result: unknown = await tool.execute(parsed.data, { signal });
-      return { ...base, result: result === undefined ? null : result };
+      return { ...base, result: sendable(result) };
     } catch (error) {
       if (signal?.aborted) throw error;
       return fail(errorMessage(error));
