@@ -1,3 +1,4 @@
 // @modelmux/transport: a pooled keep-alive fetch (undici) for the adapters' SDKs.
 export { createPooledFetch, pooledFetchDefaults, type PooledFetch } from './create-pooled-fetch.js';
 export { type PooledFetchOptions } from './pooled-fetch-options.js';
+export { sharedPooledFetch } from './shared-pooled-fetch.js';
