@@ -1,8 +1,11 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { defaultCatalogue } from '@modelmux/core';
-import { registerHeaderSecrets, registerSecret } from '@modelmux/core/provider-utils';
+import { ConfigError, defaultCatalogue } from '@modelmux/core';
+import {
+  headerSettingIssues,
+  registerHeaderSecrets,
+  registerSecret,
+} from '@modelmux/core/provider-utils';
 import { AnthropicChatModel } from './anthropic-chat-model.js';
-import { checkHeaderValues } from './check-header-values.js';
 import {
   defaultAnthropicBaseURL,
   defaultAnthropicModel,
@@ -29,7 +32,8 @@ export function createAnthropic(settings: AnthropicSettings = {}): AnthropicChat
   const apiKey = nonEmpty(settings.apiKey) ?? nonEmpty(env['ANTHROPIC_API_KEY']);
   registerSecret(apiKey);
   registerHeaderSecrets(settings.headers);
-  checkHeaderValues(apiKey, settings.headers);
+  const issues = headerSettingIssues(apiKey, settings.headers);
+  if (issues.length > 0) throw new ConfigError({ issues });
   const baseURL = (settings.baseURL ?? defaultAnthropicBaseURL).replace(/\/+$/, '');
   const customEndpoint = baseURL !== defaultAnthropicBaseURL;
   return new AnthropicChatModel({

@@ -45,3 +45,4 @@ export {
   type HeaderLookup,
 } from './retry-after.js';
 export { redactCause } from './redact-cause.js';
+export { headerSettingIssues } from './header-setting-issues.js';

@@ -1,5 +1,9 @@
 import { ConfigError, defaultCatalogue, type ConfigIssue } from '@modelmux/core';
-import { registerHeaderSecrets, registerSecret } from '@modelmux/core/provider-utils';
+import {
+  headerSettingIssues,
+  registerHeaderSecrets,
+  registerSecret,
+} from '@modelmux/core/provider-utils';
 import type { GoogleBackendOptions } from './google-backend.js';
 import { GoogleChatModel } from './google-chat-model.js';
 import {
@@ -81,17 +85,7 @@ function checkSettings(settings: GoogleSettings, sdk: string, apiKey: string | u
       message:
         "@google/generative-ai always calls the global fetch: drop sdk: 'legacy' to pass one",
     });
-  if (apiKey !== undefined && !headerValue.test(apiKey))
-    issues.push({
-      path: 'apiKey',
-      message: 'holds a character not allowed in an HTTP header (a stray newline or quote?)',
-    });
-  for (const [name, value] of Object.entries(settings.headers ?? {}))
-    if (typeof value !== 'string' || !headerValue.test(value) || !headerName.test(name))
-      issues.push({
-        path: `headers.${name}`,
-        message: 'must be a valid HTTP header name and string value',
-      });
+  issues.push(...headerSettingIssues(apiKey, settings.headers));
   if (
     settings.timeoutMs !== undefined &&
     !(Number.isFinite(settings.timeoutMs) && settings.timeoutMs > 0)
@@ -99,10 +93,6 @@ function checkSettings(settings: GoogleSettings, sdk: string, apiKey: string | u
     issues.push({ path: 'timeoutMs', message: 'must be a positive number of milliseconds' });
   if (issues.length > 0) throw new ConfigError({ issues });
 }
-
-/** Visible ASCII, spaces and tabs inside (what `fetch` accepts in a header value). */
-const headerValue = /^[\t\x20-\x7e\x80-\xff]*$/;
-const headerName = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;

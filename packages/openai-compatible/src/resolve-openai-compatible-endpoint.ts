@@ -1,5 +1,9 @@
-import { registerHeaderSecrets, registerSecret } from '@modelmux/core/provider-utils';
-import { checkHeaderValues } from './check-header-values.js';
+import { ConfigError } from '@modelmux/core';
+import {
+  headerSettingIssues,
+  registerHeaderSecrets,
+  registerSecret,
+} from '@modelmux/core/provider-utils';
 
 /** The settings every adapter's factory reads its endpoint and key from. */
 export interface OpenAICompatibleEndpointSettings {
@@ -38,7 +42,8 @@ export function resolveOpenAICompatibleEndpoint(
     nonEmpty(settings.apiKey) ?? (customEndpoint ? undefined : nonEmpty(env[vendor.apiKeyEnvVar]));
   registerSecret(apiKey);
   registerHeaderSecrets(settings.headers);
-  checkHeaderValues(apiKey, settings.headers);
+  const issues = headerSettingIssues(apiKey, settings.headers);
+  if (issues.length > 0) throw new ConfigError({ issues });
   return { baseURL, customEndpoint, apiKey, env };
 }
 
