@@ -198,6 +198,20 @@ describe('tool failures go back to the model, not up to the caller', () => {
     return { step: result.steps[0] as AgentStep, sentBack, result };
   };
 
+  test('several tool calls in one step run in order, each result under its own call id', async () => {
+    const { step, sentBack } = await run([
+      { name: 'calculator', args: { expression: '6 * 7' } },
+      { name: 'calculator', args: { expression: '2 ^ 8' } },
+    ]);
+    expect(step.toolCalls.map((c) => c.result)).toEqual([42, 256]);
+    const body = JSON.parse(sentBack) as Body;
+    const toolMessages = (body.messages ?? []).filter((m) => m.role === 'tool');
+    expect(toolMessages.map((m) => [m.tool_call_id, m.content])).toEqual([
+      [step.toolCalls[0]?.id, '42'],
+      [step.toolCalls[1]?.id, '256'],
+    ]);
+  });
+
   test('arguments that fail the zod schema', async () => {
     const { step, sentBack, result } = await run([
       { name: 'calculator', args: { expression: 42 } },
