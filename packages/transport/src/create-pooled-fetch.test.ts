@@ -182,6 +182,20 @@ describe('createPooledFetch', () => {
     await socketsClosed(closedBefore);
   });
 
+  test("a connection lost mid-body errors the stream as fetch's does: TypeError('terminated') with the cause", async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('data: one\n\n', () => setTimeout(() => res.socket?.destroy(), 10));
+    };
+    const fetch = make();
+    const res = await fetch(`${origin}/cut`);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    const error = await reader.read().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error).toMatchObject({ message: 'terminated', cause: { code: 'UND_ERR_SOCKET' } });
+  });
+
   test('cancelling the body stream closes the socket', async () => {
     handler = (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });

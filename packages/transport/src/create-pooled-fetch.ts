@@ -132,7 +132,7 @@ export function createPooledFetch(options: PooledFetchOptions = {}): PooledFetch
       return viaFetch(input, init);
     }
     try {
-      return await toResponse(answer, method, target.href);
+      return await toResponse(answer, method, target.href, signal);
     } catch (error) {
       throw fetchError(error, signal);
     }

@@ -39,6 +39,7 @@ export async function toResponse(
   answer: Dispatcher.ResponseData,
   method: string,
   url: string,
+  signal: AbortSignal | undefined,
 ): Promise<Response> {
   const { statusCode: status, statusText, headers: raw, body } = answer;
   const headers = responseHeaders(raw);
@@ -51,7 +52,7 @@ export async function toResponse(
     const decoder = typeof coding === 'string' ? decoders[coding.trim().toLowerCase()] : undefined;
     const decoded: Readable = decoder ? (body.pipe(decoder()) as unknown as Readable) : body;
     if (decoder) body.once('error', (error) => decoded.destroy(error));
-    const payload = isWholeBody(raw) ? await readAll(decoded) : webStream(decoded, body);
+    const payload = isWholeBody(raw) ? await readAll(decoded) : webStream(decoded, body, signal);
     response = new Response(payload, { status, statusText, headers });
   }
   Object.defineProperty(response, 'url', { value: url });
@@ -61,13 +62,24 @@ export async function toResponse(
 /**
  * The body as a web stream pulled chunk by chunk; cancelling it destroys undici's body, which
  * aborts the request and closes its socket (the answer is incomplete, so the socket is spent).
+ * It fails as fetch's body does: with the signal's reason after an abort, else with
+ * `TypeError('terminated')` and the socket error as its cause.
  */
-function webStream(decoded: Readable, body: Readable): ReadableStream<Uint8Array> {
+function webStream(
+  decoded: Readable,
+  body: Readable,
+  signal: AbortSignal | undefined,
+): ReadableStream<Uint8Array> {
   const chunks = decoded[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        const next = await chunks.next();
+        let next: IteratorResult<Buffer>;
+        try {
+          next = await chunks.next();
+        } catch (error) {
+          throw signal?.aborted ? signal.reason : new TypeError('terminated', { cause: error });
+        }
         if (next.done) controller.close();
         else controller.enqueue(next.value);
       },
