@@ -130,6 +130,24 @@ describe('ask', () => {
   });
 });
 
+describe('ask after the index provider fails over', () => {
+  test('a query embedded by a fallback provider (another model) is not compared with the index', async () => {
+    // A bad key on the index's provider: the executor falls back to the other embedding provider,
+    // whose vectors live in another space; the app sees the switch and searches full text only.
+    fake.script(report.embeddingProvider as 'google' | 'openai', [{ status: 401 }]);
+    const before = embedCalls(fake).length;
+    const answer = await rag.ask('How do I install the router?');
+    const other = report.embeddingProvider === 'google' ? 'openai' : 'google';
+    expect(
+      embedCalls(fake)
+        .slice(before)
+        .map((r) => r.provider),
+    ).toEqual([report.embeddingProvider, other]);
+    expect(answer.retrieval.mode).toBe('full-text');
+    expect(answer.citations[0]?.label).toBe('packages/router/README.md › Install');
+  });
+});
+
 describe('createAppFactory', () => {
   test('no key in the environment: the fakes; a key: the providers found, through fromEnv', async () => {
     const env = { OPENAI_API_KEY: 'sk-test-real-mode', OPENAI_BASE_URL: fake.baseURL.openai };

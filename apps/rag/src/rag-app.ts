@@ -128,10 +128,8 @@ export function createRagApp(options: RagAppOptions): RagApp {
       const batch = texts.slice(start, start + batchSize);
       // The first batch is routed; the rest stay on its provider and model (one vector space).
       const llm = factory.getProvider(first?.provider);
-      const result = await llm.embed(batch, {
-        ...(first && { model: first.model }),
-        metadata: { task: 'embedding' },
-      });
+      // No model is named: a fallback provider then uses its own, and the check below sees it.
+      const result = await llm.embed(batch, { metadata: { task: 'embedding' } });
       calls++;
       if (first && (result.provider !== first.provider || result.model !== first.model))
         throw new Error(
@@ -191,7 +189,6 @@ export function createRagApp(options: RagAppOptions): RagApp {
   ): Promise<{ vector: number[] | undefined; costUsd: number | undefined }> {
     try {
       const result = await factory.getProvider(report.embeddingProvider).embed([query], {
-        model: report.embeddingModel,
         metadata: { task: 'embedding' },
         ...(signal && { signal }),
       });
