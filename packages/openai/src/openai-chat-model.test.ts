@@ -303,12 +303,11 @@ describe('timeouts beyond the headers', () => {
       timeoutMs: 80,
       fetch: stallingFetch,
     });
-    const started = performance.now();
+    // The body stalls for ever: only our 80 ms timer can end it before the test's own timeout.
     const error = await provider
       .generate({ messages: [{ role: 'user', content: 'Hi' }] })
       .catch((e: unknown) => e);
     expect(ProviderError.isInstance(error) && error.kind).toBe('timeout');
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it("reports the caller's abort during the body as kind aborted", async () => {

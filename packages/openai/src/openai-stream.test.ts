@@ -190,11 +190,11 @@ describe('openai streams on the wire', () => {
       { body: (signal) => stallingBody(chunk({ content: 'Hel' }), signal) },
       { timeoutMs: 60 },
     );
-    const started = performance.now();
+    // The body stalls for ever: only our 60 ms idle timer can end it (kind timeout, not
+    // aborted) before the test's own timeout, so no wall-clock bound is needed.
     const { error, events } = await streamFailure(provider.stream(hi));
     expect(error.kind).toBe('timeout');
     expect(events).toEqual([{ type: 'text-delta', text: 'Hel' }]);
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 

@@ -98,10 +98,9 @@ describe.each(fakeProviderNames)('%s through its SDK', (provider) => {
     // Each event waits 40 ms after the one before it, so the text spreads over real time.
     expect((arrivals.at(-1) ?? 0) - (arrivals[0] ?? 0)).toBeGreaterThanOrEqual(35);
     expect(performance.now() - started).toBeGreaterThanOrEqual(70);
-    fake.script(provider, [{ streamEventDelayMs: 5_000 }]);
-    const quick = performance.now();
+    // Applied to a non-stream answer, a 10-minute gap would outlast the test's timeout.
+    fake.script(provider, [{ streamEventDelayMs: 600_000 }]);
     expect(await sdk[provider].chat()).toContain('volcanoes');
-    expect(performance.now() - quick).toBeLessThan(2_000);
   });
 
   it('delays an answer by delayMs on real timers', async () => {

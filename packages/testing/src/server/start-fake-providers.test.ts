@@ -232,9 +232,9 @@ describe('close', () => {
       () => 'failed',
     );
     while (server.count() < 2) await new Promise((r) => setImmediate(r));
-    const started = performance.now();
+    // The hung request never answers by itself: close() resolving at all (within the test's
+    // timeout) shows it does not wait for it. No wall-clock bound a loaded machine could break.
     await server.close();
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(await hung).toBe('failed');
     expect(await waiting).toBe('failed');
     await server.close();
