@@ -1,0 +1,40 @@
+import { createRagApp, type RagAnswer, type RagApp } from '@modelmux/app-rag';
+import type { TourContext } from '../tour-context.js';
+import { failedAttempts } from '../tour-context.js';
+import { usd } from '../request-line.js';
+
+/** The question the tour asks the RAG app. */
+export const ragQuestion = 'What happens when a provider answers 429?';
+
+/**
+ * 1. RAG (apps/rag): ingests the project's docs (chunks embedded through the router, indexed in
+ * Orama), then answers one question with quality routing and cites the chunks it used.
+ */
+export async function ragSection(ctx: TourContext): Promise<{ rag: RagApp; answer: RagAnswer }> {
+  ctx.print('\n1. RAG over the project docs (apps/rag): embeddings routed, answer by quality');
+  const rag = createRagApp({ factory: ctx.factory, maxTokens: 200 });
+  const ingest = await rag.ingest();
+  ctx.print(
+    `   ingested ${ingest.documents} documents → ${ingest.chunks} chunks; ${ingest.calls} embedding calls on ${ingest.embeddingProvider}/${ingest.embeddingModel} (${usd(ingest.costUsd)}, ${ingest.latencyMs} ms)`,
+  );
+  ctx.print(`   Q: ${ragQuestion}`);
+  const answer = await rag.ask(ragQuestion);
+  ctx.record({
+    provider: answer.provider,
+    model: answer.model,
+    routedBy: answer.strategy,
+    latencyMs: Math.round(answer.latencyMs),
+    tokens: answer.usage.inputTokens + answer.usage.outputTokens,
+    costUsd: answer.costUsd,
+    fallbacks: failedAttempts(answer.attempts),
+  });
+  ctx.print(`   A: ${oneLine(answer.answer, 110)}`);
+  for (const c of answer.citations.slice(0, 3)) ctx.print(`      [${c.n}] ${c.label}`);
+  return { rag, answer };
+}
+
+/** The first `max` characters of a text on one line. */
+export function oneLine(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
