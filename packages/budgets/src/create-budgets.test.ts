@@ -91,8 +91,8 @@ describe('reservations', () => {
     expect(usage.scopes).toEqual([
       expect.objectContaining({ scope: 'daily', provider: 'openai', limitUsd: 1, reservedUsd: 0 }),
     ]);
-    expect(usage.scopes[0]!.spentUsd).toBeCloseTo(1.1, 9);
-    expect(usage.scopes[0]!.remainingUsd).toBe(0);
+    expect(usage.scopes[0]?.spentUsd).toBeCloseTo(1.1, 9);
+    expect(usage.scopes[0]?.remainingUsd).toBe(0);
     // Another provider has no limit.
     await expect(b.reserve({ provider: 'groq', predictedCostUsd: 5 })).resolves.toBeDefined();
   });

@@ -198,7 +198,8 @@ export function createBudgets(options: BudgetsOptions = {}): Budgets {
       view.set(limit.key, entry);
     } else {
       view.set(limit.key, { limit, spent, reserved });
-      if (view.size > maxViewEntries) view.delete(view.keys().next().value!);
+      const oldest = view.size > maxViewEntries ? view.keys().next().value : undefined;
+      if (oldest !== undefined) view.delete(oldest);
     }
   }
 
@@ -208,8 +209,7 @@ export function createBudgets(options: BudgetsOptions = {}): Budgets {
   }
 
   async function flushPending(): Promise<void> {
-    while (pending.length) {
-      const next = pending[0]!;
+    for (let next = pending[0]; next !== undefined; next = pending[0]) {
       await store.settle(next.id, next.amount, next.limits);
       pending.shift();
     }
@@ -232,7 +232,10 @@ export function createBudgets(options: BudgetsOptions = {}): Budgets {
             list.map((l) => l.key),
             at,
           );
-          list.forEach((limit, i) => remember(limit, counters[i]!.spent, counters[i]!.reserved));
+          list.forEach((limit, i) => {
+            const counter = itemAt(counters, i);
+            remember(limit, counter.spent, counter.reserved);
+          });
         }
         reachable = true;
       } catch (error) {
@@ -343,20 +346,21 @@ export function createBudgets(options: BudgetsOptions = {}): Budgets {
       const result = await store.reserve({ id, amount, limits: storeLimits, holdMs, now: at });
       reachable = true;
       if (!result.ok) {
-        const limit = scoped.find((l) => l.key === result.key) ?? scoped[0]!;
+        const limit = scoped.find((l) => l.key === result.key) ?? itemAt(scoped, 0);
         remember(limit, result.used, 0);
         throw exceeded(limit, result.used, predicted);
       }
-      scoped.forEach((limit, i) =>
-        remember(limit, result.counters[i]!.spent, result.counters[i]!.reserved),
-      );
+      scoped.forEach((limit, i) => {
+        const counter = itemAt(result.counters, i);
+        remember(limit, counter.spent, counter.reserved);
+      });
     } catch (error) {
       if (BudgetExceededError.isInstance(error)) throw error;
       storeFailed(error);
       if (onStoreError === 'fail-closed') {
         // The call may still have run on the server after our timeout: release it if so.
         void store.settle(id, 0).catch(report);
-        const first = scoped[0]!;
+        const first = itemAt(scoped, 0);
         throw new BudgetExceededError({
           scope: 'store',
           limitUsd: first.limit,
@@ -498,4 +502,11 @@ export function createBudgets(options: BudgetsOptions = {}): Budgets {
       if (ownsStore) await store.close();
     },
   };
+}
+
+/** `items[i]`, or a `RangeError` (a store that answered fewer counters than it was asked for). */
+function itemAt<T>(items: readonly T[], i: number): T {
+  const item = items[i];
+  if (item === undefined) throw new RangeError(`expected an entry at ${i} of ${items.length}`);
+  return item;
 }

@@ -126,9 +126,9 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
     async reserve(request: ReserveRequest): Promise<ReserveResult> {
       await check();
       const list = request.limits.map(counterOf);
-      for (const [i, counter] of list.entries()) {
+      for (const [i, limit] of request.limits.entries()) {
+        const counter = list[i] ?? counterOf(limit);
         releaseLapsed(counter, request.now);
-        const limit = request.limits[i]!;
         const used = counter.spent + counter.reserved;
         if (used + request.amount > limit.limit + 1e-12)
           return { ok: false, key: limit.key, limit: limit.limit, used };

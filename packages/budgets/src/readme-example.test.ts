@@ -8,7 +8,10 @@ const request: ChatRequest = {
   maxTokens: 50,
   metadata: { userId: 'u1' },
 };
-const openai = { generate: async (_request: ChatRequest) => ({ costUsd: 0.00002 }) };
+// A stand-in for an adapter's generate(): the request's answer cost $0.00002.
+const openai = {
+  generate: async (r: ChatRequest) => ({ costUsd: r.maxTokens === 50 ? 0.00002 : 0 }),
+};
 
 test('README example', async () => {
   const budgets = createBudgets({
@@ -21,7 +24,8 @@ test('README example', async () => {
     timeZone: 'Europe/Berlin',
   });
 
-  const predicted = predictCost('gpt-4o-mini', request)!;
+  const predicted = predictCost('gpt-4o-mini', request);
+  if (!predicted) throw new Error('no price for gpt-4o-mini in the catalogue');
   const hold = await budgets.reserve({
     provider: 'openai',
     model: 'gpt-4o-mini',

@@ -90,7 +90,9 @@ describe('sharedProviderState', () => {
     expect(await inner.get('pstate:openai')).toBeUndefined();
     down = false;
     await a.refresh();
-    expect(JSON.parse((await inner.get('pstate:openai'))!)).toMatchObject({ coolDownUntil: until });
+    expect(JSON.parse((await inner.get('pstate:openai')) ?? 'null')).toMatchObject({
+      coolDownUntil: until,
+    });
   });
 
   test('the periodic refresh repairs a missed message', async () => {

@@ -61,8 +61,8 @@ describe.runIf(available)('redisStore when Redis goes away and comes back', () =
     );
     const usage = await budgets.getUsage();
     expect(usage.pendingSettles).toBe(0);
-    expect(usage.scopes[0]!.spentUsd).toBeCloseTo(0.7, 9);
-    expect(usage.scopes[0]!.reservedUsd).toBe(0);
+    expect(usage.scopes[0]?.spentUsd).toBeCloseTo(0.7, 9);
+    expect(usage.scopes[0]?.reservedUsd).toBe(0);
     expect(budgets.guard.check('openai', 0.1, undefined)).toBeUndefined();
     await expect(
       budgets.reserve({ provider: 'openai', predictedCostUsd: 0.4 }),

@@ -202,7 +202,11 @@ export function redisStore(options: RedisStoreOptions): Store {
           counters.push({ spent: Number(reply[i]), reserved: Number(reply[i + 1]) });
         return { ok: true, counters };
       }
-      const limit = request.limits[Number(reply[1]) - 1]!;
+      const limit = request.limits[Number(reply[1]) - 1];
+      if (limit === undefined)
+        throw new RedisStoreError(
+          `the reserve script named budget ${String(reply[1])} of ${request.limits.length}`,
+        );
       return { ok: false, key: limit.key, limit: limit.limit, used: Number(reply[2]) };
     },
     async settle(id, actualAmount, limits) {
