@@ -1,9 +1,7 @@
 import {
-  AllProvidersFailedError,
   type AttemptFailure,
   CircuitOpenError,
   InvalidRequestError,
-  NoProviderAvailableError,
   type Provider,
   ProviderError,
   errorRule,
@@ -20,13 +18,24 @@ import {
 import type { ExecutorCore, Skip } from './executor-core.js';
 import type { Candidate } from './executor-options.js';
 import type { Operation } from './operation.js';
+import {
+  candidateModel,
+  candidateProvider,
+  endsRequest,
+  hedgeDelayMs,
+  planFailure,
+} from './plan-outcome.js';
+import {
+  emitAttempt,
+  emitFailure,
+  emitFallback,
+  emitRetry,
+  emitSkip,
+  emitSuccess,
+} from './plan-run-events.js';
 import type { GiveUpReason, RetryHooks } from './retry.js';
 
 const onHedgeTimer = (run: { hedgeTimerFired(): void }): void => run.hedgeTimerFired();
-
-function isProvider(candidate: Candidate): candidate is Provider {
-  return typeof (candidate as Provider).generate === 'function';
-}
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as Promise<T> | undefined)?.then === 'function';
@@ -128,15 +137,7 @@ export class PlanRun<R> implements RetryHooks<Lane> {
     const core = this.core;
     this.calls++;
     call.startedAt = core.now();
-    if (core.attempt.hasListeners) {
-      core.attempt.emit({
-        operation: this.op.name,
-        provider: lane.provider.name,
-        model: lane.model,
-        attempt: lane.attempt,
-        hedge: lane.hedge,
-      });
-    }
+    emitAttempt(core, this.op, lane);
     try {
       return await raceSignal(this.op.call(lane.provider, lane.model, call), call.signal);
     } catch (error) {
@@ -154,8 +155,7 @@ export class PlanRun<R> implements RetryHooks<Lane> {
 
   private firstName(): string {
     const first = this.candidates[0];
-    if (!first) return 'unknown';
-    return isProvider(first) ? first.name : first.provider.name;
+    return first ? candidateProvider(first).name : 'unknown';
   }
 
   /** Starts the next usable candidate; false when none is left (or the run is over). */
@@ -171,9 +171,8 @@ export class PlanRun<R> implements RetryHooks<Lane> {
     while (this.next < candidates.length) {
       const candidate = candidates[this.next++];
       if (!candidate) continue;
-      const provider = isProvider(candidate) ? candidate : candidate.provider;
-      const model =
-        (isProvider(candidate) ? undefined : candidate.model) ?? this.op.defaultModel(provider);
+      const provider = candidateProvider(candidate);
+      const model = candidateModel(candidate, provider, this.op);
       const entry = core.entryFor(provider.name);
       const skip =
         this.op.unsupported(provider) ??
@@ -187,16 +186,7 @@ export class PlanRun<R> implements RetryHooks<Lane> {
       const lane = new Lane(provider, model, entry, hedge, controller, this.signal);
       this.active.push(lane);
       const from = this.lastFailed;
-      if (from && core.fallback.hasListeners) {
-        core.fallback.emit({
-          operation: this.op.name,
-          from: from.provider.name,
-          fromModel: from.model,
-          to: provider.name,
-          toModel: model,
-          kind: this.lastFailedKind,
-        });
-      }
+      if (from) emitFallback(core, this.op, from, this.lastFailedKind, provider, model);
       this.lastFailed = undefined;
       this.runLane(lane).then(
         (result) => this.laneSucceeded(lane, result),
@@ -273,18 +263,7 @@ export class PlanRun<R> implements RetryHooks<Lane> {
 
   /** Retry hook: a retry will happen; emit `onRetry`. */
   retrying(lane: Lane, error: unknown, attempt: number, delayMs: number): void {
-    const core = this.core;
-    if (!core.retry.hasListeners) return;
-    const failure = error as ProviderError;
-    core.retry.emit({
-      operation: this.op.name,
-      provider: lane.provider.name,
-      model: lane.model,
-      attempt,
-      delayMs,
-      kind: failure.kind,
-      error: failure,
-    });
+    emitRetry(this.core, this.op, lane, error as ProviderError, attempt, delayMs);
   }
 
   /** Retry hook: a retry-after longer than `maxRetryAfterMs` cools the provider down instead. */
@@ -310,9 +289,8 @@ export class PlanRun<R> implements RetryHooks<Lane> {
     for (let i = this.next; i < candidates.length; i++) {
       const candidate = candidates[i];
       if (!candidate) continue;
-      const provider = isProvider(candidate) ? candidate : candidate.provider;
-      const model =
-        (isProvider(candidate) ? undefined : candidate.model) ?? this.op.defaultModel(provider);
+      const provider = candidateProvider(candidate);
+      const model = candidateModel(candidate, provider, this.op);
       if (
         !this.op.unsupported(provider) &&
         !core.skipFor(provider, model, core.entryFor(provider.name), now) &&
@@ -362,17 +340,8 @@ export class PlanRun<R> implements RetryHooks<Lane> {
         this.siteOf(lane),
       ) as ProviderError;
       if (core.failure.hasListeners) {
-        core.failure.emit({
-          operation: this.op.name,
-          provider: lane.provider.name,
-          model: lane.model,
-          durationMs: call ? core.now() - call.startedAt : 0,
-          attempt: lane.attempt,
-          kind: error.kind,
-          status: undefined,
-          error,
-          hedgeLost: true,
-        });
+        const durationMs = call ? core.now() - call.startedAt : 0;
+        emitFailure(core, this.op, lane, error, durationMs, true);
       }
       return;
     }
@@ -382,19 +351,7 @@ export class PlanRun<R> implements RetryHooks<Lane> {
     this.abortOthers();
     if (!this.op.keepsCall) {
       lane.controller?.unlink();
-      if (core.success.hasListeners) {
-        const { usage, costUsd, rateLimit } = this.op.usageOf(result);
-        core.success.emit({
-          operation: this.op.name,
-          provider: lane.provider.name,
-          model: lane.model,
-          durationMs: core.now() - (lane.call?.startedAt ?? 0),
-          attempt: lane.attempt,
-          usage,
-          costUsd,
-          rateLimit,
-        });
-      }
+      emitSuccess(core, this.op, lane, lane.call, result);
     }
     this.resolveRun(result);
   }
@@ -417,7 +374,7 @@ export class PlanRun<R> implements RetryHooks<Lane> {
         : (classifyFailure(thrown, undefined, this.siteOf(lane)) as ProviderError);
       if (isDeadlineCut(error)) this.deadlinePassed = true;
       const then = errorRule(error.kind)?.then ?? 'next';
-      if (this.endsRequest(error, then)) {
+      if (endsRequest(this.core, error, then)) {
         this.settled = true;
         this.clearHedgeTimer();
         this.abortOthers();
@@ -433,49 +390,11 @@ export class PlanRun<R> implements RetryHooks<Lane> {
     if (this.active.length === 0) this.finish();
   }
 
-  /**
-   * The error table's `then` column: `stop` (a caller abort, not a lost hedge), `fail-fast`,
-   * and `next-if-enabled` when `fallbackOn` turned that fallback off end the request.
-   */
-  private endsRequest(error: ProviderError, then: string): boolean {
-    switch (then) {
-      case 'stop':
-        return !isSuperseded(error);
-      case 'fail-fast':
-        return true;
-      case 'next-if-enabled':
-        return error.kind === 'content_filter'
-          ? !this.core.fallbackOnContentFilter
-          : !this.core.fallbackOnQuality;
-      default:
-        return false;
-    }
-  }
-
   private finish(): void {
     this.settled = true;
     this.clearHedgeTimer();
-    const failures = this.failures ?? [];
-    if (this.deadlinePassed || this.core.now() >= this.deadlineAt) {
-      const plain = new AllProvidersFailedError({ attempts: failures });
-      this.rejectRun(
-        new AllProvidersFailedError({
-          attempts: failures,
-          message: `The request's ${this.deadlineMs}ms deadline passed. ${plain.message}`,
-        }),
-      );
-    } else if (this.calls === 0) {
-      this.rejectRun(
-        new NoProviderAvailableError({
-          excluded: failures.map((f) => ({
-            provider: f.provider,
-            reason: f.message.replace(/^skipped: /, ''),
-          })),
-        }),
-      );
-    } else {
-      this.rejectRun(new AllProvidersFailedError({ attempts: failures }));
-    }
+    const deadlinePassed = this.deadlinePassed || this.core.now() >= this.deadlineAt;
+    this.rejectRun(planFailure(this.failures ?? [], this.calls, deadlinePassed, this.deadlineMs));
   }
 
   private recordFailure(lane: Lane, error: ProviderError, latencyMs: number): void {
@@ -486,33 +405,11 @@ export class PlanRun<R> implements RetryHooks<Lane> {
         toAttemptFailure(error, lane.provider.name, lane.model, latencyMs),
       );
     core.applyFailure(lane.provider.name, lane.model, error);
-    if (core.failure.hasListeners) {
-      core.failure.emit({
-        operation: this.op.name,
-        provider: lane.provider.name,
-        model: lane.model,
-        durationMs: latencyMs,
-        attempt: lane.attempt,
-        kind: error.kind,
-        status: error.status,
-        error,
-        hedgeLost,
-      });
-    }
+    emitFailure(core, this.op, lane, error, latencyMs, hedgeLost);
   }
 
   private recordSkip(provider: string, model: string | undefined, skip: Skip): void {
-    const core = this.core;
-    if (core.skip.hasListeners) {
-      core.skip.emit({
-        operation: this.op.name,
-        provider,
-        model,
-        cause: skip.cause,
-        kind: skip.kind,
-        reason: skip.reason,
-      });
-    }
+    emitSkip(this.core, this.op, provider, model, skip);
     (this.failures ??= []).push({
       provider,
       model,
@@ -552,17 +449,7 @@ export class PlanRun<R> implements RetryHooks<Lane> {
     if (!hedge || this.active.length >= hedge.maxConcurrent || this.next >= this.candidates.length)
       return;
     this.clearHedgeTimer();
-    let delayMs: number;
-    if (hedge.delayMs === 'p95') {
-      const reservoir = lane.entry.reservoir;
-      delayMs =
-        reservoir && reservoir.length >= hedge.minSamples
-          ? (reservoir.p95() ?? hedge.initialDelayMs)
-          : hedge.initialDelayMs;
-    } else {
-      delayMs = hedge.delayMs;
-    }
-    this.hedgeTimer = setTimeout(onHedgeTimer, delayMs, this);
+    this.hedgeTimer = setTimeout(onHedgeTimer, hedgeDelayMs(hedge, lane), this);
   }
 
   private clearHedgeTimer(): void {
