@@ -1,3 +1,4 @@
+import './node-fetch-first.js';
 import { formatReport, runBenchmarks, type ScenarioName, scenarioNames } from './report.js';
 import { formatRouterPlan, routerPlan } from './router-plan.js';
 import { fullSize, quickSize } from './scenarios.js';
