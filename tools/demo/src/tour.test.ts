@@ -21,8 +21,9 @@ describe('the tour, offline (no keys)', () => {
       expect(line).toMatch(/ \d+ ms +\d+ tok {2}\$\d+\.\d+ +(no fallback|fallback: )/);
 
     // 1-3: RAG with citations, the agent's calculator, the chat routed by complexity.
-    expect(report.rag.citations.length).toBeGreaterThan(0);
-    expect(report.agent.answer).toContain('6000');
+    expect(report.failures).toEqual([]);
+    expect(report.rag?.citations.length).toBeGreaterThan(0);
+    expect(report.agent?.answer).toContain('6000');
     expect(output).toContain('calculator({"expression":"(1234 + 766) * 3"}) = 6000');
     expect(output).toMatch(/rule tool-selection → cost/);
     expect(output).toMatch(/rule synthesis → quality/);
@@ -107,6 +108,53 @@ describe('the tour with keys in the environment', () => {
       expect(output).toMatch(/provider +calls +success/);
       expect(vendor.count('openai') + vendor.count('anthropic')).toBe(report.metrics.totalRequests);
       expect(output).not.toMatch(/sk-tour-real|sk-ant-tour-real/);
+      expect(report.failures).toEqual([]);
+    } finally {
+      await vendor.close();
+    }
+  }, 60_000);
+
+  test('with only providers that cannot embed, RAG is skipped with the reason and the rest runs', async () => {
+    const vendor = await startFakeProviders();
+    try {
+      const lines: string[] = [];
+      const report = await runTour({
+        print: (line) => lines.push(line),
+        env: { GROQ_API_KEY: 'gsk_tour_real_0000', GROQ_BASE_URL: vendor.baseURL.groq },
+      });
+      const output = lines.join('\n');
+      expect(output).toContain('real providers found in the environment: groq');
+      expect(output).toMatch(/skipped: no configured provider can embed .*groq: cannot embed/);
+      expect(report.rag).toBeUndefined();
+      expect(report.agent?.answer).toContain('6000');
+      expect(report.chat).toHaveLength(3);
+      expect(report.failures).toEqual([]);
+      expect(vendor.count('groq')).toBe(report.metrics.totalRequests);
+    } finally {
+      await vendor.close();
+    }
+  }, 60_000);
+
+  test('a section that fails with real providers is reported and the tour goes on', async () => {
+    const vendor = await startFakeProviders();
+    vendor.rules('groq', { failRate: 1, failWith: { status: 401 } });
+    try {
+      const lines: string[] = [];
+      const report = await runTour({
+        print: (line) => lines.push(line),
+        env: { GROQ_API_KEY: 'gsk_tour_bad_0000', GROQ_BASE_URL: vendor.baseURL.groq },
+      });
+      expect(report.failures.map((f) => f.split(':')[0])).toEqual(['agent', 'chat']);
+      expect(lines.join('\n')).toMatch(
+        /✗ agent failed: All 1 attempt\(s\) failed:[\s\S]*auth \(401\)/,
+      );
+      // After the 401 the key is marked bad: the chat is refused without another call.
+      expect(lines.join('\n')).toMatch(
+        /✗ chat failed: No provider can take this request:\n\s+- groq: unavailable: auth/,
+      );
+      expect(vendor.count('groq')).toBe(1);
+      expect(lines.join('\n')).toMatch(/provider +calls +success/);
+      expect(lines.join('\n')).not.toContain('gsk_tour_bad');
     } finally {
       await vendor.close();
     }

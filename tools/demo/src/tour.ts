@@ -33,8 +33,11 @@ export interface TourReport {
   mode: 'fake' | 'real';
   providers: string[];
   records: RequestRecord[];
-  rag: RagAnswer;
-  agent: AgentResult;
+  /** Undefined when the section failed (real providers only: offline a failure throws). */
+  rag: RagAnswer | undefined;
+  agent: AgentResult | undefined;
+  /** Sections that failed with real providers, each with its error. */
+  failures: string[];
   chat: ChatTurn[];
   /** Offline only (the drill scripts failures at the fakes). */
   drill: DrillReport | undefined;
@@ -119,9 +122,24 @@ export async function runTour(options: TourOptions = {}): Promise<TourReport> {
         'Each request prints one line: #, provider, model, strategy or rule, latency, tokens, cost, fallback taken.',
       );
       const ctx = tourContext({ factory: app.factory, fake, print, clock });
-      const { rag, answer } = await ragSection(ctx);
-      const agent = await agentSection(ctx, rag);
-      const chat = await chatSection(ctx);
+      // Offline a failing section is a bug and fails the tour; with real providers a section
+      // that fails (a bad key, no provider that embeds) is reported and the tour goes on.
+      const failures: string[] = [];
+      const section = async <T>(name: string, run: () => Promise<T>): Promise<T | undefined> => {
+        if (offline) return run();
+        try {
+          return await run();
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          failures.push(`${name}: ${message}`);
+          print(`   ✗ ${name} failed: ${message.split('\n').join('\n     ')}`);
+          return undefined;
+        }
+      };
+      const rag = await section('RAG', () => ragSection(ctx));
+      if (offline && !rag) throw new Error('the offline tour needs the RAG section');
+      const agent = await section('agent', () => agentSection(ctx, rag?.rag));
+      const chat = (await section('chat', () => chatSection(ctx))) ?? [];
       let drill: DrillReport | undefined;
       if (fake) {
         drill = await drillSection(ctx, fake);
@@ -168,8 +186,9 @@ export async function runTour(options: TourOptions = {}): Promise<TourReport> {
         mode: offline ? 'fake' : 'real',
         providers: app.providers,
         records: ctx.records,
-        rag: answer,
+        rag: rag?.answer,
         agent,
+        failures,
         chat,
         drill,
         alerts,

@@ -10,12 +10,15 @@ export const agentTask = 'What is "(1234 + 766) * 3"? Use the calculator.';
  * 2. Agent (apps/agent): a tool-using loop whose steps are routed by the config's rules
  * (`agentRoutingRules`: tool selection → the cheapest, the final synthesis → the best quality).
  */
-export async function agentSection(ctx: TourContext, rag: RagApp): Promise<AgentResult> {
+export async function agentSection(
+  ctx: TourContext,
+  rag: RagApp | undefined,
+): Promise<AgentResult> {
   ctx.print('\n2. Agent with tools (apps/agent): each step routed by rule on metadata.task');
   ctx.print(`   Task: ${agentTask}`);
   const agent = createAgent({
     factory: ctx.factory,
-    tools: defaultTools({ rag, now: ctx.clock.now }),
+    tools: defaultTools({ ...(rag && { rag }), now: ctx.clock.now }),
     maxSteps: 4,
     maxTokens: 200,
   });

@@ -28,6 +28,7 @@ export async function chatSection(ctx: TourContext): Promise<ChatTurn[]> {
       writes = 0;
       ctx.print(`   you> ${message}`);
       const result = await chatbot.handle(message);
+      if (result.type === 'error') throw result.error;
       if (result.type !== 'answer') throw new Error(`the chat turn ended as ${result.type}`);
       const { turn } = result;
       turns.push(turn);

@@ -1,3 +1,4 @@
+import { NoProviderAvailableError } from '@modelmux/core';
 import { createRagApp, type RagAnswer, type RagApp } from '@modelmux/app-rag';
 import type { TourContext } from '../tour-context.js';
 import { failedAttempts } from '../tour-context.js';
@@ -10,10 +11,26 @@ export const ragQuestion = 'What happens when a provider answers 429?';
  * 1. RAG (apps/rag): ingests the project's docs (chunks embedded through the router, indexed in
  * Orama), then answers one question with quality routing and cites the chunks it used.
  */
-export async function ragSection(ctx: TourContext): Promise<{ rag: RagApp; answer: RagAnswer }> {
+export async function ragSection(
+  ctx: TourContext,
+): Promise<{ rag: RagApp; answer: RagAnswer } | undefined> {
   ctx.print('\n1. RAG over the project docs (apps/rag): embeddings routed, answer by quality');
   const rag = createRagApp({ factory: ctx.factory, maxTokens: 200 });
-  const ingest = await rag.ingest();
+  let ingest;
+  try {
+    ingest = await rag.ingest();
+  } catch (error) {
+    // Only OpenAI and Gemini embed: with other providers alone there is nothing to index with.
+    if (!NoProviderAvailableError.isInstance(error)) throw error;
+    ctx.print(
+      `   skipped: no configured provider can embed (set OPENAI_API_KEY or GOOGLE_API_KEY): ${error.message
+        .split('\n')
+        .slice(1)
+        .map((line) => line.replace(/^\s*-\s*/, ''))
+        .join('; ')}`,
+    );
+    return undefined;
+  }
   ctx.print(
     `   ingested ${ingest.documents} documents → ${ingest.chunks} chunks; ${ingest.calls} embedding calls on ${ingest.embeddingProvider}/${ingest.embeddingModel} (${usd(ingest.costUsd)}, ${ingest.latencyMs} ms)`,
   );
