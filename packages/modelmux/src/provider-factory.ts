@@ -305,6 +305,7 @@ export class ProviderFactory implements StatusSource {
       await this.stack.metrics.close();
       await this.stack.budgets.close();
       this.stack.executor.dispose();
+      await this.stack.providerState?.close();
       if (!this.options.store) await this.stack.store.close();
     })();
     return this.closing;
@@ -321,7 +322,7 @@ export class ProviderFactory implements StatusSource {
   }
 
   private isUsable(name: string): boolean {
-    return this.stack.availability.reason(name) === undefined;
+    return this.stack.unavailableReason(name) === undefined;
   }
 
   private entryOf(name: string, method: string): Stack['entries'][number] {

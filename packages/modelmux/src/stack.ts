@@ -9,10 +9,22 @@ import {
   type Provider,
   type Store,
 } from '@modelmux/core';
-import { type Budgets, createBudgets, memoryStore } from '@modelmux/budgets';
+import {
+  type Budgets,
+  createBudgets,
+  memoryStore,
+  type SharedProviderState,
+  sharedProviderState,
+} from '@modelmux/budgets';
 import { createMetrics, type Metrics } from '@modelmux/metrics';
 import { createFallbackExecutor, type FallbackExecutor } from '@modelmux/resilience';
-import { createRouter, type Router } from '@modelmux/router';
+import {
+  anyOf,
+  type Availability,
+  createRouter,
+  providerStateAvailability,
+  type Router,
+} from '@modelmux/router';
 import {
   type ImportPackage,
   importPackage,
@@ -36,6 +48,13 @@ export interface Stack {
   budgets: Budgets;
   router: Router;
   availability: AvailabilityTracker;
+  /**
+   * Cool-downs and unavailable marks shared through the store, when the store is shared beyond
+   * this process (Redis): a 429 seen by one process makes every process skip that provider.
+   */
+  providerState: SharedProviderState | undefined;
+  /** Why a provider is not usable now (breaker, cool-down, marks; shared ones included), O(1). */
+  unavailableReason: (provider: string, model?: string) => string | undefined;
   cache: ResponseCache | undefined;
   now: () => number;
 }
@@ -101,7 +120,7 @@ export function buildRouter(stack: Omit<Stack, 'router'>, seed: number | undefin
     ...(seed !== undefined && { seed }),
     stats: stack.metrics,
     budget: stack.budgets.guard,
-    availability: stack.availability.reason,
+    availability: stack.unavailableReason,
     catalogue: stack.catalogue,
     now: stack.now,
   });
@@ -129,6 +148,13 @@ export function createStack(
   const enabled = entries.filter((e) => e.enabled);
   const store = options.store ?? storeFromConfig(config, load, now);
 
+  const names = orderedNames(config, enabled);
+  // A store shared across processes shares cool-downs and unavailable marks too (quota is per
+  // account, not per process); breakers stay per process (see ARCHITECTURE.md).
+  const shared =
+    config.store?.type === 'redis' || (options.store && options.store.kind !== 'memory');
+  const providerState = shared ? sharedProviderState(store, { providers: names, now }) : undefined;
+
   // The router counts a request's input tokens once, for its plan; the executor reuses that count.
   let countTokens: (request: ChatRequest<unknown>) => number = countRequestTokens;
   const executor = createFallbackExecutor({
@@ -137,6 +163,7 @@ export function createStack(
     now,
     countTokens: (request) => countTokens(request),
     contextWindowOf: (_provider, model) => catalogue[model]?.contextWindow,
+    ...(providerState !== undefined && { store: providerState }),
     ...(options.breaker !== undefined && { breaker: options.breaker }),
     ...options.backoff,
   });
@@ -152,7 +179,6 @@ export function createStack(
       config.store.onError !== undefined && { onStoreError: config.store.onError }),
     now,
   });
-  const names = orderedNames(config, enabled);
   const byName = new Map(enabled.map((e) => [e.provider.name, e.provider]));
   const metrics = createMetrics({
     executor,
@@ -176,6 +202,11 @@ export function createStack(
     }),
   });
   const availability = new AvailabilityTracker(executor, now);
+  const combined: Availability = providerState
+    ? anyOf(providerStateAvailability(providerState, now), availability.reason)
+    : availability.reason;
+  const unavailableReason = (provider: string, model = ''): string | undefined =>
+    combined(provider, model);
   const cache = config.cache
     ? createResponseCache({ config: config.cache, store, now })
     : undefined;
@@ -188,6 +219,8 @@ export function createStack(
     metrics,
     budgets,
     availability,
+    providerState,
+    unavailableReason,
     cache,
     now,
   };

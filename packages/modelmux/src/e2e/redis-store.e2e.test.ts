@@ -55,6 +55,34 @@ describe("store: { type: 'redis' }", () => {
     expect(daily?.spentUsd).toBeCloseTo(first.costUsd as number, 9);
   });
 
+  test('a 429 seen by one factory: the other sends nothing to that provider until its retry-after', async () => {
+    const prefix = `mm-e2e-429-${Date.now()}:`;
+    const config = () => ({
+      primaryProvider: 'openai',
+      fallbackProviders: ['anthropic'],
+      providers: providersFor(fake, ['openai', 'anthropic']),
+      store: { type: 'redis' as const, url: redis.url, prefix },
+    });
+    const a = make(config());
+    const b = make(config());
+    // B is warmed up (subscribed) before A meets the 429.
+    await b.getProvider().invoke('Warm up');
+    expect(fake.count('openai')).toBe(1);
+
+    fake.script('openai', [{ status: 429, retryAfter: 30 }]);
+    const fromA = await a.getProvider().invoke('What is RAG?');
+    expect(fromA.provider).toBe('anthropic');
+    expect(fake.count('openai')).toBe(2);
+
+    // The cool-down reaches B through the store (pub/sub, or its periodic refresh).
+    await expect.poll(() => b.getAvailability()['openai'], { timeout: 5_000 }).toBe(false);
+    for (let i = 0; i < 3; i++) {
+      const fromB = await b.getProvider().invoke(`Question ${i}`);
+      expect(fromB.provider).toBe('anthropic');
+    }
+    expect(fake.count('openai')).toBe(2);
+  });
+
   test('without @modelmux/redis installed: the npm install hint', async () => {
     const factory = make(
       {
