@@ -2,23 +2,12 @@ import { createFallbackExecutor } from '@modelmux/resilience';
 import { parseConfig } from '@modelmux/core';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ask, scriptedProvider, type ScriptedStep as Step } from '@modelmux/testing';
+import { run } from './__fixtures__/run-on-fake-timers.js';
 import { type Alert, createMetrics } from './index.js';
 
 // 23:50 UTC: the cost rule resolves when the day turns.
 beforeEach(() => vi.useFakeTimers({ now: Date.UTC(2026, 10, 25, 23, 50) }));
 afterEach(() => vi.useRealTimers());
-
-/** Settles a request while the fake clock moves to each next timer. */
-async function run(promise: Promise<unknown>): Promise<void> {
-  let done = false;
-  promise.then(
-    () => (done = true),
-    () => (done = true),
-  );
-  // Let an instant answer settle before any timer (the alert interval) moves the clock.
-  for (let i = 0; i < 20 && !done; i++) await Promise.resolve();
-  while (!done) await vi.advanceTimersToNextTimerAsync();
-}
 
 function setup(options: Parameters<typeof createMetrics>[0] = {}) {
   const openai = scriptedProvider('openai');

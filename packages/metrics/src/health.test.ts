@@ -2,20 +2,11 @@ import { registerSecret } from '@modelmux/core';
 import { createFallbackExecutor } from '@modelmux/resilience';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ask, scriptedProvider } from '@modelmux/testing';
+import { run } from './__fixtures__/run-on-fake-timers.js';
 import { createMetrics } from './index.js';
 
 beforeEach(() => vi.useFakeTimers({ now: Date.UTC(2026, 10, 25, 12) }));
 afterEach(() => vi.useRealTimers());
-
-async function run(promise: Promise<unknown>): Promise<void> {
-  let done = false;
-  promise.then(
-    () => (done = true),
-    () => (done = true),
-  );
-  for (let i = 0; i < 20 && !done; i++) await Promise.resolve();
-  while (!done) await vi.advanceTimersToNextTimerAsync();
-}
 
 const key = 'sk-health-test-abcdef0123456789';
 

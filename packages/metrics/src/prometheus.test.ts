@@ -2,20 +2,11 @@ import { createFallbackExecutor } from '@modelmux/resilience';
 import { Counter, Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ask, scriptedProvider } from '@modelmux/testing';
+import { run } from './__fixtures__/run-on-fake-timers.js';
 import { createMetrics, durationBucketsSeconds, tokenBuckets } from './index.js';
 
 beforeEach(() => vi.useFakeTimers({ now: Date.UTC(2026, 10, 25, 12) }));
 afterEach(() => vi.useRealTimers());
-
-async function run(promise: Promise<unknown>): Promise<void> {
-  let done = false;
-  promise.then(
-    () => (done = true),
-    () => (done = true),
-  );
-  for (let i = 0; i < 20 && !done; i++) await Promise.resolve();
-  while (!done) await vi.advanceTimersToNextTimerAsync();
-}
 
 /** Parses Prometheus text exposition into `name{labels}` → value (labels in their written order). */
 function parse(text: string): Map<string, number> {
