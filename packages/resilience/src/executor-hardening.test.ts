@@ -5,20 +5,12 @@ import {
   ProviderError,
 } from '@modelmux/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ask, scriptedProvider } from '@modelmux/testing';
+import { ask, outcome, scriptedProvider } from '@modelmux/testing';
 import { circuitBreaker } from './circuit-breaker.js';
 import type { FallbackExecutorOptions } from './executor-options.js';
 import { type FallbackExecutor, createFallbackExecutor } from './fallback-executor.js';
 import { retry } from './retry.js';
 import { deadline, timeout } from './timeout.js';
-
-async function outcome<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
-  try {
-    return { value: await promise };
-  } catch (error) {
-    return { error };
-  }
-}
 
 function configErrorPath(make: () => unknown): string | undefined {
   try {

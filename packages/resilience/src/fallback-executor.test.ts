@@ -6,19 +6,10 @@ import {
   registerSecret,
 } from '@modelmux/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ask, scriptedProvider } from '@modelmux/testing';
+import { ask, outcome, scriptedProvider } from '@modelmux/testing';
 import { type FallbackExecutor, createFallbackExecutor } from './fallback-executor.js';
 import type { FallbackExecutorOptions } from './executor-options.js';
 import { bannedPattern, minLength } from './validators.js';
-
-/** Settles a promise into a value or an error, so no rejection is ever left unhandled. */
-async function outcome<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
-  try {
-    return { value: await promise };
-  } catch (error) {
-    return { error };
-  }
-}
 
 describe('createFallbackExecutor: the error table', () => {
   let executor: FallbackExecutor;

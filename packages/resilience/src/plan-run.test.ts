@@ -1,16 +1,8 @@
 import { AllProvidersFailedError, CircuitOpenError, ProviderError } from '@modelmux/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ask, scriptedProvider } from '@modelmux/testing';
+import { ask, outcome, scriptedProvider } from '@modelmux/testing';
 import type { FallbackExecutorOptions } from './executor-options.js';
 import { type FallbackExecutor, createFallbackExecutor } from './fallback-executor.js';
-
-async function outcome<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
-  try {
-    return { value: await promise };
-  } catch (error) {
-    return { error };
-  }
-}
 
 describe('fallback executor: time, breakers, hedging, events', () => {
   let executor: FallbackExecutor;

@@ -18,7 +18,7 @@ export {
   type FakeProviders,
 } from './types.js';
 export { embedText } from './brain/embed-text.js';
-export { collectEvents, streamFailure, providerFailure } from './stream-helpers.js';
+export { collectEvents, streamFailure, providerFailure, outcome } from './stream-helpers.js';
 export {
   scriptedProvider,
   ask,

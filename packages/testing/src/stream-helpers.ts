@@ -36,3 +36,20 @@ export async function providerFailure(promise: Promise<unknown>): Promise<Provid
     );
   return error;
 }
+
+/**
+ * Settles a promise into `{ value }` or `{ error }`, so a test can start a call, move fake
+ * timers, then look at how it ended, with no rejection ever left unhandled.
+ *
+ * @example
+ * const pending = outcome(executor.generate([a, b], ask()));
+ * await vi.advanceTimersByTimeAsync(1_000);
+ * expect((await pending).error).toBeUndefined();
+ */
+export async function outcome<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
+  try {
+    return { value: await promise };
+  } catch (error) {
+    return { error };
+  }
+}

@@ -19,20 +19,12 @@ import {
   bannedPattern,
   createFallbackExecutor,
 } from '@modelmux/resilience';
-import { type FakeProviders, startFakeProviders } from '@modelmux/testing';
+import { type FakeProviders, startFakeProviders, outcome } from '@modelmux/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const question: ChatRequest = {
   messages: [{ role: 'user', content: 'What is the capital of France?' }],
 };
-
-async function outcome<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
-  try {
-    return { value: await promise };
-  } catch (error) {
-    return { error };
-  }
-}
 
 async function drain(
   stream: AsyncIterable<StreamEvent>,
