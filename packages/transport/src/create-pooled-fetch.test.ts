@@ -352,3 +352,15 @@ describe('with the real openai SDK', () => {
     await socketsClosed(closedBefore);
   });
 });
+
+describe('URLs', () => {
+  test('a fragment is not sent, the query is, and credentials in the URL go to Node fetch (which refuses them)', async () => {
+    handler = json(200, {});
+    const fetch = make();
+    await fetch(`${origin}/p?q=1#frag`);
+    expect(seen[0]?.url).toBe('/p?q=1');
+    const withCredentials = origin.replace('http://', 'http://user:pass@');
+    await expect(fetch(`${withCredentials}/x`)).rejects.toBeInstanceOf(TypeError);
+    expect(seen).toHaveLength(1);
+  });
+});

@@ -1,5 +1,6 @@
 import { Agent, type Dispatcher } from 'undici';
 import type { PooledFetchOptions } from './pooled-fetch-options.js';
+import { parseTarget } from './parse-target.js';
 import { requestHeaders } from './request-headers.js';
 import { toResponse } from './to-response.js';
 
@@ -101,8 +102,9 @@ export function createPooledFetch(options: PooledFetchOptions = {}): PooledFetch
     const body = plainBody(init?.body);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : undefined;
     if (url === undefined || body === false) return viaFetch(input, init);
-    const target = new URL(url);
-    if (target.protocol !== 'http:' && target.protocol !== 'https:') return viaFetch(input, init);
+    // Credentials in the URL and other schemes: Node's fetch says what it thinks of them.
+    const target = parseTarget(url);
+    if (!target.http) return viaFetch(input, init);
     const signal = init?.signal ?? undefined;
     if (signal?.aborted) throw signal.reason;
     const method = (init?.method ?? 'GET').toUpperCase();
@@ -113,7 +115,7 @@ export function createPooledFetch(options: PooledFetchOptions = {}): PooledFetch
     try {
       answer = await dispatcher.request({
         origin: target.origin,
-        path: target.pathname + target.search,
+        path: target.path,
         method: method as Dispatcher.HttpMethod,
         headers,
         body,

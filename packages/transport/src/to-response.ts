@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Dispatcher } from 'undici';
+import { BufferedResponse } from './buffered-response.js';
 
 /** Statuses whose response may not carry a body (fetch's "null body status", plus 1xx). */
 const nullBodyStatus = new Set([101, 103, 204, 205, 304]);
@@ -52,8 +53,13 @@ export async function toResponse(
     const decoder = typeof coding === 'string' ? decoders[coding.trim().toLowerCase()] : undefined;
     const decoded: Readable = decoder ? (body.pipe(decoder()) as unknown as Readable) : body;
     if (decoder) body.once('error', (error) => decoded.destroy(error));
-    const payload = isWholeBody(raw) ? await readAll(decoded) : webStream(decoded, body, signal);
-    response = new Response(payload, { status, statusText, headers });
+    response = isWholeBody(raw)
+      ? (new BufferedResponse(await readAll(decoded), {
+          status,
+          statusText,
+          headers,
+        }) as unknown as Response)
+      : new Response(webStream(decoded, body, signal), { status, statusText, headers });
   }
   Object.defineProperty(response, 'url', { value: url });
   return response;
