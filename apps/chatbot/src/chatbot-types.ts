@@ -98,6 +98,7 @@ export interface Chatbot {
    * `/clear`, `/help`, `/quit`) or a message, whose answer is streamed to the output. Aborting
    * `signal` stops the answer (the turn ends as `stopped`); the chatbot keeps going. Never throws
    * for a provider failure: it is written to the output and returned as `{ type: 'error' }`.
+   * One message at a time: wait for a turn before sending the next (`runChat` does).
    */
   handle(line: string, options?: { signal?: AbortSignal }): Promise<HandleResult>;
   /** The routing strategy of the next turn. */

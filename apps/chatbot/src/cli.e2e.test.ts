@@ -154,4 +154,14 @@ describe('the chatbot CLI, driven through its stdin', () => {
     expect(out).toMatch(/bye\n$/);
     expect(fake.count()).toBe(0); // its own in-process fakes, not ours
   }, 60_000);
+
+  test('a script that cannot be read, or a bad option, exits 1 with the reason', async () => {
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME };
+    const missing = startChat(['--script', '/nonexistent/chat.txt'], env);
+    expect(await missing.exit).toBe(1);
+    expect(missing.output()).toContain('--script: cannot read the file /nonexistent/chat.txt');
+    const strategy = startChat(['--strategy', 'fastest'], env);
+    expect(await strategy.exit).toBe(1);
+    expect(strategy.output()).toContain('strategy: unknown strategy "fastest"; one of cost');
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 // The chatbot's command line: `npm start -w @modelmux/app-chatbot -- [--script file]`.
-import { createReadStream } from 'node:fs';
+import { accessSync, constants, createReadStream } from 'node:fs';
 import { createAppFactory } from '@modelmux/app-rag';
 import { Command, InvalidArgumentError } from 'commander';
 import { createChatbot } from './chatbot.js';
@@ -36,6 +36,13 @@ const program = new Command()
   .option('--max-tokens <tokens>', 'largest answer', positiveInt, 512)
   .option('--offline', 'use the fake providers even when API keys are set')
   .action(async (opts: CliOptions) => {
+    if (opts.script !== undefined) {
+      try {
+        accessSync(opts.script, constants.R_OK);
+      } catch {
+        throw new InvalidArgumentError(`--script: cannot read the file ${opts.script}`);
+      }
+    }
     const app = await createAppFactory({ mode: opts.offline ? 'fake' : 'auto' });
     const chatbot = (() => {
       try {
