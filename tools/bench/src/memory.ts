@@ -20,14 +20,19 @@ function settle(gc: () => void): { heapUsed: number; rss: number } {
   return { heapUsed, rss };
 }
 
-/** Memory before and after `size.memoryRequests` routed requests, after a warm-up. */
+/** Memory before and after `size.memoryRequests` routed requests, with and without a daily budget. */
 export async function memory(size: BenchSize) {
+  return { withBudget: await memoryRun(size, true), withoutBudget: await memoryRun(size, false) };
+}
+
+/** One factory, warmed up, then `size.memoryRequests` routed requests between two measurements. */
+async function memoryRun(size: BenchSize, budget: boolean) {
   const gc = gcFunction();
   const factory = new ProviderFactory(
     {
       routingStrategy: 'cost',
       enableFallback: true,
-      dailyCostLimit: 1_000_000,
+      ...(budget && { dailyCostLimit: 1_000_000 }),
       providers: {
         openai: instantProvider('openai', 'gpt-4o-mini'),
         groq: instantProvider('groq', 'llama-3.3-70b-versatile'),

@@ -121,16 +121,22 @@ function deadLines(d: NonNullable<BenchResults['dead']>): string[] {
   ];
 }
 
-function memoryLines(m: NonNullable<BenchResults['memory']>): string[] {
+function memoryLines(r: NonNullable<BenchResults['memory']>): string[] {
   const mb = (b: number) => `${f(b / 1024 / 1024, 1)} MB`;
   const pct = (v: number) => `${v >= 0 ? '+' : ''}${f(v * 100, 1)} %`;
+  const m = r.withBudget;
+  const row = (label: string, x: typeof m) => [
+    `| ${label}: heap used | ${mb(x.before.heapUsed)} | ${mb(x.after.heapUsed)} | ${pct(x.heapChange)} |`,
+    `| ${label}: RSS | ${mb(x.before.rss)} | ${mb(x.after.rss)} | ${pct(x.rssChange)} |`,
+  ];
   return [
     `### Memory across ${m.requests.toLocaleString('en')} routed requests (after ${m.warmup.toLocaleString('en')} warm-up requests; in-process providers)`,
-    '| | before | after | change |',
+    '| factory | before | after | change |',
     '|---|---|---|---|',
-    `| heap used | ${mb(m.before.heapUsed)} | ${mb(m.after.heapUsed)} | ${pct(m.heapChange)} |`,
-    `| RSS | ${mb(m.before.rss)} | ${mb(m.after.rss)} | ${pct(m.rssChange)} |`,
+    ...row('daily budget on', m),
+    ...row('no budget', r.withoutBudget),
     '',
-    `${f(m.usPerRequest, 1)} µs and ${f(m.cpuUsPerRequest, 1)} µs of CPU per routed request (the whole factory, no network).`,
+    `Per routed request (the whole factory, no network): ${f(m.usPerRequest, 1)} µs, ${f(m.cpuUsPerRequest, 1)} µs CPU with the budget; ` +
+      `${f(r.withoutBudget.usPerRequest, 1)} µs, ${f(r.withoutBudget.cpuUsPerRequest, 1)} µs CPU without.`,
   ];
 }

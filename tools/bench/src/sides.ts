@@ -158,6 +158,13 @@ export function buildSides(fake: FakeProcess): CallSides {
   const sdkPooled = directSdk(fake, pools[0]);
   const routed = routedFactory(fake);
   const routedPooled = routedFactory(fake, { fetch: pools[1] });
+  const adapter = createOpenAI({
+    apiKey: keys.openai,
+    baseURL: fake.baseURL.openai,
+    model: 'gpt-4o-mini',
+    maxTokens,
+    env: {},
+  });
   const llm = routed.getProvider();
   const llmPooled = routedPooled.getProvider();
   const aiModel = aiSdkModel(fake);
@@ -176,6 +183,7 @@ export function buildSides(fake: FakeProcess): CallSides {
     calls: {
       sdk: () => sdk.chat.completions.create(sdkBody),
       'sdk+pool': () => sdkPooled.chat.completions.create(sdkBody),
+      'adapter alone': () => adapter.generate({ messages: [{ role: 'user', content: prompt }] }),
       modelmux: () => llm.invoke(prompt),
       'modelmux+pool': () => llmPooled.invoke(prompt),
       'ai-sdk': () =>
