@@ -1,4 +1,5 @@
 import './node-fetch-first.js';
+import { formatMetricsCost, metricsCost } from './metrics-cost.js';
 import { formatReport, runBenchmarks, type ScenarioName, scenarioNames } from './report.js';
 import { formatRouterPlan, routerPlan } from './router-plan.js';
 import { fullSize, quickSize } from './scenarios.js';
@@ -8,20 +9,25 @@ const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
 const asked = onlyArg ? onlyArg.slice('--only='.length).split(',') : undefined;
 // `router` (router.plan's cost, ./router-plan.ts) runs after the others.
 const withRouter = !asked || asked.includes('router');
-const only = (asked?.filter((name) => name !== 'router') ?? [...scenarioNames]) as ScenarioName[];
+// `metrics` (createMetrics' CPU per request, ./metrics-cost.ts) runs last.
+const withMetrics = !asked || asked.includes('metrics');
+const only = (asked?.filter((name) => name !== 'router' && name !== 'metrics') ?? [
+  ...scenarioNames,
+]) as ScenarioName[];
 const unknown = only.filter((name) => !scenarioNames.includes(name));
 if (unknown.length > 0) {
   console.error(
-    `Unknown scenario(s) ${unknown.join(', ')}; use ${scenarioNames.join(', ')}, router`,
+    `Unknown scenario(s) ${unknown.join(', ')}; use ${scenarioNames.join(', ')}, router, metrics`,
   );
   process.exit(2);
 }
 const size = quick ? quickSize : fullSize;
 const started = performance.now();
 runBenchmarks(size, only, (line) => console.error(`[bench] ${line}`)).then(
-  (results) => {
+  async (results) => {
     console.log(formatReport(results, size));
     if (withRouter) console.log(formatRouterPlan(routerPlan(size)));
+    if (withMetrics) console.log(formatMetricsCost(await metricsCost(size)));
     console.error(`[bench] done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   },
   (error: unknown) => {
