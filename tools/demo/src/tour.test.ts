@@ -36,6 +36,7 @@ describe('the tour, offline (no keys)', () => {
     expect(output).toMatch(/#8 +anthropic .* fallback: openai ✗ rate_limit 429/);
     expect(output).toContain('⏸ openai cools down for 20 s (rate_limit)');
     expect(output).toContain('(openai skipped: cooling down)');
+    expect(output).toContain('getProviderStatus().current: anthropic');
     expect(drill.rateLimit.primaryCalls).toEqual({
       the429: 1,
       duringCoolDown: 0,

@@ -97,6 +97,7 @@ export async function drillSection(ctx: TourContext, fake: FakeProviders): Promi
     print(
       `      ${primary} received ${duringCoolDown} of those ${during.length} requests (counted at the fake): ${reason}`,
     );
+    print(`      getProviderStatus().current: ${factory.getProviderStatus().current}`);
     ctx.clock.advance((retryAfterSeconds + 1) * 1000);
     print(`      … ${retryAfterSeconds + 1} s later (the tour's clock):`);
     mark = fake.count(primary);
