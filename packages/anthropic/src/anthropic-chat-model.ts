@@ -13,11 +13,12 @@ import {
   type StreamEvent,
 } from '@modelmux/core';
 import {
+  type CallSignal,
   formatProviderErrorMessage,
   healthCheckByGenerate,
+  missingCredentialsError,
   runProviderGenerate,
   runProviderStream,
-  type CallSignal,
 } from '@modelmux/core/provider-utils';
 import { AnthropicStreamMapper } from './anthropic-stream.js';
 import { buildAnthropicRequest, type AnthropicCall } from './build-anthropic-request.js';
@@ -161,18 +162,11 @@ export class AnthropicChatModel implements Provider {
   private requireClient(model: string): Anthropic {
     if (this.client) return this.client;
     if (!this.isAvailable())
-      throw new ProviderError({
-        kind: 'auth',
-        provider: this.name,
+      throw missingCredentialsError(
+        this.name,
         model,
-        isRetryable: false,
-        message: formatProviderErrorMessage({
-          provider: this.name,
-          model,
-          kind: 'auth',
-          text: 'no API key: pass apiKey to createAnthropic() or set ANTHROPIC_API_KEY',
-        }),
-      });
+        'no API key: pass apiKey to createAnthropic() or set ANTHROPIC_API_KEY',
+      );
     this.client = this.config.createClient();
     return this.client;
   }

@@ -45,4 +45,5 @@ export {
   type HeaderLookup,
 } from './retry-after.js';
 export { redactCause } from './redact-cause.js';
+export { missingCredentialsError } from './errors/missing-credentials-error.js';
 export { headerSettingIssues } from './header-setting-issues.js';

@@ -1,6 +1,5 @@
 import {
   InvalidRequestError,
-  ProviderError,
   estimateCost,
   specificationVersion,
   type ChatRequest,
@@ -14,13 +13,14 @@ import {
   type Usage,
 } from '@modelmux/core';
 import {
+  type CallSignal,
   createCallSignal,
   formatProviderErrorMessage,
   healthCheckByGenerate,
+  missingCredentialsError,
+  type ProviderCallOptions,
   runProviderGenerate,
   runProviderStream,
-  type CallSignal,
-  type ProviderCallOptions,
 } from '@modelmux/core/provider-utils';
 import { buildGoogleRequest, type GoogleCall } from './build-google-request.js';
 import { createGenaiBackend } from './genai-backend.js';
@@ -157,20 +157,13 @@ export class GoogleChatModel implements Provider {
   /** The SDK client, made (and the SDK imported) on the first call; `auth` without credentials. */
   private client(model: string): Promise<GoogleBackend> {
     if (!this.config.available) {
-      throw new ProviderError({
-        kind: 'auth',
-        provider: this.name,
+      throw missingCredentialsError(
+        this.name,
         model,
-        isRetryable: false,
-        message: formatProviderErrorMessage({
-          provider: this.name,
-          model,
-          kind: 'auth',
-          text: this.config.backend.vertexai
-            ? 'no Vertex AI project and location: pass vertexai: { project, location } or set GOOGLE_CLOUD_PROJECT and GOOGLE_CLOUD_LOCATION (or pass an Express Mode apiKey)'
-            : 'no API key: pass apiKey or set GOOGLE_API_KEY (or GEMINI_API_KEY)',
-        }),
-      });
+        this.config.backend.vertexai
+          ? 'no Vertex AI project and location: pass vertexai: { project, location } or set GOOGLE_CLOUD_PROJECT and GOOGLE_CLOUD_LOCATION (or pass an Express Mode apiKey)'
+          : 'no API key: pass apiKey or set GOOGLE_API_KEY (or GEMINI_API_KEY)',
+      );
     }
     if (!this.backend) {
       const create = this.config.sdk === 'legacy' ? createLegacyBackend : createGenaiBackend;

@@ -12,6 +12,7 @@ import {
 } from '@modelmux/core';
 import {
   createCallSignal,
+  missingCredentialsError,
   runProviderGenerate,
   runProviderStream,
 } from '@modelmux/core/provider-utils';
@@ -190,18 +191,7 @@ export class OpenAICompatibleChatModel<
     if (this.sdk) return this.sdk;
     const { apiKey, customEndpoint } = this.config;
     if (apiKey === undefined && !customEndpoint) {
-      throw new ProviderError({
-        kind: 'auth',
-        provider: this.name,
-        model,
-        isRetryable: false,
-        message: providerErrorMessage({
-          provider: this.name,
-          model,
-          kind: 'auth',
-          text: `no API key; ${this.dialect.missingKeyHint}`,
-        }),
-      });
+      throw missingCredentialsError(this.name, model, `no API key; ${this.dialect.missingKeyHint}`);
     }
     this.sdk = this.dialect.createClient({
       apiKey: apiKey ?? placeholderApiKey,
