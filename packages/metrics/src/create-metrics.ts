@@ -34,9 +34,7 @@ import {
 import { measureFirstEvent } from './instrument-stream.js';
 import { allFailedLine, kindPhrase, switchingLine, usingLine } from './log-lines.js';
 import type {
-  LatencyFigures,
   MetricsExecutor,
-  MetricsFigures,
   MetricsLogger,
   MetricsOptions,
   ProviderHealthState,
@@ -45,20 +43,17 @@ import type {
   ProviderStatusEntry,
   ProviderStatusReport,
   ProviderSummary,
-  UnavailableReason,
 } from './metrics-types.js';
 import { OpenTelemetryInstruments } from './open-telemetry.js';
 import { PrometheusInstruments } from './prometheus.js';
 import { Series } from './series.js';
+import { ratio, seriesAlertMetric, seriesFigures } from './series-metrics.js';
+import { unavailableReasons } from './unavailable-reasons.js';
 
 type BreakerState = 'closed' | 'half-open' | 'open';
 const breakerNumber: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
 const defaultModelKey = '(default)';
 const otherModels = 'other';
-
-function ratio(part: number, whole: number): number {
-  return whole === 0 ? 0 : part / whole;
-}
 
 /** A rule already parsed (e.g. `parseConfig(...).alerts`). */
 function isParsed(rule: AlertRuleInput | AlertRule): rule is AlertRule {
@@ -240,7 +235,7 @@ export class Metrics implements RoutingStats {
       const errorsByKind: ProviderMetricsEntry['errorsByKind'] = {};
       for (const [kind, count] of series.errorsByKind) errorsByKind[kind] = count;
       byProvider[name] = {
-        ...this.figures(series, now),
+        ...seriesFigures(series, now),
         errorsByKind,
         inFlight: series.inFlight,
         avgQuality: series.avgQuality,
@@ -248,7 +243,7 @@ export class Metrics implements RoutingStats {
         fallbacks: series.fallbacks,
       };
     }
-    return { ...this.figures(this.total, now), byProvider };
+    return { ...seriesFigures(this.total, now), byProvider };
   }
 
   /** The user's design's summary of one provider; undefined before any data. */
@@ -341,7 +336,12 @@ export class Metrics implements RoutingStats {
     const names = this.providerNames();
     const providers: Record<string, ProviderStatusEntry> = {};
     for (const name of names) {
-      const reasons = this.unavailableReasons(name);
+      const reasons = unavailableReasons(
+        this.configured.find((p) => p.name === name),
+        this.executor?.status().find((s) => s.provider === name),
+        this.options.budgetCheck?.(name),
+        this.now(),
+      );
       providers[name] = {
         name,
         available: reasons.length === 0,
@@ -551,34 +551,6 @@ export class Metrics implements RoutingStats {
     return genAiProviderName(this.types.get(provider) ?? provider);
   }
 
-  private figures(series: Series, now: number): MetricsFigures {
-    const finished = series.successes + series.errors;
-    const window: LatencyFigures = {
-      avgLatencyMs: series.latency.windowMean(now),
-      p50LatencyMs: series.latency.windowPercentile(50, now),
-      p95LatencyMs: series.latency.windowPercentile(95, now),
-      p99LatencyMs: series.latency.windowPercentile(99, now),
-    };
-    return {
-      totalRequests: series.requests,
-      successRate: ratio(series.successes, finished),
-      errorRate: ratio(series.errors, finished),
-      ...window,
-      totalCostUsd: series.costUsd,
-      tokens: {
-        input: series.inputTokens,
-        output: series.outputTokens,
-        cached: series.cachedTokens,
-      },
-      sinceStart: {
-        avgLatencyMs: series.latency.mean,
-        p50LatencyMs: series.latency.percentile(50),
-        p95LatencyMs: series.latency.percentile(95),
-        p99LatencyMs: series.latency.percentile(99),
-      },
-    };
-  }
-
   private providerNames(): string[] {
     const names = new Set<string>();
     for (const p of this.configured) names.add(p.name);
@@ -603,52 +575,6 @@ export class Metrics implements RoutingStats {
     return 'healthy';
   }
 
-  private unavailableReasons(name: string): UnavailableReason[] {
-    const reasons: UnavailableReason[] = [];
-    const now = this.now();
-    const provider = this.configured.find((p) => p.name === name);
-    if (provider && !provider.isAvailable())
-      reasons.push({ code: 'no_key', message: 'not configured (no API key or endpoint)' });
-    const status = this.executor?.status().find((s) => s.provider === name);
-    if (status) {
-      if (status.breaker === 'open') {
-        const until = atIso(now, status.breakerRetryAfterMs);
-        reasons.push({
-          code: 'breaker_open',
-          message: until ? `circuit breaker open until ${until}` : 'circuit breaker open',
-          ...(until ? { until } : {}),
-        });
-      }
-      const coolingMs = status.coolDownRemainingMs;
-      if (coolingMs !== undefined && coolingMs > 0) {
-        const until = atIso(now, coolingMs);
-        reasons.push({
-          code: 'cooling_down',
-          message: `cooling down after ${status.coolDownKind ?? 'rate_limit'} until ${until}`,
-          until,
-        });
-      }
-      if (status.unavailable) {
-        const until = atIso(now, status.unavailable.remainingMs);
-        reasons.push({
-          code: 'unavailable',
-          message: `unavailable (${status.unavailable.kind}): ${redactSecrets(status.unavailable.reason)}`,
-          ...(until ? { until } : {}),
-        });
-      }
-    }
-    const denial = this.options.budgetCheck?.(name);
-    if (denial)
-      reasons.push({
-        code: 'budget',
-        message: `budget spent: ${denial.reason}`,
-        ...(denial.resetsAt === undefined
-          ? {}
-          : { until: new Date(denial.resetsAt).toISOString() }),
-      });
-    return reasons;
-  }
-
   private readAlertMetric(
     provider: string | undefined,
     metric: AlertMetricName,
@@ -664,38 +590,7 @@ export class Metrics implements RoutingStats {
         ? undefined
         : breakerNumber[this.breakers.get(provider) ?? 'closed'];
     const series = provider === undefined ? this.total : this.providers.get(provider);
-    if (!series) return undefined;
-    switch (metric) {
-      case 'daily_cost':
-        return series.dailyCostAt(now);
-      case 'error_rate': {
-        const rate = series.windowSuccessRate(now);
-        return rate === undefined ? undefined : 1 - rate;
-      }
-      case 'success_rate':
-        return series.windowSuccessRate(now);
-      case 'avg_response_time':
-      case 'avg_latency_ms':
-        return series.latency.windowMean(now);
-      case 'p50_latency_ms':
-        return series.latency.windowPercentile(50, now);
-      case 'p95_latency_ms':
-        return series.latency.windowPercentile(95, now);
-      case 'p99_latency_ms':
-        return series.latency.windowPercentile(99, now);
-      case 'ttft_p50_ms':
-        return series.ttft?.windowPercentile(50, now);
-      case 'requests':
-        return series.windowSuccesses.sum(now) + series.windowErrors.sum(now);
-      case 'errors':
-        return series.windowErrors.sum(now);
-      case 'in_flight':
-        return series.inFlight;
-      case 'fallbacks':
-        return series.windowFallbacks.sum(now);
-      case 'avg_quality':
-        return series.avgQuality;
-    }
+    return series ? seriesAlertMetric(series, metric, now) : undefined;
   }
 
   private deliver(alert: Alert): void {
@@ -737,11 +632,6 @@ export class Metrics implements RoutingStats {
     }, intervalMs);
     this.healthTimer.unref?.();
   }
-}
-
-/** `now + ms` as ISO 8601, or undefined. */
-function atIso(now: number, ms: number | undefined): string | undefined {
-  return ms === undefined ? undefined : new Date(now + ms).toISOString();
 }
 
 /** The last failure of each provider, in the order they were first tried. */
