@@ -48,7 +48,7 @@ describe('AnthropicChatModel.generate', () => {
     expect(request?.method).toBe('POST');
     expect(request?.path).toBe('/v1/messages');
     expect(request?.headers['authorization']).toBe(`Bearer ${REDACTED}`);
-    expect(request?.headers['anthropic-version']).toBeTruthy();
+    expect(request?.headers['anthropic-version']).toMatch(/^\d{4}-\d{2}-\d{2}$/); // the SDK's API version
     expect(request?.headers['x-stainless-retry-count']).toBe('0');
     expect(request?.body).toEqual({
       model: 'claude-haiku-4-5',

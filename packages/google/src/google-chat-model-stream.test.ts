@@ -113,7 +113,7 @@ describe.each(sdks)('GoogleChatModel.stream (sdk: %s)', (which) => {
         responseFormat: { type: 'json', schema },
       }),
     );
-    expect(schema.parse(JSON.parse(result.text))).toBeTruthy();
+    expect(JSON.parse(result.text)).toEqual({ city: expect.any(String) });
     expect(fake.requests('google')[0]?.body).toMatchObject({
       generationConfig: { responseMimeType: 'application/json' },
     });

@@ -20,7 +20,7 @@ describe('built-in validators', () => {
   it('minLength / nonEmpty: rejects short or blank text, accepts tool-call answers', () => {
     expect(minLength(5).validate(result('  abc  '), request)).toMatch(/3 characters, fewer than 5/);
     expect(minLength(3).validate(result('abc'), request)).toBeUndefined();
-    expect(nonEmpty().validate(result('   '), request)).toBeDefined();
+    expect(nonEmpty().validate(result('   '), request)).toMatch(/0 characters, fewer than 1/);
     expect(nonEmpty().name).toBe('nonEmpty');
     expect(
       nonEmpty().validate(
