@@ -1,6 +1,7 @@
 import { BudgetExceededError, ProviderError, type Store } from '@modelmux/core';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { createBudgets, type Budgets } from './create-budgets.js';
+import type { Budgets } from './budgets-types.js';
+import { createBudgets } from './create-budgets.js';
 import { memoryStore } from './memory-store.js';
 
 let clock = Date.UTC(2026, 10, 25, 12, 0, 0);

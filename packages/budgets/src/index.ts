@@ -1,12 +1,12 @@
 // @modelmux/budgets: budgets with reservations, client-side rate limits, and the shared state store.
+export { createBudgets } from './create-budgets.js';
 export {
-  createBudgets,
   type Budgets,
   type Reservation,
   type ReserveInput,
   type BudgetUsage,
   type ScopeUsage,
-} from './create-budgets.js';
+} from './budgets-types.js';
 export { type BudgetsOptions, type OnStoreError } from './budget-options.js';
 export { memoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { PeriodClock, type Period, type PeriodWindow } from './periods.js';
