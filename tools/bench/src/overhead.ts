@@ -56,7 +56,7 @@ export async function overhead(size: BenchSize) {
     for (const name of names)
       await throughput(
         sides.calls[name] as () => Promise<unknown>,
-        size.throughputCalls,
+        size.throughputCalls * 4,
         size.concurrency,
       );
     await fake.reset();
