@@ -1,18 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { ConfigError } from '../errors/config-error.js';
+import { parseConfigIssues } from '../__fixtures__/config-errors.js';
 import { parseConfig } from './parse-config.js';
 
 const providers = { openai: { apiKey: 'sk-test-aaaaaaaaaaaaaaaa' } };
-
-function issuesOf(input: Record<string, unknown>): readonly { path: string; message: string }[] {
-  try {
-    parseConfig({ providers, ...input });
-  } catch (error) {
-    if (ConfigError.isInstance(error)) return error.issues;
-    throw error;
-  }
-  throw new Error('expected parseConfig to throw');
-}
+const issuesOf = (input: Record<string, unknown>) => parseConfigIssues({ providers, ...input });
 
 describe('budget config keys', () => {
   test('store, costLimitPerUser, costLimitPerTag and rateLimits parse to their normal form', () => {

@@ -1,19 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { ConfigError } from '../errors/config-error.js';
+import { parseConfigIssues as issues } from '../__fixtures__/config-errors.js';
 import { defaultCacheConfig } from './cache-schema.js';
 import { parseConfig } from './parse-config.js';
 
 const providers = { openai: { apiKey: 'sk-test-aaaaaaaaaaaaaaaa' } };
-
-function issues(input: unknown): { path: string; message: string }[] {
-  try {
-    parseConfig(input);
-  } catch (error) {
-    if (ConfigError.isInstance(error)) return [...error.issues];
-    throw error;
-  }
-  throw new Error('expected parseConfig to throw');
-}
 
 describe('config: cache', () => {
   test('is off by default and with false', () => {

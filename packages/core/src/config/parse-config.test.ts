@@ -1,20 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { ConfigError, type ConfigIssue } from '../errors/config-error.js';
 import { MultiLLMConfigSchema } from './config-schema.js';
-import { parseConfig, type ParseConfigOptions } from './parse-config.js';
+import { parseConfigError as errorOf } from '../__fixtures__/config-errors.js';
+import { parseConfig } from './parse-config.js';
 
 const openai = { apiKey: 'sk-test-aaaaaaaaaaaaaaaa' };
 const two = { openai, anthropic: { apiKey: 'sk-ant-test-bbbbbbbbbbbb' } };
-
-function errorOf(input: unknown, options?: ParseConfigOptions): ConfigError {
-  try {
-    parseConfig(input, options);
-  } catch (error) {
-    if (ConfigError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected parseConfig to throw');
-}
 
 /** The issue at `path` (and fails when there is none). */
 function issueAt(input: unknown, path: string): ConfigIssue {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ConfigError, type ConfigIssue } from '../errors/config-error.js';
+import { parseConfigIssues as issuesOf } from '../__fixtures__/config-errors.js';
 import { parseConfig } from './parse-config.js';
 
 const providers = {
@@ -7,16 +7,6 @@ const providers = {
   anthropic: { apiKey: 'sk-ant-test-bbbbbbbbbbbb' },
   groq: { apiKey: 'gsk-test-cccccccccccc' },
 };
-
-function issuesOf(input: unknown): ConfigIssue[] {
-  try {
-    parseConfig(input);
-  } catch (error) {
-    if (ConfigError.isInstance(error)) return [...error.issues];
-    throw error;
-  }
-  throw new Error('expected parseConfig to throw');
-}
 
 describe('config: rules and experiments', () => {
   test('valid rules and experiments parse as given', () => {
