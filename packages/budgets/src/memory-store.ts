@@ -24,6 +24,8 @@ interface Counter {
   reserved: number;
   /** Unsettled reservations on this counter: id → amount and when the hold lapses. */
   holds: Map<string, { amount: number; until: number }>;
+  /** No hold lapses before this (a lower bound): until then `releaseLapsed` has nothing to scan. */
+  nextLapse: number;
   expiresAt: number;
 }
 
@@ -73,18 +75,28 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
   function counterOf(limit: ReserveLimit): Counter {
     let counter = live(counters, limit.key);
     if (!counter) {
-      counter = { spent: 0, reserved: 0, holds: new Map(), expiresAt: expiry(limit.ttlMs) };
+      counter = {
+        spent: 0,
+        reserved: 0,
+        holds: new Map(),
+        nextLapse: Infinity,
+        expiresAt: expiry(limit.ttlMs),
+      };
       counters.set(limit.key, counter);
     }
     return counter;
   }
 
   function releaseLapsed(counter: Counter, now: number): void {
+    // O(1) until a hold can have lapsed, instead of a scan of every hold in flight per call.
+    if (now < counter.nextLapse) return;
+    let next = Infinity;
     for (const [id, hold] of counter.holds)
       if (hold.until <= now) {
         counter.reserved -= hold.amount;
         counter.holds.delete(id);
-      }
+      } else if (hold.until < next) next = hold.until;
+    counter.nextLapse = next;
     if (counter.holds.size === 0) counter.reserved = 0;
   }
 
@@ -137,6 +149,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
       for (const counter of list) {
         counter.reserved += request.amount;
         counter.holds.set(request.id, { amount: request.amount, until: holdUntil });
+        if (holdUntil < counter.nextLapse) counter.nextLapse = holdUntil;
       }
       const ttl = Math.max(request.holdMs, ...request.limits.map((l) => l.ttlMs));
       reservations.set(request.id, {
