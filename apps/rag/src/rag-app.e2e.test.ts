@@ -214,4 +214,27 @@ describe('createAppFactory', () => {
       await local.close();
     }
   });
+
+  test("no provider that can embed: ingest rejects with the router's reasons, nothing sent", async () => {
+    const env = {
+      ANTHROPIC_API_KEY: 'sk-ant-test',
+      ANTHROPIC_BASE_URL: fake.baseURL.anthropic,
+      GROQ_API_KEY: 'gsk_test',
+      GROQ_BASE_URL: fake.baseURL.groq,
+    };
+    const chatOnly = await createAppFactory({ env });
+    try {
+      const before = fake.count();
+      const small = createRagApp({
+        factory: chatOnly.factory,
+        corpus: [{ path: 'n.md', text: '# N\n\nSome text.' }],
+      });
+      const failure = small.ingest();
+      await expect(failure).rejects.toMatchObject({ name: 'ModelmuxNoProviderAvailableError' });
+      await expect(failure).rejects.toThrow(/anthropic.*cannot embed/);
+      expect(fake.count()).toBe(before);
+    } finally {
+      await chatOnly.close();
+    }
+  });
 });
