@@ -106,14 +106,14 @@ function streamingLines(s: NonNullable<BenchResults['streaming']>): string[] {
 function deadLines(d: NonNullable<BenchResults['dead']>): string[] {
   const row = (mode: string, name: string, v: DeadFigures) =>
     `| ${mode} | ${name} | ${f(v.primaryCallsPer1000, 0)} | ${v.primaryCallsSecondHalf} | ` +
-    `${f(v.medianMs, 3)} ms | ${f(v.medianSecondHalfMs, 3)} ms | ${us(v.medianSecondHalfMs - d.secondaryDirectMs)} | ${v.failures} |`;
+    `${f(v.healthyMs, 3)} ms | ${f(v.medianMs, 3)} ms | ${f(v.medianSecondHalfMs, 3)} ms | ${us(v.medianSecondHalfMs - v.healthyMs)} | ${us(v.medianSecondHalfMs - d.secondaryDirectMs)} | ${v.failures} |`;
   return [
     '### A dead primary, a healthy secondary (counted at the fake)',
     `Yardstick: the direct SDK to the healthy secondary, ${f(d.secondaryDirectMs, 3)} ms. ` +
       `"hang": the primary never answers; each attempt is cut at ${d.hangTimeoutMs} ms.`,
     '',
-    '| primary | library | calls to the primary per 1 000 requests | calls in the 2nd half | median / request | median, 2nd half | 2nd half added vs direct secondary | failed requests |',
-    '|---|---|---|---|---|---|---|---|',
+    '| primary | library | calls to the primary per 1 000 requests | calls in the 2nd half | median, primary healthy | median / request | median, 2nd half | 2nd half vs healthy | 2nd half vs direct SDK to the secondary | failed requests |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...Object.entries(d.results['500']).map(([name, v]) => row('500', name, v)),
     ...Object.entries(d.results.hang).map(([name, v]) =>
       row(`hang (${d.results.hang.modelmux.requests} req)`, name, v),
