@@ -23,3 +23,25 @@ describe('memoryStore holds (lapses found without scanning every hold on every c
     await store.close();
   });
 });
+
+describe("memoryStore memory (a settled reservation is not kept for its limit's TTL)", () => {
+  test('100 000 settled reservations leave no record behind, and settle stays idempotent', async () => {
+    const store = memoryStore({ now: () => 0 });
+    const limits = [{ key: 'day', limit: 1e9, ttlMs: 86_400_000 }];
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (!gc) throw new Error('run with --expose-gc (vitest.config.ts sets it)');
+    gc();
+    const heapBefore = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 100_000; i++) {
+      await store.reserve({ id: `r${i}`, amount: 1, limits, holdMs: 60_000, now: 0 });
+      await store.settle(`r${i}`, 1);
+    }
+    await store.settle('r99999', 1); // repeated: no second charge
+    gc();
+    expect(await store.readBudgets(['day'], 0)).toEqual([{ spent: 100_000, reserved: 0 }]);
+    // The records of 100 000 day-long reservations would be well over 10 MB; what stays is a
+    // bounded set of recent ids.
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(8 * 1024 * 1024);
+    await store.close();
+  });
+});

@@ -32,12 +32,19 @@ interface Counter {
 interface Reservation {
   amount: number;
   keys: string[];
-  settled: boolean;
   expiresAt: number;
 }
 
 /** Expired entries are swept after this many writes (amortised O(1); memory stays bounded). */
 const sweepEvery = 1_000;
+
+/**
+ * How many settled reservation ids are remembered so that a repeated `settle` is a no-op. A
+ * settled reservation is dropped at once (not kept for its limit's TTL, which grew the heap with
+ * every request of the day); in one process a settle is repeated only right after the first, so
+ * a bounded FIFO of recent ids keeps `settle` idempotent in constant memory.
+ */
+const settledMemory = 10_000;
 
 /**
  * The default `Store`: every piece of shared state in this process's memory. No set-up; one
@@ -49,6 +56,11 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
   const entries = new Map<string, Entry>();
   const counters = new Map<string, Counter>();
   const reservations = new Map<string, Reservation>();
+  const settled = new Set<string>();
+  const rememberSettled = (id: string): void => {
+    settled.add(id);
+    if (settled.size > settledMemory) settled.delete(settled.values().next().value as string);
+  };
   const channels = new Map<string, Set<(message: string) => void>>();
   let writes = 0;
   let closed = false;
@@ -155,7 +167,6 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
       reservations.set(request.id, {
         amount: request.amount,
         keys: request.limits.map((l) => l.key),
-        settled: false,
         expiresAt: expiry(ttl),
       });
       sweep();
@@ -163,13 +174,12 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
     },
     async settle(id, actualAmount, limits) {
       await check();
+      if (settled.has(id)) return;
       const reservation = live(reservations, id);
-      if (reservation?.settled) return;
       if (!reservation) {
         if (!limits) return;
         for (const limit of limits) counterOf(limit).spent += actualAmount;
-        const ttl = Math.max(...limits.map((l) => l.ttlMs), 60_000);
-        reservations.set(id, { amount: 0, keys: [], settled: true, expiresAt: expiry(ttl) });
+        rememberSettled(id);
         return;
       }
       for (const key of reservation.keys) {
@@ -183,7 +193,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
         }
         counter.spent += actualAmount;
       }
-      reservation.settled = true;
+      reservations.delete(id);
+      rememberSettled(id);
     },
     async readBudgets(keys, now): Promise<BudgetCounter[]> {
       await check();
@@ -233,6 +244,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
       entries.clear();
       counters.clear();
       reservations.clear();
+      settled.clear();
       channels.clear();
     },
   };
