@@ -6,6 +6,7 @@ import {
   type StreamEvent,
 } from '@modelmux/core';
 import type { FakeProviderName, FakeProviders, FakeStep, RecordedRequest } from '@modelmux/testing';
+import { sharedPooledFetch } from '@modelmux/transport';
 import { expect } from 'vitest';
 import { z } from 'zod';
 
@@ -14,6 +15,21 @@ export interface ConformanceSettings {
   model: string;
   timeoutMs?: number;
   catalogue: ModelCatalogue;
+  /**
+   * Set (to `@modelmux/transport`'s pooled fetch) when the suite runs with
+   * `MODELMUX_CONFORMANCE_FETCH=pooled`; `create` passes it on with the other settings.
+   */
+  fetch?: typeof globalThis.fetch;
+}
+
+/**
+ * With `MODELMUX_CONFORMANCE_FETCH=pooled` every adapter that takes a `fetch` gets the pooled
+ * one, so the whole suite (streams, aborts at the socket, timeouts, errors) checks the transport.
+ * `@google/generative-ai` (`sdk: 'legacy'`) always calls the global fetch and refuses one.
+ */
+function suiteFetch(name: string): Partial<ConformanceSettings> {
+  if (process.env['MODELMUX_CONFORMANCE_FETCH'] !== 'pooled' || name.includes('legacy')) return {};
+  return { fetch: sharedPooledFetch() };
 }
 
 /** How to run the conformance suite against one adapter. */
@@ -114,7 +130,12 @@ export function conformanceContext(
     catalogue,
     fake,
     create: (settings = {}) =>
-      options.create(fake(), { model: options.model, catalogue, ...settings }),
+      options.create(fake(), {
+        model: options.model,
+        catalogue,
+        ...suiteFetch(name),
+        ...settings,
+      }),
     requests: () => fake().requests(options.fake),
     ask: (content, extra = {}) => ({ messages: [{ role: 'user', content }], ...extra }),
     script: (...steps) => fake().script(options.fake, steps),
