@@ -19,6 +19,7 @@ if (!fakeURL) throw new Error('set FAKE_OPENAI_BASE_URL to a fake OpenAI base UR
 // Dependency order: each package is built against the declarations of those before it.
 const packages = [
   'core',
+  'transport',
   'openai-compatible',
   'openai',
   'resilience',

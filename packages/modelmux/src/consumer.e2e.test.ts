@@ -24,6 +24,7 @@ test('packed modelmux + core, resilience, router, metrics, budgets and openai in
       'openai-compatible',
       'resilience',
       'router',
+      'transport',
     ]);
     expect(result.answer).toEqual({
       provider: 'openai',

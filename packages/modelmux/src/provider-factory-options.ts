@@ -25,4 +25,12 @@ export interface ProviderFactoryOptions {
   breaker?: import('@modelmux/resilience').BreakerSettings | false;
   /** Active health checks every this many ms (opt-in; default off). */
   healthCheckIntervalMs?: number;
+  /**
+   * The `fetch` every built-in adapter the factory creates from settings sends through, unless
+   * its entry sets `options.fetch`. Default: `sharedPooledFetch()` from `@modelmux/transport`
+   * (one process-wide pool of keep-alive sockets per origin, shared with other factories; the
+   * factory's `close()` leaves it open). `false`: each SDK's own default fetch. Provider
+   * instances you pass are used as they are.
+   */
+  fetch?: typeof globalThis.fetch | false;
 }

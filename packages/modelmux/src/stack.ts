@@ -144,6 +144,7 @@ export function createStack(
     catalogue: config.catalogue ? catalogue : undefined,
     importPackage: load,
     env,
+    ...(options.fetch !== undefined && { fetch: options.fetch }),
   });
   const enabled = entries.filter((e) => e.enabled);
   const store = options.store ?? storeFromConfig(config, load, now);

@@ -9,6 +9,7 @@ import {
   type Provider,
   providerEnvVars,
 } from '@modelmux/core';
+import { sharedPooledFetch } from '@modelmux/transport';
 import { builtInAdapters, type ImportPackage } from './built-in-adapters.js';
 import { LazyProvider } from './lazy-provider.js';
 
@@ -46,6 +47,23 @@ function adapterSettings(
 }
 
 /**
+ * The `fetch` a built-in adapter made from settings gets: the user's own (`options.fetch` of the
+ * entry) wins; else the factory's `fetch` option; else the process-wide pooled keep-alive fetch
+ * of `@modelmux/transport`. `false` leaves each SDK on its own default. `@google/generative-ai`
+ * (`sdk: 'legacy'`) always calls the global fetch and refuses one, so it is left alone.
+ */
+function withDefaultFetch(
+  type: keyof typeof providerEnvVars,
+  settings: Record<string, unknown>,
+  fetch: typeof globalThis.fetch | false | undefined,
+): Record<string, unknown> {
+  if (fetch === false || settings['fetch'] !== undefined) return settings;
+  if (type === 'google' && settings['sdk'] === 'legacy') return settings;
+  settings['fetch'] = fetch ?? sharedPooledFetch();
+  return settings;
+}
+
+/**
  * Whether an adapter of a built-in type will find a key or an endpoint, before it is loaded: a
  * key in the settings or its environment variable, or a custom `baseURL` (local servers and
  * proxies need no key). Once loaded, the adapter's own `isAvailable()` decides.
@@ -70,6 +88,8 @@ export function buildProviders(options: {
   catalogue: ModelCatalogue | undefined;
   importPackage: ImportPackage;
   env: Env;
+  /** The factory's `fetch` option (see `withDefaultFetch`). */
+  fetch?: typeof globalThis.fetch | false;
 }): ProviderEntry[] {
   const { config, instances, catalogue } = options;
   const registry = getDefaultProviderRegistry();
@@ -95,7 +115,11 @@ export function buildProviders(options: {
         name,
         type: entry.type,
         adapter: builtInAdapters[entry.type],
-        settings: adapterSettings(name, entry, catalogue),
+        settings: withDefaultFetch(
+          entry.type,
+          adapterSettings(name, entry, catalogue),
+          options.fetch,
+        ),
         configured: isConfigured(entry.type, entry, options.env),
         importPackage: options.importPackage,
       });
