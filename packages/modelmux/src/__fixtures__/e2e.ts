@@ -2,7 +2,8 @@
 // fake vendor servers of @modelmux/testing, configured through the factory's plain settings.
 import type { ChatRequest } from '@modelmux/core';
 import { type FakeProviders, startFakeProviders } from '@modelmux/testing';
-import type { FactoryConfigInput } from '../index.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { type FactoryConfigInput, ProviderFactory } from '../index.js';
 
 /** Keys shaped like real ones, so redaction is exercised; none is valid anywhere. */
 export const keys = {
@@ -41,3 +42,31 @@ export function question(text = 'What is retrieval augmented generation?'): Chat
 }
 
 export { startFakeProviders, type FakeProviders };
+
+/** Makes a factory for one test (fast backoff unless the options say otherwise). */
+export type MakeFactory = (
+  ...args: ConstructorParameters<typeof ProviderFactory>
+) => ProviderFactory;
+
+/**
+ * The suite's hooks in one call: the fakes start once per file (handed to `onStart`), every
+ * factory made with the returned `make` is closed after each test, and the fakes are reset.
+ */
+export function useFakeFactories(onStart: (fake: FakeProviders) => void): MakeFactory {
+  let fake: FakeProviders | undefined;
+  const factories: ProviderFactory[] = [];
+  beforeAll(async () => {
+    fake = await startFakeProviders();
+    onStart(fake);
+  });
+  afterEach(async () => {
+    await Promise.all(factories.splice(0).map((f) => f.close()));
+    fake?.reset();
+  });
+  afterAll(() => fake?.close());
+  return (...args) => {
+    const factory = new ProviderFactory(args[0], { backoff: fastBackoff, ...args[1] });
+    factories.push(factory);
+    return factory;
+  };
+}

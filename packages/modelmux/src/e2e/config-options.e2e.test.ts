@@ -1,33 +1,18 @@
 // Every config option has an effect a test shows, end to end on the fakes.
 import { ConfigError, type Provider, specificationVersion, emptyUsage } from '@modelmux/core';
 import { createOpenAI } from '@modelmux/openai';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { AdapterNotInstalledError, ProviderFactory } from '../index.js';
 import {
   type FakeProviders,
-  fastBackoff,
   keys,
   manualClock,
   providersFor,
-  startFakeProviders,
+  useFakeFactories,
 } from '../__fixtures__/e2e.js';
 
 let fake: FakeProviders;
-const factories: ProviderFactory[] = [];
-const make = (...args: ConstructorParameters<typeof ProviderFactory>) => {
-  const factory = new ProviderFactory(args[0], { backoff: fastBackoff, ...args[1] });
-  factories.push(factory);
-  return factory;
-};
-
-beforeAll(async () => {
-  fake = await startFakeProviders();
-});
-afterEach(async () => {
-  await Promise.all(factories.splice(0).map((f) => f.close()));
-  fake.reset();
-});
-afterAll(() => fake.close());
+const make = useFakeFactories((started) => (fake = started));
 
 const pair = () => ({
   primaryProvider: 'openai',

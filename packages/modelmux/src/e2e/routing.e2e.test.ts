@@ -5,33 +5,17 @@ import { defaultCatalogue, predictCost } from '@modelmux/core';
 import { defaultGoogleModel } from '@modelmux/google';
 import { defaultGroqModel } from '@modelmux/groq';
 import { defaultOpenAIModel } from '@modelmux/openai';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { ProviderFactory } from '../index.js';
+import { describe, expect, test } from 'vitest';
 import {
   type FakeProviders,
-  fastBackoff,
   manualClock,
   providersFor,
   question,
-  startFakeProviders,
+  useFakeFactories,
 } from '../__fixtures__/e2e.js';
 
 let fake: FakeProviders;
-const factories: ProviderFactory[] = [];
-const make = (...args: ConstructorParameters<typeof ProviderFactory>) => {
-  const factory = new ProviderFactory(args[0], { backoff: fastBackoff, ...args[1] });
-  factories.push(factory);
-  return factory;
-};
-
-beforeAll(async () => {
-  fake = await startFakeProviders();
-});
-afterEach(async () => {
-  await Promise.all(factories.splice(0).map((f) => f.close()));
-  fake.reset();
-});
-afterAll(() => fake.close());
+const make = useFakeFactories((started) => (fake = started));
 
 const defaultModels = {
   openai: defaultOpenAIModel,
