@@ -266,6 +266,9 @@ export class Pipeline implements RoutedRunner {
       requestId,
       attempts,
       strategy: plan.strategy,
+      ...(plan.rule !== undefined && { rule: plan.rule }),
+      ...(plan.experiment !== undefined && { experiment: plan.experiment }),
+      ...(plan.complexity !== undefined && { complexity: plan.complexity }),
       cached: false,
     };
     if (this.hooks.afterResponse) {

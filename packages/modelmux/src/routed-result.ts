@@ -1,4 +1,5 @@
 import type { ChatResult, EmbedResult, Usage } from '@modelmux/core';
+import type { ComplexityClass } from '@modelmux/router';
 import type { RoutedAttempt } from './tracked-candidates.js';
 
 /** A routed chat result: core's `ChatResult` plus how it was routed. */
@@ -9,6 +10,12 @@ export interface RoutedResult<T = unknown> extends ChatResult<T> {
   attempts: RoutedAttempt[];
   /** The routing strategy that ordered the providers. */
   strategy: string;
+  /** The routing rule that matched (its name), when one did. */
+  rule?: string;
+  /** The A/B experiment and variant this request's user is in, when any. */
+  experiment?: { name: string; variant: string };
+  /** The request's complexity class, when the complexity strategy ran. */
+  complexity?: ComplexityClass;
   /** True when answered from the response cache (then `costUsd` is 0 and nothing was sent). */
   cached: boolean;
 }

@@ -293,11 +293,17 @@ describe('routing options', () => {
     const llm = factory.getProvider();
     const classified = await llm.invoke('Spam?', { metadata: { task: 'classify' } });
     expect(classified.provider).toBe('groq');
+    expect(classified.rule).toBe('rules[0]'); // the plan's rule, on the result
 
     const seen = new Map<string, string>();
     for (const userId of ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8']) {
       const result = await llm.invoke('Hello', { metadata: { userId } });
       seen.set(userId, result.provider);
+      expect(result.experiment).toEqual({
+        name: 'tone',
+        variant: result.provider === 'openai' ? 'A' : 'B',
+      });
+      expect(result.rule).toBeUndefined();
       factory.recordFeedback(result.requestId, 0.5);
       // Sticky: the same user stays in the same variant.
       expect((await llm.invoke('Again', { metadata: { userId } })).provider).toBe(result.provider);

@@ -94,6 +94,19 @@ describe('routing strategies (the design\'s "Routing Strategies")', () => {
     expect((await tuned.getProvider().invoke('Hi')).provider).toBe('google');
   });
 
+  test('complexity: the class is on the result; simple goes to the cheapest, complex to the best', async () => {
+    const factory = make({ routingStrategy: 'complexity', providers: providersFor(fake) });
+    const llm = factory.getProvider();
+    const simple = await llm.invoke('Hi there');
+    expect(simple.complexity).toBe('simple');
+    const complex = await llm.invoke(
+      'Analyze and compare the trade-offs of cost routing and quality routing, then evaluate which fits a support bot.',
+    );
+    expect(complex.complexity).toBe('complex');
+    expect(complex.provider).toBe(factory.getBestQualityProvider().name);
+    expect(simple.provider).toBe(factory.getCheapestProvider().name);
+  });
+
   test('manual: always the primary, then the fallbacks in the configured order', async () => {
     const factory = make({
       routingStrategy: 'manual',
