@@ -1,33 +1,22 @@
 // Logs (pino, off unless a logger is passed) and alert events, end to end on the fakes.
 import { pino } from 'pino';
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   type FakeProviders,
-  fastBackoff,
   keys,
   manualClock,
   providersFor,
-  startFakeProviders,
+  useFakeFactories,
 } from '../__fixtures__/e2e.js';
-import { type AlertEvent, ProviderFactory } from '../index.js';
+import { type AlertEvent } from '../index.js';
 
 let fake: FakeProviders;
-const factories: ProviderFactory[] = [];
-const make = (...args: ConstructorParameters<typeof ProviderFactory>) => {
-  const factory = new ProviderFactory(args[0], { backoff: fastBackoff, ...args[1] });
-  factories.push(factory);
-  return factory;
-};
+const make = useFakeFactories((started) => (fake = started));
 
-beforeAll(async () => {
-  fake = await startFakeProviders();
-});
+// Runs before the shared hook closes the factories (vitest runs after-hooks in reverse order).
 afterEach(async () => {
   vi.useRealTimers();
-  await Promise.all(factories.splice(0).map((f) => f.close()));
-  fake.reset();
 });
-afterAll(() => fake.close());
 
 describe('logs', () => {
   test("with a pino logger: the design's lines, and no key, prompt or answer", async () => {

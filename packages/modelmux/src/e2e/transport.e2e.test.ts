@@ -1,35 +1,23 @@
 // The factory's default transport: adapters made from settings send through the process-wide
 // pooled fetch of @modelmux/transport (not Node's global fetch) unless told otherwise.
 import { sharedPooledFetch } from '@modelmux/transport';
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { ProviderFactory } from '../index.js';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   type FakeProviders,
-  fastBackoff,
   keys,
   providersFor,
-  startFakeProviders,
+  useFakeFactories,
   type Vendor,
 } from '../__fixtures__/e2e.js';
 
 let fake: FakeProviders;
-const factories: ProviderFactory[] = [];
-const make = (...args: ConstructorParameters<typeof ProviderFactory>) => {
-  const factory = new ProviderFactory(args[0], { backoff: fastBackoff, ...args[1] });
-  factories.push(factory);
-  return factory;
-};
+const make = useFakeFactories((started) => (fake = started));
 const vendors: Vendor[] = ['openai', 'anthropic', 'google', 'groq'];
 
-beforeAll(async () => {
-  fake = await startFakeProviders();
-});
+// Runs before the shared hook closes the factories (vitest runs after-hooks in reverse order).
 afterEach(async () => {
   vi.restoreAllMocks();
-  await Promise.all(factories.splice(0).map((f) => f.close()));
-  fake.reset();
 });
-afterAll(() => fake.close());
 
 describe('the default fetch of adapters made from settings', () => {
   test('every built-in adapter sends through the shared pool, never the global fetch', async () => {
