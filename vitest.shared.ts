@@ -2,16 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Shared vitest settings for every project: sibling packages resolve to their sources
- * through the `development` export condition, type tests run from `*.test-d.ts`, and any
+ * through the `@modelmux/source` export condition, type tests run from `*.test-d.ts`, and any
  * unhandled rejection fails the run (vitest's default, kept explicit).
  */
 export function projectConfig(name: string) {
   return defineConfig({
-    resolve: { conditions: ['development', 'node', 'import', 'default'] },
+    resolve: { conditions: ['@modelmux/source', 'node', 'import', 'default'] },
     ssr: {
       resolve: {
-        conditions: ['development', 'node', 'import', 'default'],
-        externalConditions: ['development'],
+        conditions: ['@modelmux/source', 'node', 'import', 'default'],
+        externalConditions: ['@modelmux/source'],
       },
     },
     test: {

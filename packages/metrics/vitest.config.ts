@@ -4,7 +4,7 @@ import { projectConfig } from '../../vitest.shared.js';
 const base = projectConfig('metrics');
 // The shared 'module' condition picks @opentelemetry's bundler-only ESM build (extension-less
 // imports that Node cannot load); resolve as Node does instead.
-const nodeConditions = ['development', 'node', 'import', 'default'];
+const nodeConditions = ['@modelmux/source', 'node', 'import', 'default'];
 if (base.resolve) base.resolve.conditions = nodeConditions;
 if (base.ssr?.resolve) base.ssr.resolve.conditions = nodeConditions;
 

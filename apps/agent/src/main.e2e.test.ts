@@ -1,4 +1,4 @@
-// The CLI as a user runs it (tsx with the development condition), with no API key: the fakes.
+// The CLI as a user runs it (tsx with the @modelmux/source condition), with no API key: the fakes.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -11,7 +11,7 @@ test('--task runs one task offline, printing each step with its provider, model 
   const { stdout } = await run(
     path.join(repoRoot, 'node_modules/.bin/tsx'),
     [
-      '--conditions=development',
+      '--conditions=@modelmux/source',
       'src/main.ts',
       '--task',
       'What is "2 ^ 10 - 24"? Use the calculator.',

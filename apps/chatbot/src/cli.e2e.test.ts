@@ -1,4 +1,4 @@
-// The chatbot's command line as a user runs it: a child process (tsx, development sources)
+// The chatbot's command line as a user runs it: a child process (tsx, workspace sources)
 // driven through its stdin, on fake vendor servers started by this test. The child finds them
 // through the environment (OPENAI_BASE_URL…), as it would find real providers with keys.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
@@ -50,7 +50,7 @@ interface Chat {
 }
 
 function startChat(args: string[] = [], env: NodeJS.ProcessEnv = providerEnv()): Chat {
-  const child = spawn(tsx, ['--conditions=development', 'src/main.ts', ...args], {
+  const child = spawn(tsx, ['--conditions=@modelmux/source', 'src/main.ts', ...args], {
     cwd: appDir,
     env,
   });

@@ -1,4 +1,4 @@
-// The CLI as a user runs it (tsx with the development condition), with no API key: the fakes.
+// The CLI as a user runs it (tsx with the @modelmux/source condition), with no API key: the fakes.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -10,7 +10,7 @@ const run = promisify(execFile);
 test('--question answers one question offline, with citations and the routing line', async () => {
   const { stdout } = await run(
     path.join(repoRoot, 'node_modules/.bin/tsx'),
-    ['--conditions=development', 'src/main.ts', '--question', 'How do I install the router?'],
+    ['--conditions=@modelmux/source', 'src/main.ts', '--question', 'How do I install the router?'],
     {
       cwd: path.join(repoRoot, 'apps/rag'),
       env: { PATH: process.env['PATH'], HOME: process.env['HOME'] },

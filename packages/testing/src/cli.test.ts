@@ -9,7 +9,7 @@ let output = '';
 let url = '';
 
 beforeAll(async () => {
-  child = spawn(tsx, ['--conditions=development', 'src/cli.ts', '--port', '0', '--seed', '5'], {
+  child = spawn(tsx, ['--conditions=@modelmux/source', 'src/cli.ts', '--port', '0', '--seed', '5'], {
     cwd: packageDir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -17,7 +17,7 @@ test("importing @modelmux/transport leaves Node's fetch on Node's own dispatcher
   `;
   const out = execFileSync(
     process.execPath,
-    ['--conditions=development', '--import', tsx, '--input-type=module', '-e', script],
+    ['--conditions=@modelmux/source', '--import', tsx, '--input-type=module', '-e', script],
     { encoding: 'utf8' },
   );
   expect(JSON.parse(out.trim())).toEqual({ set: true, undici7: false });

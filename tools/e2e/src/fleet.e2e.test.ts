@@ -29,7 +29,7 @@ class Worker {
 
   constructor(readonly name: string) {
     this.child = fork(join(here, 'fleet-worker.ts'), [], {
-      execArgv: ['--import', 'tsx', '--conditions=development'],
+      execArgv: ['--import', 'tsx', '--conditions=@modelmux/source'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.started = new Promise((resolve) => {
