@@ -36,6 +36,19 @@ export default [
               ],
             },
             {
+              // Drop-ins for other libraries (AI SDK, LangChain) and the gateway: built on the
+              // factory's public API, so they may use everything below it, never each other's insides.
+              sourceTag: 'scope:integration',
+              onlyDependOnLibsWithTags: [
+                'scope:core',
+                'scope:adapter',
+                'scope:adapter-shared',
+                'scope:engine',
+                'scope:meta',
+                'scope:testing',
+              ],
+            },
+            {
               sourceTag: 'scope:app',
               onlyDependOnLibsWithTags: [
                 'scope:core',
@@ -43,6 +56,7 @@ export default [
                 'scope:adapter-shared',
                 'scope:engine',
                 'scope:meta',
+                'scope:integration',
                 'scope:testing',
                 // apps/agent reuses apps/rag's corpus index (both are demo apps, never published).
                 'scope:app',
