@@ -237,8 +237,8 @@ export class Pipeline implements RoutedRunner {
     if (stack.cache?.accepts(request)) {
       key = cacheKey(request, { provider, strategy: options.strategy });
       const hit = await stack.cache.get(key);
-      if (hit)
-        return {
+      if (hit) {
+        const cached: RoutedResult<T> = {
           ...(hit as RoutedResult<T>),
           requestId,
           attempts: [],
@@ -247,6 +247,9 @@ export class Pipeline implements RoutedRunner {
           costUsd: 0,
           latencyMs: stack.now() - started,
         };
+        delete cached.excluded; // no plan was made for this answer
+        return cached;
+      }
     }
 
     const { plan, candidates } = this.plan(request, provider, options.strategy, requestId);
@@ -269,6 +272,7 @@ export class Pipeline implements RoutedRunner {
       ...(plan.rule !== undefined && { rule: plan.rule }),
       ...(plan.experiment !== undefined && { experiment: plan.experiment }),
       ...(plan.complexity !== undefined && { complexity: plan.complexity }),
+      ...(plan.excluded.length > 0 && { excluded: plan.excluded }),
       cached: false,
     };
     if (this.hooks.afterResponse) {
