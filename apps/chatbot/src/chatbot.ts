@@ -20,7 +20,7 @@ export const defaultSystemPrompt =
 const fallbackContextWindow = 8_192;
 
 /** Tokens of conversation a context window must hold beyond the answer's `maxTokens`. */
-export const minimumConversationTokens = 256;
+export const minimumConversationTokens = 100;
 
 /**
  * Why `contextWindow` is too small for answers of `maxTokens` (it must leave at least

@@ -168,7 +168,7 @@ describe('the chatbot CLI, driven through its stdin', () => {
     const window = startChat(['--context-window', '600', '--max-tokens', '512'], env);
     expect(await window.exit).toBe(1);
     expect(window.output()).toContain(
-      'error: --context-window must be at least 768 tokens (512 for the answer + 256 for the conversation); received 600',
+      'error: --context-window must be at least 612 tokens (512 for the answer + 100 for the conversation); received 600',
     );
     const tokens = startChat(['--max-tokens', '0'], env);
     expect(await tokens.exit).toBe(1);

@@ -29,7 +29,7 @@ const program = new Command()
   .option('--provider <name>', 'start pinned to a provider (like /use)', nonEmptyText)
   .option(
     '--context-window <tokens>',
-    'trim memory to this window (default: the catalogue’s; at least --max-tokens + 256)',
+    'trim memory to this window (default: the catalogue’s; at least --max-tokens + 100)',
     positiveInteger,
   )
   .option('--max-tokens <tokens>', 'largest answer', positiveInteger, 512)
