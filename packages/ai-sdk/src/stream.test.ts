@@ -1,5 +1,6 @@
 // streamText through the real `ai` 6: consumed as a UI would (the UI message stream response
 // read to the end), the stream parts, an abort mid-stream and a fallback before the first token.
+import type { LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { streamText, tool } from 'ai';
 import { z } from 'zod';
 import { describe, expect, test, vi } from 'vitest';
@@ -104,7 +105,7 @@ describe('streamText', () => {
       prompt: [{ role: 'user', content: [{ type: 'text', text: 'What is RAG?' }] }],
       topK: 3,
     });
-    const parts: { type: string; [k: string]: unknown }[] = [];
+    const parts: LanguageModelV3StreamPart[] = [];
     const reader = stream.getReader();
     for (let next = await reader.read(); !next.done; next = await reader.read())
       parts.push(next.value);
