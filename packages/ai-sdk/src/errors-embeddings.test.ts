@@ -3,7 +3,7 @@
 import { inspect } from 'node:util';
 import { APICallError } from '@ai-sdk/provider';
 import { embed, embedMany, generateText, streamText } from 'ai';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { keys, providersFor, useFakes } from './__fixtures__/fakes.js';
 import { createModelmux } from './index.js';
 
@@ -70,6 +70,44 @@ describe('no retry amplification', () => {
     await result.consumeStream();
     expect(calls()).toEqual(allowed);
     expect(error).toMatchObject({ name: 'AI_APICallError', isRetryable: false });
+  });
+});
+
+describe('other failures', () => {
+  test("a budget refusal is modelmux's own (non-retryable, nothing sent), not a provider failure", async () => {
+    const factory = make({
+      providers: providersFor(fake(), ['openai']),
+      costLimitPerRequest: { openai: 0.000_000_1 },
+    });
+    const error = await generateText({
+      model: createModelmux(factory)('auto'),
+      prompt: 'Write a very long essay about retrieval augmented generation.',
+      maxOutputTokens: 4000,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: 'AI_APICallError',
+      isRetryable: false,
+      // The limit is openai's own (costLimitPerRequest.openai); no call was made.
+      url: 'modelmux://openai',
+      data: { name: 'ModelmuxBudgetExceededError', kind: 'budget', provider: 'openai' },
+    });
+    expect(fake().count()).toBe(0);
+  });
+
+  test('aborting generateText rejects with the abort and closes the request at the fake', async () => {
+    const factory = make({ providers: providersFor(fake(), ['openai']) });
+    fake().script('openai', ['hang']);
+    const controller = new AbortController();
+    const pending = generateText({
+      model: createModelmux(factory)('auto'),
+      prompt: 'Hi',
+      abortSignal: controller.signal,
+    });
+    await vi.waitFor(() => expect(fake().count('openai')).toBe(1));
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    await vi.waitFor(() => expect(fake().requests('openai')[0]?.closedEarly).toBe(true));
+    expect(fake().count('openai')).toBe(1);
   });
 });
 

@@ -56,7 +56,7 @@ export class ModelmuxEmbeddingModel implements EmbeddingModelV3 {
         ...(modelmux.metadata !== undefined && { metadata: modelmux.metadata }),
       });
     } catch (error) {
-      throw toAiSdkError(error, { requestId: 'embed', signal: call.abortSignal });
+      throw toAiSdkError(error, { signal: call.abortSignal });
     }
     return {
       embeddings: result.embeddings,

@@ -39,7 +39,7 @@ function whereItFailed(error: unknown): { provider?: string; status?: number; ki
  */
 export function toAiSdkError(
   error: unknown,
-  context: { requestId: string; signal?: AbortSignal | undefined },
+  context: { requestId?: string | undefined; signal?: AbortSignal | undefined },
 ): unknown {
   if (context.signal?.aborted)
     return context.signal.reason instanceof Error
@@ -60,13 +60,13 @@ export function toAiSdkError(
   return new APICallError({
     message,
     url: `modelmux://${where.provider ?? 'router'}`,
-    requestBodyValues: { requestId: context.requestId },
+    requestBodyValues: context.requestId === undefined ? {} : { requestId: context.requestId },
     ...(where.status !== undefined && { statusCode: where.status }),
     isRetryable: false,
     cause: error,
     data: {
       name,
-      requestId: context.requestId,
+      ...(context.requestId !== undefined && { requestId: context.requestId }),
       ...(where.kind !== undefined && { kind: where.kind }),
       ...(where.provider !== undefined && { provider: where.provider }),
     },
