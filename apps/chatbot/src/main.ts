@@ -5,6 +5,7 @@ import { routingStrategies } from '@modelmux/core';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { contextWindowProblem, createChatbot } from './chatbot.js';
 import { runChat } from './run-chat.js';
+import { type ChatVia, chatVias } from './turn-stream.js';
 
 interface CliOptions {
   script?: string;
@@ -13,6 +14,7 @@ interface CliOptions {
   contextWindow?: number;
   maxTokens: number;
   offline?: boolean;
+  via: ChatVia;
 }
 
 const program = new Command()
@@ -34,6 +36,14 @@ const program = new Command()
   )
   .option('--max-tokens <tokens>', 'largest answer', positiveInteger, 512)
   .option('--offline', 'use the fake providers even when API keys are set')
+  .addOption(
+    new Option(
+      '--via <path>',
+      `how turns reach modelmux: ${chatVias.join(' or ')} (the Vercel AI SDK's streamText on @modelmux/ai-sdk)`,
+    )
+      .choices(chatVias)
+      .default('modelmux'),
+  )
   .action(async (opts: CliOptions) => {
     const windowProblem =
       opts.contextWindow === undefined
@@ -55,6 +65,7 @@ const program = new Command()
           output: process.stdout,
           strategy: opts.strategy,
           maxTokens: opts.maxTokens,
+          via: opts.via,
           ...(opts.provider !== undefined && { provider: opts.provider }),
           ...(opts.contextWindow !== undefined && { contextWindow: opts.contextWindow }),
         });
@@ -66,7 +77,7 @@ const program = new Command()
     try {
       process.stdout.write(`${app.describe()}\n`);
       process.stdout.write(
-        `routing by ${chatbot.strategy}; /help for commands; Ctrl-C stops an answer, Ctrl-C at the prompt quits\n`,
+        `routing by ${chatbot.strategy}${opts.via === 'modelmux' ? '' : ` via ${opts.via}`}; /help for commands; Ctrl-C stops an answer, Ctrl-C at the prompt quits\n`,
       );
       await runChat({
         chatbot,

@@ -1,4 +1,5 @@
 import './node-fetch-first.js';
+import { aiSdkDropIn, formatAiSdkDropIn } from './ai-sdk-drop-in.js';
 import { formatMetricsCost, metricsCost } from './metrics-cost.js';
 import { formatReport, runBenchmarks, type ScenarioName, scenarioNames } from './report.js';
 import { formatRouterPlan, routerPlan } from './router-plan.js';
@@ -11,13 +12,16 @@ const asked = onlyArg ? onlyArg.slice('--only='.length).split(',') : undefined;
 const withRouter = !asked || asked.includes('router');
 // `metrics` (createMetrics' CPU per request, ./metrics-cost.ts) runs last.
 const withMetrics = !asked || asked.includes('metrics');
-const only = (asked?.filter((name) => name !== 'router' && name !== 'metrics') ?? [
+// `ai-sdk` (the AI SDK drop-in vs @ai-sdk/openai and ai-fallback, ./ai-sdk-drop-in.ts) runs
+// after the others, before router and metrics.
+const withAiSdk = !asked || asked.includes('ai-sdk');
+const only = (asked?.filter((name) => !['router', 'metrics', 'ai-sdk'].includes(name)) ?? [
   ...scenarioNames,
 ]) as ScenarioName[];
 const unknown = only.filter((name) => !scenarioNames.includes(name));
 if (unknown.length > 0) {
   console.error(
-    `Unknown scenario(s) ${unknown.join(', ')}; use ${scenarioNames.join(', ')}, router, metrics`,
+    `Unknown scenario(s) ${unknown.join(', ')}; use ${scenarioNames.join(', ')}, ai-sdk, router, metrics`,
   );
   process.exit(2);
 }
@@ -26,6 +30,7 @@ const started = performance.now();
 runBenchmarks(size, only, (line) => console.error(`[bench] ${line}`)).then(
   async (results) => {
     console.log(formatReport(results, size));
+    if (withAiSdk) console.log(`\n${formatAiSdkDropIn(await aiSdkDropIn(size))}`);
     if (withRouter) console.log(formatRouterPlan(routerPlan(size)));
     if (withMetrics) console.log(formatMetricsCost(await metricsCost(size)));
     console.error(`[bench] done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
