@@ -36,10 +36,14 @@ export function createOpenAIFetch(
   options: OpenAIHandlerOptions = {},
 ): typeof fetch {
   const handle = createOpenAIHandler(factory, options);
-  return ((input: string | URL | Request, init?: RequestInit) =>
-    handle(
-      input instanceof Request && init === undefined ? input : new Request(input, init),
-    )) as typeof fetch;
+  return (async (input: string | URL | Request, init?: RequestInit) => {
+    const request =
+      input instanceof Request && init === undefined ? input : new Request(input, init);
+    const response = await handle(request);
+    // As fetch does: an aborted request rejects with an AbortError (the SDKs map it to their own).
+    if (request.signal.aborted) throw new DOMException('This operation was aborted', 'AbortError');
+    return response;
+  }) as typeof fetch;
 }
 
 export type {
