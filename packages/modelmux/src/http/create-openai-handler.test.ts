@@ -182,6 +182,18 @@ describe('createOpenAIHandler: refusals and errors', () => {
     expect((await errorOf(response)).type).toBe('rate_limit_error');
   });
 
+  test('every attempt timed out (the deadline): 504', async () => {
+    // As the e2e suite's timeoutMs test: a hung vendor, cut by the factory's own timeout.
+    const handle = createOpenAIHandler(
+      make({ providers: providersFor(fake, ['openai']), maxRetries: 0, timeoutMs: 150 }),
+    );
+    fake.script('openai', ['hang']);
+    const response = await handle(chat({}));
+    expect(response.status).toBe(504);
+    expect((await errorOf(response)).type).toBe('timeout_error');
+    await vi.waitFor(() => expect(fake.requests('openai')[0]?.closedEarly).toBe(true));
+  });
+
   test("/messages errors use Anthropic's shape (unknown model 404)", async () => {
     const handle = createOpenAIHandler(make({ providers: providersFor(fake, ['openai']) }));
     const response = await handle(
