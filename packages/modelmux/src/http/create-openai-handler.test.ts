@@ -114,7 +114,8 @@ describe('createOpenAIHandler: the server context', () => {
         onFinish: (r) => records.push(r),
       },
     );
-    const reader = response.body!.getReader();
+    if (!response.body) throw new Error('expected a streamed body');
+    const reader = response.body.getReader();
     await reader.read();
     client.abort();
     await expect(reader.read()).rejects.toMatchObject({ name: 'AbortError' });
@@ -192,6 +193,44 @@ describe('createOpenAIHandler: refusals and errors', () => {
     expect(response.status).toBe(504);
     expect((await errorOf(response)).type).toBe('timeout_error');
     await vi.waitFor(() => expect(fake.requests('openai')[0]?.closedEarly).toBe(true));
+  });
+
+  test('a client-side rate limit refusal (rateLimits rpm) is a 429 with retry-after, never sent upstream', async () => {
+    const handle = createOpenAIHandler(
+      make({
+        providers: providersFor(fake, ['openai']),
+        rateLimits: { openai: { rpm: 1 } },
+        maxRetries: 0,
+      }),
+    );
+    expect((await handle(chat({}))).status).toBe(200);
+    const refused = await handle(chat({}));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await errorOf(refused)).message).toContain('Client-side');
+    expect(fake.count('openai')).toBe(1);
+  });
+
+  test("a vendor error mid-stream on /messages ends with Anthropic's error event", async () => {
+    const handle = createOpenAIHandler(make({ providers: providersFor(fake, ['anthropic']) }));
+    fake.script('anthropic', [{ streamErrorAfter: 5 }]);
+    const response = await handle(
+      new Request('http://x/v1/messages', {
+        method: 'POST',
+        body: JSON.stringify({
+          model: 'anthropic',
+          max_tokens: 200,
+          stream: true,
+          messages: [{ role: 'user', content: 'Tell me a long story about retrieval' }],
+        }),
+      }),
+    );
+    const text = await response.text();
+    expect(text.startsWith('event: message_start\n')).toBe(true);
+    expect(text.trim().split('\n\n').at(-1)).toMatch(
+      /^event: error\ndata: \{"type":"error","error":\{"type":"api_error"/,
+    );
+    expect(text).not.toContain('message_stop');
   });
 
   test("/messages errors use Anthropic's shape (unknown model 404)", async () => {

@@ -116,15 +116,17 @@ describe('openaiFetch(): chat.completions.create', () => {
       messages,
       tools: [weather],
     });
-    const call = first.choices[0]?.message.tool_calls?.[0];
+    const answer = first.choices[0]?.message;
+    const call = answer?.tool_calls?.[0];
+    if (!answer || !call) throw new Error('expected a tool call');
     expect(first.choices[0]?.finish_reason).toBe('tool_calls');
     expect(call?.type === 'function' && call.function.name).toBe('get_weather');
     expect(JSON.parse(call?.type === 'function' ? call.function.arguments : '{}')).toEqual({
       city: 'Paris',
     });
-    messages.push(first.choices[0]!.message, {
+    messages.push(answer, {
       role: 'tool',
-      tool_call_id: call!.id,
+      tool_call_id: call.id,
       content: 'Sunny, 21 °C',
     });
     const second = await client.chat.completions.create({
@@ -134,8 +136,8 @@ describe('openaiFetch(): chat.completions.create', () => {
     });
     expect(second.choices[0]?.message.content).toContain('Sunny, 21 °C');
     const sent = fake.requests('openai')[1]?.body as { messages: Record<string, unknown>[] };
-    expect(sent.messages[1]).toMatchObject({ role: 'assistant', tool_calls: [{ id: call!.id }] });
-    expect(sent.messages[2]).toMatchObject({ role: 'tool', tool_call_id: call!.id });
+    expect(sent.messages[1]).toMatchObject({ role: 'assistant', tool_calls: [{ id: call.id }] });
+    expect(sent.messages[2]).toMatchObject({ role: 'tool', tool_call_id: call.id });
   });
 
   test('tools streamed: tool-call deltas assemble into the call (finalChatCompletion)', async () => {
