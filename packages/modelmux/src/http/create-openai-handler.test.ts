@@ -86,6 +86,34 @@ describe('createOpenAIHandler: the server context', () => {
     );
   });
 
+  test('a streamed answer after a fallback: the record names both attempts, the provider and the time to first token', async () => {
+    const factory = make({
+      primaryProvider: 'openai',
+      fallbackProviders: ['anthropic'],
+      providers: providersFor(fake, ['openai', 'anthropic']),
+      maxRetries: 0,
+    });
+    const records: HandlerRecord[] = [];
+    fake.script('openai', [{ status: 500 }]);
+    const response = await createOpenAIHandler(factory)(chat({ stream: true }), {
+      onFinish: (r) => records.push(r),
+    });
+    expect(await response.text()).toContain('data: [DONE]');
+    expect(records).toEqual([
+      expect.objectContaining({
+        stream: true,
+        status: 200,
+        provider: 'anthropic',
+        attempts: 2,
+        fallback: true,
+        strategy: 'manual',
+        ttftMs: expect.any(Number),
+        overheadMs: expect.any(Number),
+        usage: expect.objectContaining({ outputTokens: expect.any(Number) }),
+      }),
+    ]);
+  });
+
   test('x-modelmux-strategy routes the request; a bad strategy or metadata header is a 400 naming it', async () => {
     const factory = make({
       providers: providersFor(fake, ['openai', 'anthropic']),

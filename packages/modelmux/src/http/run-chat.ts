@@ -1,11 +1,11 @@
-import type { ChatRequest, FinishEvent, StreamEvent } from '@modelmux/core';
+import type { ChatRequest } from '@modelmux/core';
 import type { InvokeOptions } from '../routed-llm.js';
-import type { RoutedResult } from '../routed-result.js';
+import type { RoutedFinishEvent, RoutedResult, RoutedStreamEvent } from '../routed-result.js';
 import type { HandlerFactory } from './handler-types.js';
 import { readHints } from './hints.js';
 import { HttpError, toHttpError } from './http-error.js';
 import { readJsonBody } from './read-body.js';
-import { recordUsage, type RequestScope, upstreamMs } from './request-scope.js';
+import { type RequestScope, upstreamMs } from './request-scope.js';
 import { assertAllowed, resolveModelId } from './resolve-model.js';
 import type { StreamEncoder } from './stream-encoder.js';
 
@@ -108,14 +108,14 @@ function truncated(): HttpError {
 
 /** The SSE body: pulled one event at a time (backpressure), ended or cut with one record. */
 function sseBody(
-  events: AsyncIterator<StreamEvent>,
-  first: IteratorYieldResult<StreamEvent>,
+  events: AsyncIterator<RoutedStreamEvent>,
+  first: IteratorYieldResult<RoutedStreamEvent>,
   encoder: StreamEncoder,
   scope: RequestScope,
   abort: AbortController,
   ttftMs: number,
 ): ReadableStream<Uint8Array> {
-  let finish: FinishEvent | undefined;
+  let finish: RoutedFinishEvent | undefined;
   let closed = false;
   const done = (
     controller: ReadableStreamDefaultController<Uint8Array>,
@@ -129,20 +129,13 @@ function sseBody(
     controller.close();
     report(status, errorKind);
   };
-  const report = (status: number, errorKind?: string) =>
-    finish
-      ? scope.finish({
-          status,
-          provider: finish.provider,
-          providerModel: finish.model,
-          attempts: 1,
-          usage: recordUsage(finish.usage),
-          ttftMs,
-          ...(finish.costUsd !== undefined && { costUsd: finish.costUsd }),
-          ...(errorKind !== undefined && { errorKind }),
-        })
-      : scope.finish({ status, ttftMs, ...(errorKind !== undefined && { errorKind }) });
-  const write = (event: StreamEvent): string => {
+  // Once the finish event is in, the record has the routing (attempts, fallback, strategy).
+  const report = (status: number, errorKind?: string) => {
+    const extra = { ttftMs, ...(errorKind !== undefined && { errorKind }) };
+    if (!finish) return scope.finish({ status, ...extra });
+    scope.finishAnswered(finish, status, scope.elapsed() - upstreamMs(finish.attempts), extra);
+  };
+  const write = (event: RoutedStreamEvent): string => {
     if (event.type === 'finish') finish = event;
     return encoder.event(event);
   };
