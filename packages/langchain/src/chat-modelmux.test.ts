@@ -33,7 +33,7 @@ describe('ChatModelmux.invoke', () => {
       finish_reason: 'stop',
       modelmux: {
         provider: 'openai',
-        model: 'gpt-4o-mini',
+        model: 'gpt-4.1-mini',
         strategy: 'manual',
         attempts: [{ provider: 'openai', ok: true }],
         cached: false,
