@@ -24,8 +24,10 @@ export interface ModelmuxMetadata {
   cached: boolean;
 }
 
-function plainAttempt({ error: _error, ...attempt }: RoutedAttempt): ModelmuxAttempt {
-  return attempt;
+function plainAttempt(attempt: RoutedAttempt): ModelmuxAttempt {
+  const plain: ModelmuxAttempt & { error?: unknown } = { ...attempt };
+  delete plain.error;
+  return plain;
 }
 
 /** The routing metadata of a routed result or a routed stream's `finish` event. */
