@@ -1,7 +1,7 @@
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { describe, expect, test } from 'vitest';
 import { type FakeProviders, useFakeFactories } from './__fixtures__/fakes.js';
-import { ChatModelmux } from './index.js';
+import { ChatModelmux, modelmuxMetadataOf } from './index.js';
 
 let fake: FakeProviders;
 const make = useFakeFactories((f) => (fake = f));
@@ -39,8 +39,8 @@ describe('ChatModelmux.invoke', () => {
         cached: false,
       },
     });
-    expect(answer.response_metadata['modelmux'].requestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(answer.response_metadata['modelmux'].costUsd).toBeGreaterThan(0);
+    expect(modelmuxMetadataOf(answer)?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(modelmuxMetadataOf(answer)?.costUsd).toBeGreaterThan(0);
     const sent = fake.requests('openai')[0]?.body as Record<string, unknown>;
     expect(sent).toMatchObject({
       temperature: 0.2,
@@ -55,14 +55,14 @@ describe('ChatModelmux.invoke', () => {
     const model = new ChatModelmux({ factory: make() });
     fake.script('openai', [{ status: 500 }]);
     const answer = await model.invoke('What is RAG?');
-    expect(answer.response_metadata['modelmux']).toMatchObject({
+    expect(modelmuxMetadataOf(answer)).toMatchObject({
       provider: 'anthropic',
       attempts: [
         { provider: 'openai', ok: false, kind: 'server', status: 500 },
         { provider: 'anthropic', ok: true },
       ],
     });
-    expect(answer.response_metadata['modelmux'].attempts[0]).not.toHaveProperty('error');
+    expect(modelmuxMetadataOf(answer)?.attempts[0]).not.toHaveProperty('error');
     expect([fake.count('openai'), fake.count('anthropic')]).toEqual([1, 1]);
   });
 
@@ -88,13 +88,13 @@ describe('ChatModelmux.invoke', () => {
     const answer = await model.invoke('Hi', {
       modelmux: { requestId: 'req-lc-1', userId: 'u1', tags: ['support'] },
     });
-    expect(answer.response_metadata['modelmux']).toMatchObject({
+    expect(modelmuxMetadataOf(answer)).toMatchObject({
       requestId: 'req-lc-1',
       provider: 'anthropic',
       rule: 'vip-to-anthropic',
     });
     const plain = await model.invoke('Hi');
-    expect(plain.response_metadata['modelmux'].provider).toBe('openai');
+    expect(modelmuxMetadataOf(plain)?.provider).toBe('openai');
     // Routing metadata never reaches a vendor.
     expect(JSON.stringify(fake.requests().map((r) => r.body))).not.toMatch(/vip|u1/);
   });
@@ -104,7 +104,7 @@ describe('model ids', () => {
   test("a provider name pins it: 'anthropic' answers first", async () => {
     const model = new ChatModelmux({ factory: make(), model: 'anthropic' });
     const answer = await model.invoke('Hi');
-    expect(answer.response_metadata['modelmux'].provider).toBe('anthropic');
+    expect(modelmuxMetadataOf(answer)?.provider).toBe('anthropic');
     expect([fake.count('openai'), fake.count('anthropic')]).toEqual([0, 1]);
   });
 
@@ -118,7 +118,7 @@ describe('model ids', () => {
   test('a strategy name routes with that strategy', async () => {
     const model = new ChatModelmux({ factory: make(), model: 'quality' });
     const answer = await model.invoke('Hi');
-    expect(answer.response_metadata['modelmux'].strategy).toBe('quality');
+    expect(modelmuxMetadataOf(answer)?.strategy).toBe('quality');
   });
 
   test('an unknown id is a ConfigError naming the id and the valid forms', () => {

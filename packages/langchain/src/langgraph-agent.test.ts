@@ -3,7 +3,7 @@ import { createReactAgent } from '@langchain/langgraph/prebuilt';
 import { expect, test } from 'vitest';
 import { z } from 'zod';
 import { type FakeProviders, useFakeFactories } from './__fixtures__/fakes.js';
-import { ChatModelmux } from './index.js';
+import { ChatModelmux, modelmuxMetadataOf } from './index.js';
 
 let fake: FakeProviders;
 const make = useFakeFactories((f) => (fake = f));
@@ -61,7 +61,7 @@ test('a LangGraph prebuilt ReAct agent completes a two-tool task through ChatMod
     'tool',
     'ai',
   ]);
-  expect(state.messages[1]?.response_metadata['modelmux'].provider).toBe('anthropic');
+  expect(modelmuxMetadataOf(state.messages[1] ?? {})?.provider).toBe('anthropic');
   // What reached the fakes: the tools on every call, each tool result sent back.
   expect([fake.count('openai'), fake.count('anthropic')]).toEqual([3, 1]);
   const anthropicBody = fake.requests('anthropic')[0]?.body as { tools: { name: string }[] };

@@ -23,7 +23,9 @@ test("'provider/model' sends that embedding model; LangChain's own retries are n
   const factory = make();
   const embeddings = new ModelmuxEmbeddings({ factory, model: 'openai/text-embedding-3-large' });
   fake.script('openai', [{ status: 500 }]);
-  await expect(embeddings.embedQuery('x')).rejects.toMatchObject({ name: 'ModelmuxAllProvidersFailedError' });
+  await expect(embeddings.embedQuery('x')).rejects.toMatchObject({
+    name: 'ModelmuxAllProvidersFailedError',
+  });
   expect(fake.count('openai')).toBe(1);
   await embeddings.embedQuery('x');
   expect(fake.requests('openai').at(-1)?.body).toMatchObject({ model: 'text-embedding-3-large' });

@@ -58,3 +58,17 @@ export function toUsageMetadata(usage: Usage): UsageMetadata {
     }),
   };
 }
+
+/**
+ * `response_metadata.modelmux` of a message from `ChatModelmux`, typed; undefined for other
+ * messages.
+ *
+ * @example
+ * modelmuxMetadataOf(await model.invoke('Hi'))?.provider; // 'openai'
+ */
+export function modelmuxMetadataOf(message: {
+  response_metadata?: Record<string, unknown>;
+}): ModelmuxMetadata | undefined {
+  const value = message.response_metadata?.['modelmux'];
+  return typeof value === 'object' && value !== null ? (value as ModelmuxMetadata) : undefined;
+}

@@ -3,7 +3,7 @@ import { tool } from '@langchain/core/tools';
 import { describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
 import { type FakeProviders, useFakeFactories } from './__fixtures__/fakes.js';
-import { ChatModelmux } from './index.js';
+import { ChatModelmux, modelmuxMetadataOf } from './index.js';
 
 let fake: FakeProviders;
 const make = useFakeFactories((f) => (fake = f));
@@ -60,7 +60,7 @@ describe('ChatModelmux.stream', () => {
     const chunks = await collect(await model.stream('Explain RAG'));
     const answer = joined(chunks);
     expect(String(answer.content).length).toBeGreaterThan(0);
-    expect(answer.response_metadata['modelmux']).toMatchObject({
+    expect(modelmuxMetadataOf(answer)).toMatchObject({
       provider: 'anthropic',
       attempts: [
         { provider: 'openai', ok: false, status: step.status },

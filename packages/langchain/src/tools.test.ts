@@ -3,7 +3,7 @@ import { tool } from '@langchain/core/tools';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { type FakeProviders, useFakeFactories } from './__fixtures__/fakes.js';
-import { ChatModelmux } from './index.js';
+import { ChatModelmux, modelmuxMetadataOf } from './index.js';
 
 let fake: FakeProviders;
 const make = useFakeFactories((f) => (fake = f));
@@ -51,7 +51,7 @@ describe('bindTools', () => {
     });
     fake.script('openai', [{ status: 500 }]);
     const call = await model.invoke('Weather in Oslo?');
-    expect(call.response_metadata['modelmux'].provider).toBe('anthropic');
+    expect(modelmuxMetadataOf(call)?.provider).toBe('anthropic');
     expect(call.tool_calls?.[0]).toMatchObject({ name: 'get_weather' });
     const sent = fake.requests('anthropic')[0]?.body as {
       tools: { name: string; input_schema: unknown }[];
@@ -99,7 +99,7 @@ describe('withStructuredOutput', () => {
     fake.script('openai', [{ reply: { text: '{"name":"Grace","age":85}' } }]);
     const { parsed, raw } = await model.invoke('Grace Hopper lived to 85.');
     expect(parsed).toEqual({ name: 'Grace', age: 85 });
-    expect(raw.response_metadata['modelmux'].provider).toBe('openai');
+    expect(modelmuxMetadataOf(raw)?.provider).toBe('openai');
     expect(fake.requests('openai')[0]?.body).toMatchObject({
       response_format: { type: 'json_schema', json_schema: { name: 'person' } },
     });
