@@ -1,4 +1,5 @@
 import './node-fetch-first.js';
+import { formatLangchainDropIn, langchainDropIn } from './langchain-dropin.js';
 import { formatMetricsCost, metricsCost } from './metrics-cost.js';
 import { formatReport, runBenchmarks, type ScenarioName, scenarioNames } from './report.js';
 import { formatRouterPlan, routerPlan } from './router-plan.js';
@@ -11,13 +12,16 @@ const asked = onlyArg ? onlyArg.slice('--only='.length).split(',') : undefined;
 const withRouter = !asked || asked.includes('router');
 // `metrics` (createMetrics' CPU per request, ./metrics-cost.ts) runs last.
 const withMetrics = !asked || asked.includes('metrics');
-const only = (asked?.filter((name) => name !== 'router' && name !== 'metrics') ?? [
+// `langchain` (ChatModelmux vs ChatOpenAI / withFallbacks, ./langchain-dropin.ts) runs after those.
+const withLangchain = !asked || asked.includes('langchain');
+const extras = ['router', 'metrics', 'langchain'];
+const only = (asked?.filter((name) => !extras.includes(name)) ?? [
   ...scenarioNames,
 ]) as ScenarioName[];
 const unknown = only.filter((name) => !scenarioNames.includes(name));
 if (unknown.length > 0) {
   console.error(
-    `Unknown scenario(s) ${unknown.join(', ')}; use ${scenarioNames.join(', ')}, router, metrics`,
+    `Unknown scenario(s) ${unknown.join(', ')}; use ${[...scenarioNames, ...extras].join(', ')}`,
   );
   process.exit(2);
 }
@@ -28,6 +32,7 @@ runBenchmarks(size, only, (line) => console.error(`[bench] ${line}`)).then(
     console.log(formatReport(results, size));
     if (withRouter) console.log(formatRouterPlan(routerPlan(size)));
     if (withMetrics) console.log(formatMetricsCost(await metricsCost(size)));
+    if (withLangchain) console.log(formatLangchainDropIn(await langchainDropIn(size)));
     console.error(`[bench] done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   },
   (error: unknown) => {
