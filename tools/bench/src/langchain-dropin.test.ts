@@ -22,6 +22,7 @@ it('times ChatOpenAI and ChatModelmux, and counts calls to a dead primary', asyn
     'ChatOpenAI',
     'ChatModelmux',
     'ChatModelmux+pool',
+    'modelmux invoke',
   ]);
   for (const side of Object.values(results.sequential)) {
     expect(side.p50Ms).toBeGreaterThan(0);

@@ -31,10 +31,13 @@ async function overheadSides(fake: FakeProcess, size: BenchSize) {
   const chatOpenAI = langchainModel(fake);
   const viaFactory = new ChatModelmux({ factory: plain, model: 'auto', maxTokens });
   const viaPooled = new ChatModelmux({ factory: pooled, model: 'auto', maxTokens });
+  const llm = plain.getProvider();
   const sides: Record<string, () => Promise<unknown>> = {
     ChatOpenAI: () => chatOpenAI.invoke(prompt),
     ChatModelmux: () => viaFactory.invoke(prompt),
     'ChatModelmux+pool': () => viaPooled.invoke(prompt),
+    // The same factory without LangChain: what the LangChain layer itself adds.
+    'modelmux invoke': () => llm.invoke(prompt),
   };
   const names = Object.keys(sides);
   const wall: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
