@@ -1,4 +1,4 @@
-import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import { ChatMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { describe, expect, test } from 'vitest';
 import { type FakeProviders, useFakeFactories } from './__fixtures__/fakes.js';
 import { ChatModelmux, modelmuxMetadataOf } from './index.js';
@@ -129,5 +129,42 @@ describe('model ids', () => {
     expect(() => new ChatModelmux({ factory, model: 'mistral/large' })).toThrow(
       /ModelmuxConfig|model id/,
     );
+  });
+});
+
+describe('messages', () => {
+  test('an image_url data URL goes out as the vendor image part', async () => {
+    const model = new ChatModelmux({ factory: make() });
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    await model.invoke([
+      new HumanMessage({
+        content: [
+          { type: 'text', text: 'What is in this picture?' },
+          { type: 'image_url', image_url: { url: `data:image/png;base64,${png}` } },
+        ],
+      }),
+    ]);
+    const sent = fake.requests('openai')[0]?.body as { messages: { content: unknown }[] };
+    expect(sent.messages[0]?.content).toEqual([
+      { type: 'text', text: 'What is in this picture?' },
+      { type: 'image_url', image_url: { url: `data:image/png;base64,${png}` } },
+    ]);
+  });
+
+  test('a block or a message it cannot send is a typed error naming it; nothing is sent', async () => {
+    const model = new ChatModelmux({ factory: make() });
+    await expect(
+      model.invoke([
+        new HumanMessage({ content: [{ type: 'audio', data: 'AAAA', mimeType: 'audio/wav' }] }),
+      ]),
+    ).rejects.toMatchObject({
+      name: 'ModelmuxInvalidRequestError',
+      field: 'messages[0].content[0]',
+    });
+    await expect(
+      model.invoke([new HumanMessage('Hi'), new ChatMessage('A review', 'critic')]),
+    ).rejects.toMatchObject({ name: 'ModelmuxInvalidRequestError', field: 'messages[1]' });
+    expect(fake.count()).toBe(0);
   });
 });

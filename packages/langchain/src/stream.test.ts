@@ -70,6 +70,18 @@ describe('ChatModelmux.stream', () => {
     expect([fake.count('openai'), fake.count('anthropic')]).toEqual([1, 1]);
   });
 
+  test('a failure after the first chunk ends the stream with a typed error, no fallback', async () => {
+    const model = new ChatModelmux({ factory: make() });
+    fake.script('openai', [{ streamErrorAfter: 3 }]);
+    const chunks: AIMessageChunk[] = [];
+    const reading = (async () => {
+      for await (const chunk of await model.stream('Explain RAG')) chunks.push(chunk);
+    })();
+    await expect(reading).rejects.toMatchObject({ name: 'ModelmuxStreamInterruptedError' });
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(fake.count('anthropic')).toBe(0);
+  });
+
   test('a bound tool streams as tool_call_chunks that join into a whole tool call', async () => {
     const weather = tool(async ({ city }) => `sunny in ${city}`, {
       name: 'get_weather',
