@@ -5,6 +5,7 @@
 import { ChatModelmux } from '@modelmux/langchain';
 import { createPooledFetch } from '@modelmux/transport';
 import { startFakeProcess, type FakeProcess } from './fake-process.js';
+import { langchainInProcess } from './langchain-in-process.js';
 import type { BenchSize } from './scenarios.js';
 import { langchainModel, maxTokens, prompt, routedFactory } from './sides.js';
 import { median } from './stats.js';
@@ -103,12 +104,13 @@ async function deadSide(
 export async function langchainDropIn(size: BenchSize) {
   const fake = await startFakeProcess();
   try {
+    const inProcess = await langchainInProcess(fake, size);
     const sequential = await overheadSides(fake, size);
     const dead = {
       ChatModelmux: await deadSide(fake, 'ChatModelmux', size.deadRequests),
       withFallbacks: await deadSide(fake, 'withFallbacks', size.deadRequests),
     };
-    return { sequential, dead };
+    return { inProcess, sequential, dead };
   } finally {
     await fake.close();
   }
@@ -119,8 +121,18 @@ const f = (n: number, digits = 2) => n.toFixed(digits);
 /** The figures as Markdown, ratios to ChatOpenAI. */
 export function formatLangchainDropIn(r: Awaited<ReturnType<typeof langchainDropIn>>): string {
   const base = r.sequential['ChatOpenAI'] as LangchainSide;
+  const inBase = r.inProcess['ChatOpenAI'] as { wallUs: number; cpuUs: number };
   const lines = [
-    '### LangChain: ChatModelmux vs ChatOpenAI (sequential, interleaved)',
+    '### LangChain in process: ChatModelmux vs ChatOpenAI on the same canned fetch',
+    '',
+    '| side | wall / call | ratio | CPU / call | CPU ratio |',
+    '| --- | --- | --- | --- | --- |',
+    ...Object.entries(r.inProcess).map(
+      ([name, s]) =>
+        `| ${name} | ${f(s.wallUs, 1)} µs | ${f(s.wallUs / inBase.wallUs)}× | ${f(s.cpuUs, 1)} µs | ${f(s.cpuUs / inBase.cpuUs)}× |`,
+    ),
+    '',
+    '### LangChain: ChatModelmux vs ChatOpenAI over HTTP (sequential, interleaved)',
     '',
     '| side | p50 | p50 ratio | client CPU / req | CPU ratio |',
     '| --- | --- | --- | --- | --- |',
