@@ -30,3 +30,9 @@ test("'provider/model' sends that embedding model; LangChain's own retries are n
   await embeddings.embedQuery('x');
   expect(fake.requests('openai').at(-1)?.body).toMatchObject({ model: 'text-embedding-3-large' });
 });
+
+test('a strategy id is refused with a ConfigError naming the field (embed takes no strategy)', () => {
+  expect(() => new ModelmuxEmbeddings({ factory: make(), model: 'cost' })).toThrow(
+    /model: "cost" is a routing strategy, which embeddings cannot choose per call/,
+  );
+});

@@ -1,11 +1,12 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
+import { ConfigError } from '@modelmux/core';
 import type { ProviderFactory } from 'modelmux';
 import { type ModelTarget, resolveModelId } from './model-target.js';
 
 /** `new ModelmuxEmbeddings({ factory, model })`. */
 export interface ModelmuxEmbeddingsFields extends EmbeddingsParams {
   factory: ProviderFactory;
-  /** `'auto'` (default), a strategy, a provider, or `'provider/model'` (an embedding model). */
+  /** `'auto'` (default: the factory's strategy), a provider, or `'provider/model'` (an embedding model). */
   model?: string;
   /** Vector size, where the model can shorten its vectors (OpenAI's text-embedding-3). */
   dimensions?: number;
@@ -29,6 +30,16 @@ export class ModelmuxEmbeddings extends Embeddings {
     super(base);
     this.model = model ?? 'auto';
     this.target = resolveModelId(factory, this.model);
+    // modelmux's `embed` routes with the factory's strategy; it takes no per-call strategy.
+    if (this.target.strategy !== undefined)
+      throw new ConfigError({
+        issues: [
+          {
+            path: 'model',
+            message: `"${this.model}" is a routing strategy, which embeddings cannot choose per call: use 'auto' (the factory's strategy), a provider or 'provider/model'`,
+          },
+        ],
+      });
     this.dimensions = dimensions;
   }
 
