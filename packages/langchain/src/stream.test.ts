@@ -2,7 +2,7 @@ import type { AIMessageChunk } from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
 import { describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
-import { type FakeProviders, useFakeFactories } from './__fixtures__/fakes.js';
+import { type FakeProviders, providersFor, useFakeFactories } from './__fixtures__/fakes.js';
 import { ChatModelmux, modelmuxMetadataOf } from './index.js';
 
 let fake: FakeProviders;
@@ -82,22 +82,29 @@ describe('ChatModelmux.stream', () => {
     expect(fake.count('anthropic')).toBe(0);
   });
 
-  test('a bound tool streams as tool_call_chunks that join into a whole tool call', async () => {
-    const weather = tool(async ({ city }) => `sunny in ${city}`, {
-      name: 'get_weather',
-      description: 'The weather in a city',
-      schema: z.object({ city: z.string() }),
-    });
-    const model = new ChatModelmux({ factory: make() }).bindTools([weather]);
-    fake.script('openai', [
-      { reply: { toolCalls: [{ name: 'get_weather', args: { city: 'Paris' } }] } },
-    ]);
-    const answer = joined(await collect(await model.stream('Weather in Paris?')));
-    expect(answer.tool_calls).toEqual([
-      expect.objectContaining({ name: 'get_weather', args: { city: 'Paris' } }),
-    ]);
-    expect(answer.response_metadata['finish_reason']).toBe('tool_calls');
-  });
+  test.each(['openai', 'anthropic', 'google', 'groq'] as const)(
+    'a bound tool streams from %s as tool_call_chunks joining into exactly one tool call',
+    async (vendor) => {
+      const weather = tool(async ({ city }) => `sunny in ${city}`, {
+        name: 'get_weather',
+        description: 'The weather in a city',
+        schema: z.object({ city: z.string() }),
+      });
+      const factory = make({
+        providers: providersFor(fake, ['openai', 'anthropic', 'google', 'groq']),
+      });
+      const model = new ChatModelmux({ factory, model: vendor }).bindTools([weather]);
+      fake.script(vendor, [
+        { reply: { toolCalls: [{ name: 'get_weather', args: { city: 'Paris' } }] } },
+      ]);
+      const answer = joined(await collect(await model.stream('Weather in Paris?')));
+      expect(answer.tool_calls).toEqual([
+        expect.objectContaining({ name: 'get_weather', args: { city: 'Paris' } }),
+      ]);
+      expect(answer.response_metadata['finish_reason']).toBe('tool_calls');
+      expect(fake.count(vendor)).toBe(1);
+    },
+  );
 
   test('abort via signal: the stream rejects, the fake sees the request closed early, no fallback', async () => {
     const model = new ChatModelmux({ factory: make() });
