@@ -123,6 +123,17 @@ describe('ChatModelmux.stream', () => {
     expect(fake.count('anthropic')).toBe(0);
   });
 
+  test('a consumer that stops reading early closes the upstream request, no fallback', async () => {
+    const model = new ChatModelmux({ factory: make() });
+    fake.script('openai', [{ streamEventDelayMs: 50 }]);
+    for await (const chunk of await model.stream('Write a long story')) {
+      expect(String(chunk.content).length).toBeGreaterThan(0);
+      break;
+    }
+    await vi.waitFor(() => expect(fake.requests('openai').at(-1)?.closedEarly).toBe(true));
+    expect(fake.count('anthropic')).toBe(0);
+  });
+
   test('abort via signal on invoke: rejects, the upstream request is closed early', async () => {
     const model = new ChatModelmux({ factory: make() });
     fake.script('openai', [{ delayMs: 5_000 }]);
