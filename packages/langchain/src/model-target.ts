@@ -1,5 +1,5 @@
-import { ConfigError, routingStrategies } from '@modelmux/core';
-import type { ProviderFactory, RoutedLLM } from 'modelmux';
+import { ConfigError } from '@modelmux/core';
+import { modelIdForms, parseModelId, type ProviderFactory, type RoutedLLM } from 'modelmux';
 
 /** Where a model id sends its calls: a routed model, and the strategy or model it asks for. */
 export interface ModelTarget {
@@ -11,28 +11,25 @@ export interface ModelTarget {
 }
 
 /**
- * Reads a model id: `'auto'` (the factory's strategy), a strategy name (`'cost'`, `'quality'`, …),
- * a provider name (`'anthropic'`), or `'provider/model'`. Anything else is a `ConfigError` naming
- * the id and the valid forms.
+ * Reads a model id with modelmux's `parseModelId`: `'auto'` (the factory's strategy), a strategy
+ * name (`'cost'`, `'quality'`, …), a provider name (`'anthropic'`), or `'provider/model'`. Anything
+ * else is a `ConfigError` naming the id and the valid forms.
  */
 export function resolveModelId(factory: ProviderFactory, id: string, field = 'model'): ModelTarget {
-  if (id === 'auto') return { llm: factory.getProvider() };
-  if ((routingStrategies as readonly string[]).includes(id))
-    return { llm: factory.getProvider(), strategy: id };
   const providers = factory.listProviders();
-  if (providers.includes(id)) return { llm: factory.getProvider(id) };
-  const slash = id.indexOf('/');
-  const provider = slash > 0 ? id.slice(0, slash) : undefined;
-  if (provider !== undefined && providers.includes(provider) && slash < id.length - 1)
-    return { llm: factory.getProvider(provider), model: id.slice(slash + 1) };
-  throw new ConfigError({
-    issues: [
-      {
-        path: field,
-        message:
-          `${JSON.stringify(id)} is not a model id: use 'auto', a strategy (${routingStrategies.join(', ')}), ` +
-          `a provider (${providers.join(', ') || 'none configured'}) or 'provider/model' (e.g. '${providers[0] ?? 'openai'}/<model>')`,
-      },
-    ],
-  });
+  const parsed = typeof id === 'string' ? parseModelId(id, providers) : undefined;
+  if (!parsed)
+    throw new ConfigError({
+      issues: [
+        {
+          path: field,
+          message: `${JSON.stringify(id)} is not a model id: ${modelIdForms(providers)}`,
+        },
+      ],
+    });
+  return {
+    llm: factory.getProvider(parsed.provider),
+    ...(parsed.strategy !== undefined && { strategy: parsed.strategy }),
+    ...(parsed.model !== undefined && { model: parsed.model }),
+  };
 }
