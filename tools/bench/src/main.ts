@@ -1,5 +1,6 @@
 import './node-fetch-first.js';
 import { aiSdkDropIn, formatAiSdkDropIn } from './ai-sdk-drop-in.js';
+import { formatLangchainDropIn, langchainDropIn } from './langchain-dropin.js';
 import { formatMetricsCost, metricsCost } from './metrics-cost.js';
 import { formatOpenAIFetch, openaiFetchBench } from './openai-fetch.js';
 import { formatReport, runBenchmarks, type ScenarioName, scenarioNames } from './report.js';
@@ -15,6 +16,8 @@ const sections: { name: string; run: (size: BenchSize) => Promise<string> | stri
   { name: 'ai-sdk', run: async (size) => `\n${formatAiSdkDropIn(await aiSdkDropIn(size))}` },
   // The openai SDK through factory.openaiFetch() vs on its own fetch (./openai-fetch.ts).
   { name: 'openai-fetch', run: async (size) => formatOpenAIFetch(await openaiFetchBench(size)) },
+  // ChatModelmux vs ChatOpenAI and withFallbacks (./langchain-dropin.ts).
+  { name: 'langchain', run: async (size) => formatLangchainDropIn(await langchainDropIn(size)) },
   // router.plan's cost (./router-plan.ts).
   { name: 'router', run: (size) => formatRouterPlan(routerPlan(size)) },
   // createMetrics' CPU per request (./metrics-cost.ts), last.
