@@ -1,4 +1,4 @@
-import { storeSuite } from '@modelmux/budgets/testing';
+import { storeSuite } from '@modelmux/testing/store-suite';
 import { describe, inject, test } from 'vitest';
 import { redisStore } from './redis-store.js';
 
