@@ -52,12 +52,12 @@ export function checkChangesets(root = repoRoot) {
           cpSync(join(root, dir, file), join(scratch, dir, file));
     }
     // The changelog generator (@changesets/cli/changelog) is resolved from the scratch folder.
-    symlinkSync(join(root, 'node_modules'), join(scratch, 'node_modules'), 'dir');
+    symlinkSync(join(repoRoot, 'node_modules'), join(scratch, 'node_modules'), 'dir');
     const before = new Map(dirs.map((d) => [d, readJson(join(root, d, 'package.json'))]));
     try {
       execFileSync(
         process.execPath,
-        [join(root, 'node_modules/@changesets/cli/bin.js'), 'version'],
+        [join(repoRoot, 'node_modules/@changesets/cli/bin.js'), 'version'],
         {
           cwd: scratch,
           stdio: ['ignore', 'pipe', 'pipe'],
