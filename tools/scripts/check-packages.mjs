@@ -4,8 +4,8 @@
 // test can run it against a broken copy and see it fail.
 //
 //   node tools/scripts/check-packages.mjs          # all rules; exit 1 and list problems if any
-//   node tools/scripts/check-packages.mjs --fix-links   # rewrite README relative links first
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+//   node tools/scripts/check-packages.mjs --fix   # first apply the mechanical fixes (a new package)
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -150,6 +150,44 @@ export function checkReadmeLinks(root = repoRoot, { fix = false } = {}) {
   return problems;
 }
 
+/**
+ * The mechanical fixes, for a new package: copies the root LICENSE, sets repository, homepage,
+ * bugs, files, engines.node and inlineSources, and makes README links absolute. It never touches
+ * dependencies or peers: those problems stay for a person to decide.
+ */
+export function fixPackages(root = repoRoot) {
+  const rootJsonPath = join(root, 'package.json');
+  const rootJson = JSON.parse(readFileSync(rootJsonPath, 'utf8'));
+  rootJson.engines = { ...rootJson.engines, node: nodeEngine };
+  writeFileSync(rootJsonPath, `${JSON.stringify(rootJson, null, 2)}\n`);
+  for (const p of publishablePackages(root)) {
+    if (existsSync(join(root, 'LICENSE')))
+      copyFileSync(join(root, 'LICENSE'), join(p.dir, 'LICENSE'));
+    const out = {};
+    for (const [key, value] of Object.entries(p.json)) {
+      if (['repository', 'homepage', 'bugs'].includes(key)) continue;
+      out[key] = value;
+      if (key === 'license') {
+        out.repository = { type: 'git', url: `git+${githubRepo}.git`, directory: p.rel };
+        out.homepage = `${githubRepo}/tree/main/${p.rel}#readme`;
+        out.bugs = { url: `${githubRepo}/issues` };
+      }
+    }
+    out.engines = { ...out.engines, node: nodeEngine };
+    out.files = [
+      ...new Set([...(out.files ?? []), 'dist', 'README.md', 'CHANGELOG.md', 'LICENSE']),
+    ];
+    writeFileSync(join(p.dir, 'package.json'), `${JSON.stringify(out, null, 2)}\n`);
+    const tsconfig = join(p.dir, 'tsconfig.lib.json');
+    if (existsSync(tsconfig)) {
+      const config = JSON.parse(readFileSync(tsconfig, 'utf8'));
+      config.compilerOptions = { ...config.compilerOptions, inlineSources: true };
+      writeFileSync(tsconfig, `${JSON.stringify(config, null, 2)}\n`);
+    }
+  }
+  checkReadmeLinks(root, { fix: true });
+}
+
 export const rules = {
   checkNoTestRunner,
   checkMetadata,
@@ -160,8 +198,7 @@ export const rules = {
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const fix = process.argv.includes('--fix-links');
-  if (fix) checkReadmeLinks(repoRoot, { fix: true });
+  if (process.argv.includes('--fix')) fixPackages(repoRoot);
   const problems = Object.values(rules).flatMap((rule) => rule(repoRoot));
   const count = publishablePackages().length;
   if (problems.length) {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 /* eslint-disable @nx/enforce-module-boundaries -- tools/scripts holds plain CI scripts, not an Nx project */
 import { checkChangesets } from '../../scripts/check-changesets.mjs';
-import { rules } from '../../scripts/check-packages.mjs';
+import { fixPackages, rules } from '../../scripts/check-packages.mjs';
 import {
   githubRepo,
   nodeEngine,
@@ -73,6 +73,24 @@ const all = (root: string) => Object.values(rules).flatMap((rule) => rule(root))
 describe('tools/scripts/check-packages.mjs', () => {
   test('a workspace that follows every rule has no problems', () => {
     expect(all(workspace())).toEqual([]);
+  });
+
+  test('--fix makes a bare new package pass every rule but leaves its dependencies alone', () => {
+    const root = workspace((r) => {
+      rmSync(join(r, 'packages/a/LICENSE'));
+      write(join(r, 'packages/a/README.md'), '[root](../../README.md)\n');
+      write(join(r, 'packages/a/tsconfig.lib.json'), { compilerOptions: {} });
+      write(join(r, 'packages/a/package.json'), {
+        name: '@modelmux/a',
+        version: '0.1.0',
+        license: 'MIT',
+        files: ['dist'],
+        dependencies: { vitest: '^4.0.0' },
+      });
+    });
+    expect(all(root).length).toBeGreaterThan(5);
+    fixPackages(root);
+    expect(all(root)).toEqual([expect.stringContaining('declares the test runner "vitest"')]);
   });
 
   test('the real workspace passes', () => {
