@@ -11,6 +11,15 @@ import { delimiter, join } from 'node:path';
 import { publishablePackages, repoRoot } from '../../scripts/lib/packages.mjs';
 import { run, runOk, tail } from './run.mjs';
 
+/** The output's tail without the reporter's line of progress dots. */
+const report = (text) =>
+  tail(
+    text
+      .split('\n')
+      .filter((l) => l.length < 400)
+      .join('\n'),
+  );
+
 const argv = process.argv.slice(2);
 const lines = argv.includes('--lines')
   ? argv[argv.indexOf('--lines') + 1].split(',')
@@ -113,7 +122,7 @@ for (const line of lines) {
       step: step.name,
       ok: r.code === 0,
       ms: r.ms,
-      detail: r.code === 0 ? '' : tail(r.stdout + r.stderr),
+      detail: r.code === 0 ? '' : report(r.stdout + r.stderr),
     });
     console.log(
       `${r.code === 0 ? '✓' : '✗'} Node ${version} ${step.name} (${seconds(r.ms)})${
