@@ -45,9 +45,8 @@ export function resolveModelId(factory: HandlerFactory, id: unknown): ModelTarge
   if (typeof id !== 'string' || id.trim() === '')
     throw badRequest('model', "is required: 'auto', a strategy, a provider or 'provider/model'");
   const providers = factory.listProviders();
-  // The drop-ins' one reading of a model id (modelmux's parseModelId), then a bare model id.
-  const parsed = parseModelId(id, providers);
-  if (parsed) return { id, ...parsed };
+  const target = parseModelId(id, providers);
+  if (target !== undefined) return { id, ...target };
   const provider = providerOfModel(factory, id);
   if (provider !== undefined) return { id, provider, model: id };
   throw new HttpError({
