@@ -21,5 +21,13 @@ export {
   type StatusHandlerOptions,
   type StatusSource,
 } from './status/status-handler.js';
+export {
+  createOpenAIHandler,
+  type HandlerContext,
+  type HandlerHints,
+  type HandlerRecord,
+  type OpenAIHandler,
+  type OpenAIHandlerOptions,
+} from './http/index.js';
 export { AdapterNotInstalledError } from './errors/adapter-not-installed-error.js';
 export { type ImportPackage } from './adapters/built-in-adapters.js';
