@@ -67,7 +67,7 @@ export function createRuntime(config: GatewayConfig, store: Store, options: Runt
     config,
     store,
     factory,
-    handler: createOpenAIHandler(factory),
+    handler: createOpenAIHandler(factory, { maxBodyBytes: config.gateway.limits.maxBodyBytes }),
     keys: new VirtualKeys(store, { now }),
     keyLimits,
     predictor: new CostPredictor(factory),
