@@ -10,7 +10,11 @@ const options = new Command()
   .name('npm run gateway --')
   .option('-p, --port <port>', 'port (also PORT; default 4000)')
   .option('--host <host>', 'host (default 127.0.0.1)')
-  .option('-c, --config <file>', 'config file', join(dirname(fileURLToPath(import.meta.url)), 'gateway.yaml'))
+  .option(
+    '-c, --config <file>',
+    'config file',
+    join(dirname(fileURLToPath(import.meta.url)), 'gateway.yaml'),
+  )
   .parse()
   .opts<{ port?: string; host?: string; config: string }>();
 

@@ -12,7 +12,9 @@ function port(value: string): number {
 
 const program = new Command()
   .name('modelmux-gateway')
-  .description('An OpenAI-compatible gateway on modelmux: virtual keys, budgets, metrics, a live dashboard.')
+  .description(
+    'An OpenAI-compatible gateway on modelmux: virtual keys, budgets, metrics, a live dashboard.',
+  )
   .requiredOption('-c, --config <file>', 'gateway config (.yaml, .yml or .json)')
   .option('-p, --port <port>', 'port to listen on (also PORT; default 4000)', port)
   .option('--host <host>', 'host to bind (default 127.0.0.1)')

@@ -51,7 +51,11 @@ export function storeOf(config: GatewayConfig, onError: (error: unknown) => void
  * Builds a runtime on `store` (which the caller owns and closes); throws (a `ConfigError`) when
  * the factory refuses the config.
  */
-export function createRuntime(config: GatewayConfig, store: Store, options: RuntimeOptions = {}): Runtime {
+export function createRuntime(
+  config: GatewayConfig,
+  store: Store,
+  options: RuntimeOptions = {},
+): Runtime {
   const factory = new ProviderFactory(config.modelmux, { ...options.factoryOptions, store });
   const now = options.now ?? Date.now;
   const keyLimits = new KeyLimits(store, { now });

@@ -49,8 +49,14 @@ export async function serveGateway(
       (closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
-        const { aborted } = await gateway.drain(gateway.runtime().config.gateway.limits.shutdownGraceMs);
-        if (aborted) gateway.logger.warn({ aborted }, 'shutdown: aborted requests still running at the deadline');
+        const { aborted } = await gateway.drain(
+          gateway.runtime().config.gateway.limits.shutdownGraceMs,
+        );
+        if (aborted)
+          gateway.logger.warn(
+            { aborted },
+            'shutdown: aborted requests still running at the deadline',
+          );
         server.closeAllConnections();
         await closed;
         await gateway.close();

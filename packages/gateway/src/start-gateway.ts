@@ -39,13 +39,20 @@ export async function startGateway(options: StartGatewayOptions): Promise<Starte
   const logger = options.logger ?? pino({ level: config.gateway.logLevel });
   const master = masterKeyFrom(env);
   const gateway = createGateway({ config, masterKey: master.key, logger });
-  const port = options.port ?? (env['PORT'] ? Number(env['PORT']) : undefined) ?? config.gateway.port ?? 4000;
-  const served = await serveGateway(gateway, { port, host: options.host ?? config.gateway.host ?? '127.0.0.1' });
+  const port =
+    options.port ?? (env['PORT'] ? Number(env['PORT']) : undefined) ?? config.gateway.port ?? 4000;
+  const served = await serveGateway(gateway, {
+    port,
+    host: options.host ?? config.gateway.host ?? '127.0.0.1',
+  });
   if (master.generated)
     process.stdout.write(
       `MODELMUX_MASTER_KEY was not set; this run's master key (shown once): ${master.key}\n`,
     );
-  logger.info({ url: served.url, providers: gateway.runtime().factory.listProviders() }, 'gateway listening');
+  logger.info(
+    { url: served.url, providers: gateway.runtime().factory.listProviders() },
+    'gateway listening',
+  );
   const reload = async () => {
     try {
       await gateway.reload(await loadGatewayConfig(options.config, env));

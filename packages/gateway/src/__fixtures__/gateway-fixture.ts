@@ -27,7 +27,10 @@ export interface Running {
 }
 
 /** The fake vendors for the file, and `start()` for gateways closed after each test. */
-export function useGateway(): { fake: () => FakeProviders; start: (raw?: Record<string, unknown>) => Promise<Running> } {
+export function useGateway(): {
+  fake: () => FakeProviders;
+  start: (raw?: Record<string, unknown>) => Promise<Running>;
+} {
   let fake: FakeProviders;
   const running: Running[] = [];
   beforeAll(async () => {
@@ -68,10 +71,17 @@ export function useGateway(): { fake: () => FakeProviders; start: (raw?: Record<
         admin: (path, init = {}) =>
           fetch(`${served.url}${path}`, {
             ...init,
-            headers: { authorization: `Bearer ${masterKey}`, 'content-type': 'application/json', ...init.headers },
+            headers: {
+              authorization: `Bearer ${masterKey}`,
+              'content-type': 'application/json',
+              ...init.headers,
+            },
           }),
         async newKey(settings) {
-          const res = await run.admin('/admin/keys', { method: 'POST', body: JSON.stringify(settings) });
+          const res = await run.admin('/admin/keys', {
+            method: 'POST',
+            body: JSON.stringify(settings),
+          });
           if (res.status !== 201) throw new Error(`create key: ${res.status} ${await res.text()}`);
           return (await res.json()) as { key: string; id: string };
         },

@@ -134,7 +134,11 @@ export class LiveStats {
     const series: StatsSnapshot['rpsSeries'] = [];
     for (let t = second - window + 1; t <= second; t++) {
       const bucket = this.perSecond[t % window];
-      series.push({ t, rps: bucket?.t === t ? bucket.n : 0, errors: bucket?.t === t ? bucket.e : 0 });
+      series.push({
+        t,
+        rps: bucket?.t === t ? bucket.n : 0,
+        errors: bucket?.t === t ? bucket.e : 0,
+      });
     }
     const last10 = series.slice(-11, -1).reduce((sum, p) => sum + p.rps, 0);
     return {

@@ -18,12 +18,17 @@ function asset(path: string): string {
 }
 
 /** What the dashboard pushes each second over SSE (never a key or a prompt). */
-export async function dashboardState(runtime: Runtime, stats: LiveStats): Promise<Record<string, unknown>> {
+export async function dashboardState(
+  runtime: Runtime,
+  stats: LiveStats,
+): Promise<Record<string, unknown>> {
   const { factory, keys, keyLimits } = runtime;
   const budgets = await factory.getUsage().catch(() => undefined);
   const keyBudgets: unknown[] = [];
   const listed = await keys.list().catch(() => []);
-  for (const key of listed.filter((k) => k.revokedAt === undefined && KeyLimits.limited(k)).slice(0, 20)) {
+  for (const key of listed
+    .filter((k) => k.revokedAt === undefined && KeyLimits.limited(k))
+    .slice(0, 20)) {
     const record = await keys.get(key.id);
     if (!record) continue;
     const scopes = await keyLimits.usage(record).catch(() => []);
@@ -72,7 +77,9 @@ export function uiRoutes(deps: {
     await next();
   });
   app.get('/', (c) => c.html(dashboardPage()));
-  app.get('/app.js', (c) => c.body(dashboardScript, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  app.get('/app.js', (c) =>
+    c.body(dashboardScript, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  );
   app.get('/assets/uplot.js', (c) => {
     uplot ??= { js: asset('uplot/dist/uPlot.iife.min.js'), css: asset('uplot/dist/uPlot.min.css') };
     return c.body(uplot.js, 200, { 'content-type': 'text/javascript; charset=utf-8' });
@@ -111,7 +118,11 @@ export function uiRoutes(deps: {
       },
     });
     return new Response(body, {
-      headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' },
+      headers: {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      },
     });
   });
   return app;

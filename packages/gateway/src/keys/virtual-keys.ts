@@ -76,7 +76,9 @@ export class VirtualKeys {
   }
 
   /** Creates a key; the returned `key` is shown once and never stored. */
-  async create(settings: VirtualKeySettings): Promise<{ key: string; id: string; record: VirtualKeyRecord }> {
+  async create(
+    settings: VirtualKeySettings,
+  ): Promise<{ key: string; id: string; record: VirtualKeyRecord }> {
     const id = randomUUID().replaceAll('-', '').slice(0, 16);
     const key = newSecret(id);
     const record: VirtualKeyRecord = {
@@ -115,7 +117,12 @@ export class VirtualKeys {
     const record = await this.get(id);
     if (!record || record.revokedAt !== undefined) return undefined;
     const key = newSecret(id);
-    await this.save({ ...record, hash: sha256(key), rotatedAt: this.now(), hint: key.slice(0, 12) });
+    await this.save({
+      ...record,
+      hash: sha256(key),
+      rotatedAt: this.now(),
+      hint: key.slice(0, 12),
+    });
     return { key, id };
   }
 
@@ -156,7 +163,9 @@ function newSecret(id: string): string {
   return `mmx-${id}-${randomBytes(24).toString('base64url')}`;
 }
 
-function view(record: VirtualKeyRecord): VirtualKeyView {
-  const { hash: _hash, ...rest } = record;
-  return rest;
+/** The record without its hash (what listings show). */
+export function view(record: VirtualKeyRecord): VirtualKeyView {
+  const rest: Partial<VirtualKeyRecord> = { ...record };
+  delete rest.hash;
+  return rest as VirtualKeyView;
 }

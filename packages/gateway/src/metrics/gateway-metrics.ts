@@ -70,9 +70,14 @@ export class GatewayMetrics {
 
   record(record: HandlerRecord): void {
     const provider =
-      record.provider === undefined ? 'none' : this.providers.has(record.provider) ? record.provider : 'other';
+      record.provider === undefined
+        ? 'none'
+        : this.providers.has(record.provider)
+          ? record.provider
+          : 'other';
     this.requests.inc({ endpoint: record.endpoint, status: statusClass(record.status), provider });
-    if (record.endpoint !== 'models') this.duration.observe({ endpoint: record.endpoint }, record.latencyMs / 1000);
+    if (record.endpoint !== 'models')
+      this.duration.observe({ endpoint: record.endpoint }, record.latencyMs / 1000);
     if (record.overheadMs !== undefined) this.overhead.observe(record.overheadMs / 1000);
   }
 

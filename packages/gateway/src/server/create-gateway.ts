@@ -94,7 +94,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   app.get('/llm/status', (c) => c.json(current.factory.getProviderStatus()));
   app.get('/metrics', async () => {
-    const [factory, own] = await Promise.all([current.factory.getPrometheusMetrics(), metrics.text()]);
+    const [factory, own] = await Promise.all([
+      current.factory.getPrometheusMetrics(),
+      metrics.text(),
+    ]);
     return new Response(`${factory.text}\n${own}`, {
       headers: { 'content-type': factory.contentType, 'cache-control': 'no-store' },
     });
@@ -102,12 +105,20 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   app.use('/admin/*', async (c, next) => {
     if (!isMaster(presentedKey(c.req.raw.headers)))
-      return errorResponse('unauthorized', 'the admin API needs Authorization: Bearer <master key>');
+      return errorResponse(
+        'unauthorized',
+        'the admin API needs Authorization: Bearer <master key>',
+      );
     await next();
   });
-  app.route('/admin', adminRoutes(() => current));
+  app.route(
+    '/admin',
+    adminRoutes(() => current),
+  );
   app.route('/ui', uiRoutes({ runtime: () => current, stats, isMaster }));
-  app.notFound(() => errorResponse('not_found', 'no such route: see GET /v1/models, /ui, /health/ready'));
+  app.notFound(() =>
+    errorResponse('not_found', 'no such route: see GET /v1/models, /ui, /health/ready'),
+  );
   app.onError((error) => {
     logger.error({ err: { name: error.name } }, 'unhandled route error');
     return errorResponse('bad_request', 'the gateway could not serve this request');

@@ -8,7 +8,11 @@ const kinds = {
   expired_key: { status: 401, type: 'invalid_request_error', anthropic: 'authentication_error' },
   revoked_key: { status: 401, type: 'invalid_request_error', anthropic: 'authentication_error' },
   body_too_large: { status: 413, type: 'invalid_request_error', anthropic: 'request_too_large' },
-  too_many_messages: { status: 400, type: 'invalid_request_error', anthropic: 'invalid_request_error' },
+  too_many_messages: {
+    status: 400,
+    type: 'invalid_request_error',
+    anthropic: 'invalid_request_error',
+  },
   budget_exceeded: { status: 429, type: 'insufficient_quota', anthropic: 'rate_limit_error' },
   rate_limited: { status: 429, type: 'rate_limit_error', anthropic: 'rate_limit_error' },
   too_many_concurrent: { status: 429, type: 'rate_limit_error', anthropic: 'rate_limit_error' },
@@ -35,7 +39,12 @@ export function statusOf(code: GatewayErrorCode): number {
 export function errorResponse(
   code: GatewayErrorCode,
   message: string,
-  options: { dialect?: ErrorDialect; param?: string; retryAfterMs?: number; headers?: Record<string, string> } = {},
+  options: {
+    dialect?: ErrorDialect;
+    param?: string;
+    retryAfterMs?: number;
+    headers?: Record<string, string>;
+  } = {},
 ): Response {
   const kind = kinds[code];
   const body =

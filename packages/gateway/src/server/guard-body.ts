@@ -9,7 +9,7 @@ export function guardBody(
   const reader = body.getReader();
   let timer: NodeJS.Timeout | undefined;
   let finished = false;
-  let rearm = () => {};
+  let rearm: () => void = () => undefined;
   const finish = () => {
     if (finished) return;
     finished = true;

@@ -36,7 +36,8 @@ const keyRefusal = {
 const inFlightByKey = new Map<string, number>();
 
 function retryAfterOf(error: unknown, now: number): number | undefined {
-  if (BudgetExceededError.isInstance(error) && error.resetsAt !== undefined) return error.resetsAt - now;
+  if (BudgetExceededError.isInstance(error) && error.resetsAt !== undefined)
+    return error.resetsAt - now;
   if (ProviderError.isInstance(error)) return error.retryAfterMs;
   return undefined;
 }
@@ -61,9 +62,14 @@ export function createModelRoute(deps: ModelRouteDeps): (request: Request) => Pr
       return errorResponse(code, message, { dialect, ...extra });
     };
     if (deps.lifecycle.draining())
-      return refuse('shutting_down', 'shutting_down', 'the gateway is shutting down; retry on another instance', {
-        retryAfterMs: 1000,
-      });
+      return refuse(
+        'shutting_down',
+        'shutting_down',
+        'the gateway is shutting down; retry on another instance',
+        {
+          retryAfterMs: 1000,
+        },
+      );
     const runtime = deps.runtime();
     const limits = deps.limits();
 
@@ -92,9 +98,14 @@ export function createModelRoute(deps: ModelRouteDeps): (request: Request) => Pr
     if (slot !== undefined) {
       const inFlight = inFlightByKey.get(slot) ?? 0;
       if (inFlight >= maxConcurrency)
-        return refuse('too_many_concurrent', 'concurrency', `more than ${maxConcurrency} requests in flight for this key`, {
-          retryAfterMs: 1000,
-        });
+        return refuse(
+          'too_many_concurrent',
+          'concurrency',
+          `more than ${maxConcurrency} requests in flight for this key`,
+          {
+            retryAfterMs: 1000,
+          },
+        );
       inFlightByKey.set(slot, inFlight + 1);
     }
     runtime.retain();
@@ -114,9 +125,11 @@ export function createModelRoute(deps: ModelRouteDeps): (request: Request) => Pr
       deps.metrics.inFlight.dec();
       untrack();
       runtime.release();
-      void reservation?.settle(record?.costUsd ?? 0).catch((error: unknown) =>
-        deps.logger.warn({ err: { name: (error as Error).name } }, 'key budget settle failed'),
-      );
+      void reservation
+        ?.settle(record?.costUsd ?? 0)
+        .catch((error: unknown) =>
+          deps.logger.warn({ err: { name: (error as Error).name } }, 'key budget settle failed'),
+        );
       if (record) {
         deps.metrics.record(record);
         deps.onRecord(record, key);
@@ -139,11 +152,16 @@ export function createModelRoute(deps: ModelRouteDeps): (request: Request) => Pr
         let parsed: Record<string, unknown> | undefined;
         try {
           const value: unknown = JSON.parse(body);
-          if (value && typeof value === 'object' && !Array.isArray(value)) parsed = value as Record<string, unknown>;
+          if (value && typeof value === 'object' && !Array.isArray(value))
+            parsed = value as Record<string, unknown>;
         } catch {
           // The handler answers malformed JSON with its own 400; the gateway adds nothing.
         }
-        if (parsed && Array.isArray(parsed['messages']) && parsed['messages'].length > limits.maxMessages) {
+        if (
+          parsed &&
+          Array.isArray(parsed['messages']) &&
+          parsed['messages'].length > limits.maxMessages
+        ) {
           finish(undefined);
           return refuse(
             'too_many_messages',
@@ -165,13 +183,23 @@ export function createModelRoute(deps: ModelRouteDeps): (request: Request) => Pr
             finish(undefined);
             const retryAfterMs = retryAfterOf(error, Date.now());
             if (BudgetExceededError.isInstance(error) && error.scope === 'store')
-              return refuse('store_unavailable', 'store', 'the budget store is unreachable; retry shortly', {
-                retryAfterMs: 1000,
-              });
+              return refuse(
+                'store_unavailable',
+                'store',
+                'the budget store is unreachable; retry shortly',
+                {
+                  retryAfterMs: 1000,
+                },
+              );
             if (BudgetExceededError.isInstance(error))
-              return refuse('budget_exceeded', 'budget', `this key's ${error.period ?? 'daily'} budget of $${error.limitUsd} is spent`, {
-                ...(retryAfterMs !== undefined && { retryAfterMs }),
-              });
+              return refuse(
+                'budget_exceeded',
+                'budget',
+                `this key's ${error.period ?? 'daily'} budget of $${error.limitUsd} is spent`,
+                {
+                  ...(retryAfterMs !== undefined && { retryAfterMs }),
+                },
+              );
             if (ProviderError.isInstance(error) && error.kind === 'rate_limit')
               return refuse('rate_limited', 'rate_limit', "this key's rate limit is reached", {
                 ...(retryAfterMs !== undefined && { retryAfterMs }),
@@ -205,7 +233,11 @@ export function createModelRoute(deps: ModelRouteDeps): (request: Request) => Pr
         () => {
           abort.abort(new Error('request timeout'));
           deps.metrics.refused('timeout');
-          return errorResponse('timeout', `no answer within ${limits.requestTimeoutMs}ms (gateway.limits.requestTimeoutMs)`, { dialect });
+          return errorResponse(
+            'timeout',
+            `no answer within ${limits.requestTimeoutMs}ms (gateway.limits.requestTimeoutMs)`,
+            { dialect },
+          );
         },
       );
       return decorate(response, gatewayMs, limits.streamIdleTimeoutMs, abort, finish);
@@ -217,7 +249,11 @@ export function createModelRoute(deps: ModelRouteDeps): (request: Request) => Pr
   };
 }
 
-function withDeadline(work: Promise<Response>, ms: number, onTimeout: () => Response): Promise<Response> {
+function withDeadline(
+  work: Promise<Response>,
+  ms: number,
+  onTimeout: () => Response,
+): Promise<Response> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<Response>((resolve) => {
     timer = setTimeout(() => resolve(onTimeout()), ms);

@@ -16,7 +16,10 @@ describe('the openai SDK through the gateway', () => {
     const run = await start();
     const { key } = await run.newKey({ name: 'svc' });
     const { data, response } = await openai(run, key)
-      .chat.completions.create({ model: 'openai', messages: [{ role: 'user', content: 'What is RAG?' }] })
+      .chat.completions.create({
+        model: 'openai',
+        messages: [{ role: 'user', content: 'What is RAG?' }],
+      })
       .withResponse();
     expect(data.choices[0]?.message.content).toMatch(/\w/);
     expect(data.usage?.prompt_tokens).toBeGreaterThan(0);
@@ -59,13 +62,19 @@ describe('the openai SDK through the gateway', () => {
           type: 'function',
           function: {
             name: 'get_weather',
-            parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+            parameters: {
+              type: 'object',
+              properties: { city: { type: 'string' } },
+              required: ['city'],
+            },
           },
         },
       ],
       tool_choice: 'required',
     });
-    expect(tools.choices[0]?.message.tool_calls?.[0]).toMatchObject({ function: { name: 'get_weather' } });
+    expect(tools.choices[0]?.message.tool_calls?.[0]).toMatchObject({
+      function: { name: 'get_weather' },
+    });
     const structured = await client.chat.completions.create({
       model: 'openai',
       messages: [{ role: 'user', content: 'Name a city' }],
@@ -74,7 +83,12 @@ describe('the openai SDK through the gateway', () => {
         json_schema: {
           name: 'city',
           strict: true,
-          schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
+          schema: {
+            type: 'object',
+            properties: { city: { type: 'string' } },
+            required: ['city'],
+            additionalProperties: false,
+          },
         },
       },
     });

@@ -2,21 +2,38 @@
 // rate limits, allowed models and concurrency — on a running gateway in front of the fakes.
 import OpenAI from 'openai';
 import { describe, expect, test } from 'vitest';
-import { masterKey, type Running, useGateway, vendorKeys } from '../__fixtures__/gateway-fixture.js';
+import {
+  masterKey,
+  type Running,
+  useGateway,
+  vendorKeys,
+} from '../__fixtures__/gateway-fixture.js';
 
 const { fake, start } = useGateway();
 const ask = { model: 'openai', messages: [{ role: 'user', content: 'What is RAG?' }] };
 
-function chat(run: Running, key: string | undefined, body: unknown = ask, headers: Record<string, string> = {}) {
+function chat(
+  run: Running,
+  key: string | undefined,
+  body: unknown = ask,
+  headers: Record<string, string> = {},
+) {
   return fetch(`${run.url}/v1/chat/completions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(key && { authorization: `Bearer ${key}` }), ...headers },
+    headers: {
+      'content-type': 'application/json',
+      ...(key && { authorization: `Bearer ${key}` }),
+      ...headers,
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
 
-async function errorOf(res: Response): Promise<{ message: string; code: string; param: string | null }> {
-  return ((await res.json()) as { error: { message: string; code: string; param: string | null } }).error;
+async function errorOf(
+  res: Response,
+): Promise<{ message: string; code: string; param: string | null }> {
+  return ((await res.json()) as { error: { message: string; code: string; param: string | null } })
+    .error;
 }
 
 describe('the admin API', () => {
@@ -29,11 +46,24 @@ describe('the admin API', () => {
 
   test('create (key shown once), list (no secret, no hash), rotate, revoke, usage', async () => {
     const run = await start();
-    const created = await run.newKey({ name: 'search', budget: { daily: 5 }, rpm: 100, models: ['openai'], metadata: { team: 'a' } });
+    const created = await run.newKey({
+      name: 'search',
+      budget: { daily: 5 },
+      rpm: 100,
+      models: ['openai'],
+      metadata: { team: 'a' },
+    });
     expect(created.key).toMatch(/^mmx-[a-f0-9]{16}-/);
-    const listed = (await (await run.admin('/admin/keys')).json()) as { data: Record<string, unknown>[] };
+    const listed = (await (await run.admin('/admin/keys')).json()) as {
+      data: Record<string, unknown>[];
+    };
     expect(listed.data).toHaveLength(1);
-    expect(listed.data[0]).toMatchObject({ id: created.id, name: 'search', budget: { daily: 5 }, rpm: 100 });
+    expect(listed.data[0]).toMatchObject({
+      id: created.id,
+      name: 'search',
+      budget: { daily: 5 },
+      rpm: 100,
+    });
     expect(JSON.stringify(listed)).not.toContain(created.key);
     expect(listed.data[0]).not.toHaveProperty('hash');
 
@@ -49,7 +79,9 @@ describe('the admin API', () => {
     expect(daily?.spentUsd).toBeGreaterThan(0);
     expect(daily?.spentUsd).toBeCloseTo(usage.totals.costUsd, 10);
 
-    const rotated = (await (await run.admin(`/admin/keys/${created.id}/rotate`, { method: 'POST' })).json()) as { key: string; id: string };
+    const rotated = (await (
+      await run.admin(`/admin/keys/${created.id}/rotate`, { method: 'POST' })
+    ).json()) as { key: string; id: string };
     expect(rotated.id).toBe(created.id);
     expect(rotated.key).not.toBe(created.key);
     expect((await errorOf(await chat(run, created.key))).code).toBe('invalid_key');
@@ -59,12 +91,17 @@ describe('the admin API', () => {
     const revoked = await chat(run, rotated.key);
     expect(revoked.status).toBe(401);
     expect((await errorOf(revoked)).code).toBe('revoked_key');
-    expect((await run.admin('/admin/keys/ffffffffffffffff/rotate', { method: 'POST' })).status).toBe(404);
+    expect(
+      (await run.admin('/admin/keys/ffffffffffffffff/rotate', { method: 'POST' })).status,
+    ).toBe(404);
   });
 
   test('a bad key body names the field', async () => {
     const run = await start();
-    const res = await run.admin('/admin/keys', { method: 'POST', body: JSON.stringify({ name: 'x', budget: { daily: 'lots' } }) });
+    const res = await run.admin('/admin/keys', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'x', budget: { daily: 'lots' } }),
+    });
     expect(res.status).toBe(400);
     const error = await errorOf(res);
     expect(error.param).toBe('budget.daily');
@@ -97,10 +134,15 @@ describe('a key that cannot be used', () => {
   test('the openai SDK sees an AuthenticationError', async () => {
     const run = await start();
     const client = new OpenAI({ apiKey: 'mmx-wrong', baseURL: `${run.url}/v1`, maxRetries: 0 });
-    await expect(client.chat.completions.create({ model: 'openai', messages: [{ role: 'user', content: 'hi' }] })).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
+    await expect(
+      client.chat.completions.create({
+        model: 'openai',
+        messages: [{ role: 'user', content: 'hi' }],
+      }),
+    ).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
   });
 
-  test('a model outside the key\'s list: 403, nothing sent', async () => {
+  test("a model outside the key's list: 403, nothing sent", async () => {
     const run = await start();
     const { key } = await run.newKey({ name: 'only-anthropic', models: ['anthropic'] });
     expect((await chat(run, key)).status).toBe(403);
@@ -167,6 +209,7 @@ describe('secrets', () => {
       await (await run.admin('/ui/state')).text(),
       run.logs.join('\n'),
     ].join('\n');
-    for (const secret of [key, masterKey, prompt, ...Object.values(vendorKeys)]) expect(outputs).not.toContain(secret);
+    for (const secret of [key, masterKey, prompt, ...Object.values(vendorKeys)])
+      expect(outputs).not.toContain(secret);
   });
 });
