@@ -20,11 +20,12 @@ const program = new Command()
   .option('--host <host>', 'host to bind (default 127.0.0.1)')
   .action(async (options: { config: string; port?: number; host?: string }) => {
     try {
-      await startGateway({
+      const started = await startGateway({
         config: options.config,
         ...(options.port !== undefined && { port: options.port }),
         ...(options.host !== undefined && { host: options.host }),
       });
+      process.stdout.write(`modelmux-gateway listening on ${started.url}\n`);
     } catch (error) {
       process.stderr.write(
         ConfigError.isInstance(error)

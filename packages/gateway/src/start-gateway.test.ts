@@ -40,30 +40,44 @@ interface Child {
 }
 
 function run(file: string, env: Record<string, string> = {}): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@modelmux/source', cli, '--config', file, '--port', '0'], {
-    env: { ...process.env, FAKE_OPENAI_URL: fake.baseURL.openai, FAKE_ANTHROPIC_URL: fake.baseURL.anthropic, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=@modelmux/source', cli, '--config', file, '--port', '0'],
+    {
+      env: {
+        ...process.env,
+        FAKE_OPENAI_URL: fake.baseURL.openai,
+        FAKE_ANTHROPIC_URL: fake.baseURL.anthropic,
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout!.on('data', (d) => (output += String(d)));
   child.stderr!.on('data', (d) => (output += String(d)));
   const url = new Promise<string>((resolve, reject) => {
     const check = () => {
-      const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
+      const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match) resolve(match[1] as string);
     };
     child.stdout!.on('data', check);
     child.once('exit', () => reject(new Error(`exited before listening:\n${output}`)));
   });
   url.catch(() => undefined);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   return { process: child, output: () => output, url, exited };
 }
 
 describe('modelmux-gateway (the bin)', () => {
   test('a config error names the path and exits 1', async () => {
     const file = join(dir, 'bad.yaml');
-    writeFileSync(file, `providers:\n  openai:\n    maxTokens: lots\ngateway:\n  limits:\n    maxBodyBytes: -1\n`);
+    writeFileSync(
+      file,
+      `providers:\n  openai:\n    maxTokens: lots\ngateway:\n  limits:\n    maxBodyBytes: -1\n`,
+    );
     const child = run(file);
     expect(await child.exited).toBe(1);
     expect(child.output()).toMatch(/providers\.openai\.maxTokens/);
@@ -77,9 +91,14 @@ describe('modelmux-gateway (the bin)', () => {
     const url = await child.url;
     const printed = /master key \(shown once\): (\S+)/.exec(child.output())?.[1];
     expect(printed).toBeDefined();
-    expect((await fetch(`${url}/admin/keys`, { headers: { authorization: `Bearer ${printed}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${url}/admin/keys`, { headers: { authorization: `Bearer ${printed}` } }))
+        .status,
+    ).toBe(200);
     const models = async () =>
-      ((await (await fetch(`${url}/v1/models`)).json()) as { data: { id: string }[] }).data.map((m) => m.id);
+      ((await (await fetch(`${url}/v1/models`)).json()) as { data: { id: string }[] }).data.map(
+        (m) => m.id,
+      );
     expect(await models()).not.toContain('anthropic');
 
     writeFileSync(file, config().replace('providers:', 'providers:\n  nope: { type: 42 }'));
@@ -90,7 +109,10 @@ describe('modelmux-gateway (the bin)', () => {
 
     writeFileSync(
       file,
-      config().replace('providers:', 'providers:\n  anthropic:\n    apiKey: sk-ant-cli-0123456789\n    baseURL: ${FAKE_ANTHROPIC_URL}'),
+      config().replace(
+        'providers:',
+        'providers:\n  anthropic:\n    apiKey: sk-ant-cli-0123456789\n    baseURL: ${FAKE_ANTHROPIC_URL}',
+      ),
     );
     child.process.kill('SIGHUP');
     await expect.poll(models, { timeout: 10_000 }).toContain('anthropic');
@@ -108,10 +130,16 @@ describe('modelmux-gateway (the bin)', () => {
       fetch(`${url}/v1/chat/completions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ model: 'openai', messages: [{ role: 'user', content: 'hi' }], stream }),
+        body: JSON.stringify({
+          model: 'openai',
+          messages: [{ role: 'user', content: 'hi' }],
+          stream,
+        }),
       });
     expect((await ask(false)).status).toBe(200);
-    fake.script('openai', [{ streamEventDelayMs: 150, reply: { text: 'one two three four five six' } }]);
+    fake.script('openai', [
+      { streamEventDelayMs: 150, reply: { text: 'one two three four five six' } },
+    ]);
     const streaming = await ask(true);
     expect(streaming.status).toBe(200);
     child.process.kill('SIGTERM');
