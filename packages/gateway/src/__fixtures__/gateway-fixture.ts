@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { parseGatewayConfig, type GatewayConfig } from '../config/load-config.js';
 import { serveGateway, type ServedGateway } from '../serve.js';
+import type { RuntimeOptions } from '../runtime.js';
 import { createGateway, type Gateway } from '../server/create-gateway.js';
 
 export const masterKey = 'mmx-master-test-0123456789abcdefghij';
@@ -45,7 +46,7 @@ export function useGateway(): {
   });
   return {
     fake: () => fake,
-    async start(raw = {}) {
+    async start(raw = {}, runtime = {}) {
       const base: Record<string, unknown> = {
         providers: {
           openai: { apiKey: vendorKeys.openai, baseURL: fake.baseURL.openai },
@@ -61,7 +62,12 @@ export function useGateway(): {
           callback();
         },
       });
-      const gateway = createGateway({ config, masterKey, logger: pino({ level: 'debug' }, sink) });
+      const gateway = createGateway({
+        config,
+        masterKey,
+        logger: pino({ level: 'debug' }, sink),
+        runtime,
+      });
       const served = await serveGateway(gateway, { port: 0 });
       const run: Running = {
         gateway,
