@@ -53,15 +53,17 @@ function run(file: string, env: Record<string, string> = {}): Child {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  const { stdout, stderr } = child;
+  if (!stdout || !stderr) throw new Error('spawned without pipes');
   let output = '';
-  child.stdout!.on('data', (d) => (output += String(d)));
-  child.stderr!.on('data', (d) => (output += String(d)));
+  stdout.on('data', (d) => (output += String(d)));
+  stderr.on('data', (d) => (output += String(d)));
   const url = new Promise<string>((resolve, reject) => {
     const check = () => {
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match) resolve(match[1] as string);
     };
-    child.stdout!.on('data', check);
+    stdout.on('data', check);
     child.once('exit', () => reject(new Error(`exited before listening:\n${output}`)));
   });
   url.catch(() => undefined);

@@ -59,7 +59,7 @@ async function startPortkey(): Promise<{ url: string; child: ChildProcess }> {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
-  child.stdout!.resume();
+  child.stdout?.resume();
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {

@@ -46,7 +46,7 @@ function startGateway(file: string, fake: FakeProviders): Promise<Gateway> {
   );
   let output = '';
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d) => {
+    child.stdout?.on('data', (d) => {
       output += String(d);
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match) resolve({ child, url: match[1] as string });
@@ -60,6 +60,11 @@ describe.runIf(installed)('a fleet of 3 gateways on one Redis', () => {
   let fake: FakeProviders;
   let dir: string;
   let gateways: Gateway[] = [];
+  const nth = (i: number): Gateway => {
+    const g = gateways[i];
+    if (!g) throw new Error(`no gateway ${i}`);
+    return g;
+  };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gateway-fleet-'));
@@ -129,7 +134,7 @@ gateway:
     );
     const limit = 0.0005;
     const created = (await (
-      await fetch(`${gateways[0]!.url}/admin/keys`, {
+      await fetch(`${nth(0).url}/admin/keys`, {
         method: 'POST',
         headers: { authorization: `Bearer ${master}`, 'content-type': 'application/json' },
         body: JSON.stringify({ name: 'fleet', budget: { daily: limit } }),
@@ -157,14 +162,15 @@ gateway:
     expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
     expect(fake.count('openai')).toBe(ok); // a refused request never reached the wire
     const usage = (await (
-      await fetch(`${gateways[2]!.url}/admin/keys/${created.id}/usage`, {
+      await fetch(`${nth(2).url}/admin/keys/${created.id}/usage`, {
         headers: { authorization: `Bearer ${master}` },
       })
     ).json()) as {
       budgets: { period: string; spentUsd: number; reservedUsd: number }[];
       totals: { requests: number };
     };
-    const daily = usage.budgets.find((b) => b.period === 'daily')!;
+    const daily = usage.budgets.find((b) => b.period === 'daily');
+    if (!daily) throw new Error('no daily scope');
     expect(daily.reservedUsd).toBe(0);
     expect(daily.spentUsd).toBeGreaterThan(0);
     expect(daily.spentUsd).toBeLessThanOrEqual(limit);
@@ -174,13 +180,13 @@ gateway:
   test('a 429 with retry-after seen by one gateway keeps the others off that provider', async () => {
     fake.reset();
     fake.script('openai', [{ status: 429, retryAfter: 30 }]);
-    const first = await chat(gateways[0]!, master, 'auto');
+    const first = await chat(nth(0), master, 'auto');
     expect(first.status).toBe(200);
     expect(first.headers.get('x-modelmux-provider')).toBe('anthropic');
     expect(fake.count('openai')).toBe(1);
     await expect
       .poll(async () => {
-        const status = (await (await fetch(`${gateways[1]!.url}/llm/status`)).json()) as {
+        const status = (await (await fetch(`${nth(1).url}/llm/status`)).json()) as {
           providers: Record<string, { available: boolean }>;
         };
         return status.providers['openai']?.available;

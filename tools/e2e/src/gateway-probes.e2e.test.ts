@@ -220,10 +220,12 @@ describe('slow and vanishing clients', () => {
       }),
       signal: abort.signal,
     });
-    const reader = res.body!.getReader();
+    if (!res.body) throw new Error('no body');
+    const reader = res.body.getReader();
     await reader.read();
     abort.abort();
-    const upstream = fake.requests('openai').at(-1)!;
+    const upstream = fake.requests('openai').at(-1);
+    if (!upstream) throw new Error('nothing reached the fake');
     await expect.poll(() => upstream.closedEarly, { timeout: 3_000 }).toBe(true);
     await expect
       .poll(

@@ -30,7 +30,7 @@ export interface Running {
 /** The fake vendors for the file, and `start()` for gateways closed after each test. */
 export function useGateway(): {
   fake: () => FakeProviders;
-  start: (raw?: Record<string, unknown>) => Promise<Running>;
+  start: (raw?: Record<string, unknown>, runtime?: RuntimeOptions) => Promise<Running>;
 } {
   let fake: FakeProviders;
   const running: Running[] = [];
@@ -46,7 +46,7 @@ export function useGateway(): {
   });
   return {
     fake: () => fake,
-    async start(raw = {}, runtime = {}) {
+    async start(raw = {}, runtime: RuntimeOptions = {}) {
       const base: Record<string, unknown> = {
         providers: {
           openai: { apiKey: vendorKeys.openai, baseURL: fake.baseURL.openai },
