@@ -4,7 +4,13 @@ export { ProviderFactory, type ProviderInfo } from './provider-factory.js';
 export { type ProviderFactoryOptions } from './provider-factory-options.js';
 export { type FactoryConfigInput } from './normalise-config.js';
 export { RoutedLLM, type InvokeOptions, type EmbedOptions } from './routed-llm.js';
-export type { RoutedResult, RoutedEmbedResult, GenerateContentResponse } from './routed-result.js';
+export type {
+  RoutedResult,
+  RoutedEmbedResult,
+  RoutedFinishEvent,
+  RoutedStreamEvent,
+  GenerateContentResponse,
+} from './routed-result.js';
 export { type GenerateContentOptions } from './generate-content.js';
 export type { RoutedAttempt } from './tracked-candidates.js';
 export { type BatchItem, type BatchOptions, type BatchProgress } from './batch.js';

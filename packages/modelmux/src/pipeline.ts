@@ -11,7 +11,6 @@ import {
   type HooksConfig,
   InvalidRequestError,
   type Provider,
-  type StreamEvent,
   toChatRequest,
 } from '@modelmux/core';
 import type { RoutePlan } from '@modelmux/router';
@@ -20,7 +19,7 @@ import { budgetErrorFromPlan } from './budget-error.js';
 import { cacheKey } from './cache/cache-key.js';
 import { checkInput } from './hooks/input-checks.js';
 import type { EmbedOptions, InvokeOptions, RoutedRunner } from './routed-llm.js';
-import type { RoutedEmbedResult, RoutedResult } from './routed-result.js';
+import type { RoutedEmbedResult, RoutedResult, RoutedStreamEvent } from './routed-result.js';
 import type { Stack } from './stack.js';
 import { AdapterNotInstalledError } from './errors/adapter-not-installed-error.js';
 import {
@@ -286,7 +285,7 @@ export class Pipeline implements RoutedRunner {
     input: ChatInput,
     options: InvokeOptions,
     provider: string | undefined,
-  ): AsyncIterable<StreamEvent> {
+  ): AsyncIterable<RoutedStreamEvent> {
     return this.streamEvents(input, options, provider);
   }
 
@@ -294,7 +293,7 @@ export class Pipeline implements RoutedRunner {
     input: ChatInput,
     options: InvokeOptions,
     provider: string | undefined,
-  ): AsyncGenerator<StreamEvent> {
+  ): AsyncGenerator<RoutedStreamEvent> {
     const stack = this.stack();
     const requestId = options.requestId ?? randomUUID();
     this.checkProvider(provider);
@@ -311,13 +310,23 @@ export class Pipeline implements RoutedRunner {
         stack.executor.stream(trackCandidates(usable, tracking), request),
       );
       for await (const event of events) {
-        if (event.type === 'finish')
-          stack.router.recordResult(plan, {
-            provider: event.provider,
-            latencyMs: tracking.attempts.at(-1)?.latencyMs ?? 0,
-            costUsd: event.costUsd,
-          });
-        yield event;
+        if (event.type !== 'finish') {
+          yield event;
+          continue;
+        }
+        stack.router.recordResult(plan, {
+          provider: event.provider,
+          latencyMs: tracking.attempts.at(-1)?.latencyMs ?? 0,
+          costUsd: event.costUsd,
+        });
+        yield {
+          ...event,
+          requestId,
+          attempts: tracking.attempts,
+          strategy: plan.strategy,
+          ...(plan.rule !== undefined && { rule: plan.rule }),
+          cached: false,
+        };
       }
     } catch (error) {
       stack.metrics.requestFailed(error);

@@ -1,4 +1,4 @@
-import type { ChatResult, EmbedResult, Usage } from '@modelmux/core';
+import type { ChatResult, EmbedResult, FinishEvent, StreamEvent, Usage } from '@modelmux/core';
 import type { ComplexityClass } from '@modelmux/router';
 import type { RoutedAttempt } from './tracked-candidates.js';
 
@@ -19,6 +19,22 @@ export interface RoutedResult<T = unknown> extends ChatResult<T> {
   /** True when answered from the response cache (then `costUsd` is 0 and nothing was sent). */
   cached: boolean;
 }
+
+/**
+ * The `finish` event of a routed stream: core's `FinishEvent` plus how it was routed (the same
+ * fields as a `RoutedResult`; a stream is never answered from the cache).
+ */
+export interface RoutedFinishEvent extends FinishEvent {
+  requestId: string;
+  /** Every call made for it, in order (the failed ones before the first event, then the answer). */
+  attempts: RoutedAttempt[];
+  strategy: string;
+  rule?: string;
+  cached: false;
+}
+
+/** What a routed stream yields: core's events, with a `RoutedFinishEvent` last. */
+export type RoutedStreamEvent = Exclude<StreamEvent, FinishEvent> | RoutedFinishEvent;
 
 /** A routed embedding result. */
 export interface RoutedEmbedResult extends EmbedResult {

@@ -1,5 +1,6 @@
 import './node-fetch-first.js';
 import { formatMetricsCost, metricsCost } from './metrics-cost.js';
+import { formatOpenAIFetch, openaiFetchBench } from './openai-fetch.js';
 import { formatReport, runBenchmarks, type ScenarioName, scenarioNames } from './report.js';
 import { formatRouterPlan, routerPlan } from './router-plan.js';
 import { fullSize, quickSize } from './scenarios.js';
@@ -11,13 +12,15 @@ const asked = onlyArg ? onlyArg.slice('--only='.length).split(',') : undefined;
 const withRouter = !asked || asked.includes('router');
 // `metrics` (createMetrics' CPU per request, ./metrics-cost.ts) runs last.
 const withMetrics = !asked || asked.includes('metrics');
-const only = (asked?.filter((name) => name !== 'router' && name !== 'metrics') ?? [
+// `openai-fetch` (the openai SDK through factory.openaiFetch(), ./openai-fetch.ts) runs after the scenarios.
+const withOpenAIFetch = !asked || asked.includes('openai-fetch');
+const only = (asked?.filter((name) => !['router', 'metrics', 'openai-fetch'].includes(name)) ?? [
   ...scenarioNames,
 ]) as ScenarioName[];
 const unknown = only.filter((name) => !scenarioNames.includes(name));
 if (unknown.length > 0) {
   console.error(
-    `Unknown scenario(s) ${unknown.join(', ')}; use ${scenarioNames.join(', ')}, router, metrics`,
+    `Unknown scenario(s) ${unknown.join(', ')}; use ${scenarioNames.join(', ')}, openai-fetch, router, metrics`,
   );
   process.exit(2);
 }
@@ -26,6 +29,7 @@ const started = performance.now();
 runBenchmarks(size, only, (line) => console.error(`[bench] ${line}`)).then(
   async (results) => {
     console.log(formatReport(results, size));
+    if (withOpenAIFetch) console.log(formatOpenAIFetch(await openaiFetchBench(size)));
     if (withRouter) console.log(formatRouterPlan(routerPlan(size)));
     if (withMetrics) console.log(formatMetricsCost(await metricsCost(size)));
     console.error(`[bench] done in ${((performance.now() - started) / 1000).toFixed(0)} s`);

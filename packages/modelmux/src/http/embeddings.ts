@@ -57,30 +57,14 @@ export async function runEmbeddings(
   };
   const result = await factory.getProvider(target.provider).embed(texts, options);
   const overheadMs = scope.elapsed() - upstreamMs(result.attempts);
-  const headers = scope.routedHeaders(
-    {
-      ...result,
-      usage: {
-        inputTokens: result.usage.inputTokens,
-        outputTokens: 0,
-        totalTokens: result.usage.inputTokens,
-      },
-    },
-    overheadMs,
-  );
+  const tokens = result.usage.inputTokens;
+  const answered = {
+    ...result,
+    usage: { inputTokens: tokens, outputTokens: 0, totalTokens: tokens },
+  };
+  const headers = scope.routedHeaders(answered, overheadMs);
   headers.set('content-type', 'application/json');
-  scope.finishAnswered(
-    {
-      ...result,
-      usage: {
-        inputTokens: result.usage.inputTokens,
-        outputTokens: 0,
-        totalTokens: result.usage.inputTokens,
-      },
-    },
-    200,
-    overheadMs,
-  );
+  scope.finishAnswered(answered, 200, overheadMs);
   const answer = {
     object: 'list',
     data: result.embeddings.map((vector, index) => ({

@@ -42,7 +42,11 @@ export interface HandlerContext {
   onFinish?: (record: HandlerRecord) => void;
 }
 
-/** What one finished request did: routing, timing, usage and cost; never the prompt or the answer. */
+/**
+ * What one finished request did: routing, timing, usage and cost; never the prompt or the
+ * answer. A stream's record is made when it ends or is cut; its routing fields come from the
+ * routed finish event, so a stream cut before it has none.
+ */
 export interface HandlerRecord {
   requestId: string;
   endpoint: 'chat' | 'embeddings' | 'messages' | 'models';

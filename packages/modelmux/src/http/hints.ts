@@ -4,9 +4,18 @@ import { badRequest } from './http-error.js';
 import type { HandlerContext } from './handler-types.js';
 import type { ModelTarget } from './resolve-model.js';
 
-/** This request's id: the server's (context), else the client's `x-request-id`, else a new UUID. */
+/**
+ * This request's id: the server's (context), else the client's `x-request-id` (up to 128
+ * characters), else a new UUID.
+ */
 export function requestIdOf(headers: Headers, context: HandlerContext | undefined): string {
-  return context?.hints?.requestId ?? headers.get('x-request-id') ?? randomUUID();
+  const fromClient = headers.get('x-request-id');
+  return (
+    context?.hints?.requestId ??
+    (fromClient !== null && fromClient !== '' && fromClient.length <= 128
+      ? fromClient
+      : randomUUID())
+  );
 }
 
 /** What routing and budgets read from one request: strategy and metadata. */

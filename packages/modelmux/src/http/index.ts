@@ -30,16 +30,41 @@ export function createOpenAIHandler(
     handler ? handler(request, context) : load().then((loaded) => loaded(request, context));
 }
 
+const neverAborted = new AbortController().signal;
+
+/**
+ * The request as the handler reads it (url, method, headers, signal, text). For what the SDKs
+ * send (a URL string and a string body) it is a plain object, skipping the cost of building a
+ * `Request` and streaming its body back out; anything else becomes a real `Request`.
+ */
+function inProcessRequest(input: string | URL | Request, init: RequestInit | undefined): Request {
+  if (input instanceof Request) return init === undefined ? input : new Request(input, init);
+  const body = init?.body;
+  if (body !== undefined && body !== null && typeof body !== 'string')
+    return new Request(input, init);
+  const text = body ?? '';
+  return {
+    url: typeof input === 'string' ? input : input.href,
+    method: (init?.method ?? 'GET').toUpperCase(),
+    headers: new Headers(init?.headers),
+    signal: init?.signal ?? neverAborted,
+    text: () => Promise.resolve(text),
+  } as Request;
+}
+
 /** A `fetch` that serves the handler in process: no server, no socket. */
 export function createOpenAIFetch(
   factory: HandlerFactory,
   options: OpenAIHandlerOptions = {},
 ): typeof fetch {
   const handle = createOpenAIHandler(factory, options);
-  return ((input: string | URL | Request, init?: RequestInit) =>
-    handle(
-      input instanceof Request && init === undefined ? input : new Request(input, init),
-    )) as typeof fetch;
+  return (async (input: string | URL | Request, init?: RequestInit) => {
+    const request = inProcessRequest(input, init);
+    const response = await handle(request);
+    // As fetch does: an aborted request rejects with an AbortError (the SDKs map it to their own).
+    if (request.signal.aborted) throw new DOMException('This operation was aborted', 'AbortError');
+    return response;
+  }) as typeof fetch;
 }
 
 export type {

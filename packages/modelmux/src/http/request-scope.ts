@@ -88,9 +88,15 @@ export class RequestScope {
   }
 
   /** Reports an answered request: provider, model, attempts, usage and cost. */
-  finishAnswered(answer: Answered, status: number, overheadMs?: number): void {
+  finishAnswered(
+    answer: Answered,
+    status: number,
+    overheadMs?: number,
+    extra: Partial<HandlerRecord> = {},
+  ): void {
     const first = answer.attempts[0];
     this.finish({
+      ...extra,
       status,
       provider: answer.provider,
       providerModel: answer.model,

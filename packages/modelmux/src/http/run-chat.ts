@@ -1,11 +1,11 @@
-import type { ChatRequest, FinishEvent, StreamEvent } from '@modelmux/core';
+import type { ChatRequest } from '@modelmux/core';
 import type { InvokeOptions } from '../routed-llm.js';
-import type { RoutedResult } from '../routed-result.js';
+import type { RoutedFinishEvent, RoutedResult, RoutedStreamEvent } from '../routed-result.js';
 import type { HandlerFactory } from './handler-types.js';
 import { readHints } from './hints.js';
-import { toHttpError } from './http-error.js';
+import { HttpError, toHttpError } from './http-error.js';
 import { readJsonBody } from './read-body.js';
-import { recordUsage, type RequestScope, upstreamMs } from './request-scope.js';
+import { type RequestScope, upstreamMs } from './request-scope.js';
 import { assertAllowed, resolveModelId } from './resolve-model.js';
 import type { StreamEncoder } from './stream-encoder.js';
 
@@ -79,6 +79,7 @@ export async function runChat(
   const parsedMs = scope.elapsed();
   const events = llm.stream(request, options)[Symbol.asyncIterator]();
   const first = await events.next();
+  if (first.done) throw truncated();
   const firstMs = scope.elapsed();
   const encoder = format.encoder(scope.requestId, target.model ?? target.id, call.includeUsage);
   const stream = sseBody(events, first, encoder, scope, abort, firstMs);
@@ -89,16 +90,32 @@ export async function runChat(
   return new Response(stream, { status: 200, headers });
 }
 
+/** What fetch rejects with when its signal aborts. */
+export function abortError(): Error {
+  return new DOMException('This operation was aborted', 'AbortError');
+}
+
+/** A stream that ended without its finish event (the pipeline's truncation rule). */
+function truncated(): HttpError {
+  return new HttpError({
+    status: 502,
+    type: 'upstream_error',
+    code: 'stream_truncated',
+    message: 'The upstream stream ended before its finish event',
+    errorKind: 'truncated',
+  });
+}
+
 /** The SSE body: pulled one event at a time (backpressure), ended or cut with one record. */
 function sseBody(
-  events: AsyncIterator<StreamEvent>,
-  first: IteratorResult<StreamEvent>,
+  events: AsyncIterator<RoutedStreamEvent>,
+  first: IteratorYieldResult<RoutedStreamEvent>,
   encoder: StreamEncoder,
   scope: RequestScope,
   abort: AbortController,
   ttftMs: number,
 ): ReadableStream<Uint8Array> {
-  let finish: FinishEvent | undefined;
+  let finish: RoutedFinishEvent | undefined;
   let closed = false;
   const done = (
     controller: ReadableStreamDefaultController<Uint8Array>,
@@ -112,44 +129,38 @@ function sseBody(
     controller.close();
     report(status, errorKind);
   };
-  const report = (status: number, errorKind?: string) =>
-    finish
-      ? scope.finish({
-          status,
-          provider: finish.provider,
-          providerModel: finish.model,
-          attempts: 1,
-          usage: recordUsage(finish.usage),
-          ttftMs,
-          ...(finish.costUsd !== undefined && { costUsd: finish.costUsd }),
-          ...(errorKind !== undefined && { errorKind }),
-        })
-      : scope.finish({ status, ttftMs, ...(errorKind !== undefined && { errorKind }) });
-  const write = (event: StreamEvent): string => {
+  // Once the finish event is in, the record has the routing (attempts, fallback, strategy).
+  const report = (status: number, errorKind?: string) => {
+    const extra = { ttftMs, ...(errorKind !== undefined && { errorKind }) };
+    if (!finish) return scope.finish({ status, ...extra });
+    scope.finishAnswered(finish, status, scope.elapsed() - upstreamMs(finish.attempts), extra);
+  };
+  const write = (event: RoutedStreamEvent): string => {
     if (event.type === 'finish') finish = event;
     return encoder.event(event);
   };
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      const head = encoder.start() + (first.done ? '' : write(first.value));
-      controller.enqueue(utf8.encode(head));
-      if (first.done) done(controller, encoder.end(), 200);
+      controller.enqueue(utf8.encode(encoder.start() + write(first.value)));
     },
     async pull(controller) {
       try {
         const next = await events.next();
         if (closed) return;
-        if (next.done)
-          return done(
-            controller,
-            encoder.end(),
-            finish ? 200 : 502,
-            finish ? undefined : 'truncated',
-          );
+        if (next.done) {
+          if (finish) return done(controller, encoder.end(), 200);
+          return done(controller, encoder.error(truncated()), 502, 'truncated');
+        }
         const text = write(next.value);
         if (text !== '') controller.enqueue(utf8.encode(text));
       } catch (error) {
         if (closed) return;
+        if (abort.signal.aborted) {
+          // The client went away (or aborted its fetch): end the body as fetch does, with an AbortError.
+          closed = true;
+          controller.error(abortError());
+          return report(499, 'aborted');
+        }
         const failure = toHttpError(error);
         done(controller, encoder.error(failure), failure.status, failure.errorKind);
       }

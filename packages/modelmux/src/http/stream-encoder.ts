@@ -26,7 +26,9 @@ export interface ToolSlot {
  */
 export class ToolCallSlots {
   private readonly byIndex = new Map<number, ToolSlot>();
-  private readonly ids = new Set<string>();
+  /** Streamed slots in order, for matching the complete `tool-call` events that follow them. */
+  private readonly streamed: ToolSlot[] = [];
+  private matched = 0;
   private next = 0;
 
   /** The slot of a delta; `fresh` when this delta opens it. */
@@ -44,19 +46,20 @@ export class ToolCallSlots {
       streamed: true,
     };
     this.byIndex.set(index, slot);
-    this.ids.add(slot.id);
+    this.streamed.push(slot);
     return { slot, fresh: true };
   }
 
-  /** A complete call: undefined when its deltas were already written. */
+  /**
+   * A complete call: undefined when its deltas were already written (the n-th complete call
+   * closes the n-th streamed slot, whatever ids the deltas carried), else a new slot to write.
+   */
   complete(call: ToolCall): ToolSlot | undefined {
-    if (this.ids.has(call.id)) return undefined;
-    this.ids.add(call.id);
+    if (this.matched < this.streamed.length) {
+      this.matched++;
+      return undefined;
+    }
     return { index: this.next++, id: call.id, name: call.name, streamed: false };
-  }
-
-  get count(): number {
-    return this.next;
   }
 }
 
