@@ -11,6 +11,7 @@ import type {
 } from './chatbot-types.js';
 import { formatProviders, formatStats, formatTurnLine } from './format.js';
 import { ConversationMemory } from './memory.js';
+import { chatVias, turnStreamer } from './turn-stream.js';
 
 /** The system prompt when none is given. */
 export const defaultSystemPrompt =
@@ -62,6 +63,16 @@ export function createChatbot(options: ChatbotOptions): Chatbot {
   const memory = new ConversationMemory(options.system ?? defaultSystemPrompt);
   let strategy = options.strategy ?? 'complexity';
   let pinned = options.provider;
+  if (options.via !== undefined && !(chatVias as readonly string[]).includes(options.via))
+    throw new ConfigError({
+      issues: [
+        {
+          path: 'via',
+          message: `unknown ${JSON.stringify(options.via)}: use ${chatVias.join(' or ')}`,
+        },
+      ],
+    });
+  const streamTurn = turnStreamer(factory, options.via);
   if (pinned !== undefined && !factory.listProviders().includes(pinned))
     throw new ConfigError({
       issues: [{ path: 'provider', message: unknownProvider(factory, pinned) }],
@@ -196,24 +207,23 @@ export function createChatbot(options: ChatbotOptions): Chatbot {
       | undefined;
     let failure: unknown;
     try {
-      const events = factory.getProvider(pinned).stream(
-        { messages: fit.messages },
-        {
-          strategy,
-          maxTokens,
-          ...(signal !== undefined && { signal }),
-        },
-      );
+      const events = streamTurn({
+        messages: fit.messages,
+        strategy,
+        maxTokens,
+        provider: pinned,
+        signal,
+      });
       for await (const event of events) {
-        if (event.type === 'text-delta') {
+        if (event.type === 'text') {
           shown += event.text;
           write(event.text);
-        } else if (event.type === 'finish') {
+        } else {
           finish = {
             provider: event.provider,
             model: event.model,
-            inputTokens: event.usage.inputTokens,
-            outputTokens: event.usage.outputTokens,
+            inputTokens: event.inputTokens,
+            outputTokens: event.outputTokens,
             ...(event.costUsd !== undefined && { cost: event.costUsd }),
           };
         }

@@ -155,6 +155,21 @@ describe('the chatbot CLI, driven through its stdin', () => {
     expect(fake.count()).toBe(0); // its own in-process fakes, not ours
   }, 60_000);
 
+  test('--via ai-sdk: the same chat through the Vercel AI SDK on @modelmux/ai-sdk', async () => {
+    const chat = startChat(['--via', 'ai-sdk', '--provider', 'anthropic']);
+    await chat.waitFor(/routing by complexity via ai-sdk;/);
+    await chat.waitFor(/you> $/);
+    fake.script('anthropic', [{ reply: { text: 'Through the AI SDK.' } }]);
+    chat.send('What is RAG?');
+    await chat.waitFor(
+      /Through the AI SDK\.\n {2}↳ anthropic · claude-haiku-4-5 · pinned anthropic/,
+    );
+    expect((fake.requests('anthropic')[0]?.body as { stream?: boolean }).stream).toBe(true);
+    chat.send('/quit');
+    expect(await chat.exit).toBe(0);
+    expect(chat.output()).not.toMatch(/sk-cli-test|sk-ant-cli|AIzaCli|gsk_cli/);
+  }, 60_000);
+
   test('a script that cannot be read, or a bad option, exits 1 with the reason', async () => {
     const env = { PATH: process.env.PATH, HOME: process.env.HOME };
     const missing = startChat(['--script', '/nonexistent/chat.txt'], env);
@@ -163,5 +178,8 @@ describe('the chatbot CLI, driven through its stdin', () => {
     const strategy = startChat(['--strategy', 'fastest'], env);
     expect(await strategy.exit).toBe(1);
     expect(strategy.output()).toContain('strategy: unknown strategy "fastest"; one of cost');
+    const via = startChat(['--via', 'langchain'], env);
+    expect(await via.exit).toBe(1);
+    expect(via.output()).toContain('via: unknown "langchain": use modelmux or ai-sdk');
   }, 60_000);
 });

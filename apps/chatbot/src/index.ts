@@ -12,3 +12,4 @@ export type {
 export { ConversationMemory, countMessageTokens, type FitReport } from './memory.js';
 export { formatTurnLine, formatProviders, formatStats, formatUsd, routedBy } from './format.js';
 export { runChat, type RunChatOptions } from './run-chat.js';
+export { chatVias, type ChatVia } from './turn-stream.js';

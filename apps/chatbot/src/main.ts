@@ -4,6 +4,7 @@ import { createAppFactory } from '@modelmux/app-rag';
 import { Command, InvalidArgumentError } from 'commander';
 import { createChatbot } from './chatbot.js';
 import { runChat } from './run-chat.js';
+import { type ChatVia, chatVias } from './turn-stream.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -18,6 +19,7 @@ interface CliOptions {
   contextWindow?: number;
   maxTokens: number;
   offline?: boolean;
+  via: string;
 }
 
 const program = new Command()
@@ -35,6 +37,11 @@ const program = new Command()
   )
   .option('--max-tokens <tokens>', 'largest answer', positiveInt, 512)
   .option('--offline', 'use the fake providers even when API keys are set')
+  .option(
+    '--via <path>',
+    `how turns reach modelmux: ${chatVias.join(' or ')} (the Vercel AI SDK's streamText on @modelmux/ai-sdk)`,
+    'modelmux',
+  )
   .action(async (opts: CliOptions) => {
     if (opts.script !== undefined) {
       try {
@@ -51,6 +58,7 @@ const program = new Command()
           output: process.stdout,
           strategy: opts.strategy,
           maxTokens: opts.maxTokens,
+          via: opts.via as ChatVia,
           ...(opts.provider !== undefined && { provider: opts.provider }),
           ...(opts.contextWindow !== undefined && { contextWindow: opts.contextWindow }),
         });
@@ -62,7 +70,7 @@ const program = new Command()
     try {
       process.stdout.write(`${app.describe()}\n`);
       process.stdout.write(
-        `routing by ${chatbot.strategy}; /help for commands; Ctrl-C stops an answer, Ctrl-C at the prompt quits\n`,
+        `routing by ${chatbot.strategy}${opts.via === 'modelmux' ? '' : ` via ${opts.via}`}; /help for commands; Ctrl-C stops an answer, Ctrl-C at the prompt quits\n`,
       );
       await runChat({
         chatbot,

@@ -1,4 +1,5 @@
 import './node-fetch-first.js';
+import { aiSdkDropIn, formatAiSdkDropIn } from './ai-sdk-drop-in.js';
 import { formatMetricsCost, metricsCost } from './metrics-cost.js';
 import { formatOpenAIFetch, openaiFetchBench } from './openai-fetch.js';
 import { formatReport, runBenchmarks, type ScenarioName, scenarioNames } from './report.js';
@@ -14,13 +15,16 @@ const withRouter = !asked || asked.includes('router');
 const withMetrics = !asked || asked.includes('metrics');
 // `openai-fetch` (the openai SDK through factory.openaiFetch(), ./openai-fetch.ts) runs after the scenarios.
 const withOpenAIFetch = !asked || asked.includes('openai-fetch');
-const only = (asked?.filter((name) => !['router', 'metrics', 'openai-fetch'].includes(name)) ?? [
-  ...scenarioNames,
-]) as ScenarioName[];
+// `ai-sdk` (the AI SDK drop-in vs @ai-sdk/openai and ai-fallback, ./ai-sdk-drop-in.ts) runs
+// after the others, before router and metrics.
+const withAiSdk = !asked || asked.includes('ai-sdk');
+const only = (asked?.filter(
+  (name) => !['router', 'metrics', 'openai-fetch', 'ai-sdk'].includes(name),
+) ?? [...scenarioNames]) as ScenarioName[];
 const unknown = only.filter((name) => !scenarioNames.includes(name));
 if (unknown.length > 0) {
   console.error(
-    `Unknown scenario(s) ${unknown.join(', ')}; use ${scenarioNames.join(', ')}, openai-fetch, router, metrics`,
+    `Unknown scenario(s) ${unknown.join(', ')}; use ${scenarioNames.join(', ')}, openai-fetch, ai-sdk, router, metrics`,
   );
   process.exit(2);
 }
@@ -30,6 +34,7 @@ runBenchmarks(size, only, (line) => console.error(`[bench] ${line}`)).then(
   async (results) => {
     console.log(formatReport(results, size));
     if (withOpenAIFetch) console.log(formatOpenAIFetch(await openaiFetchBench(size)));
+    if (withAiSdk) console.log(`\n${formatAiSdkDropIn(await aiSdkDropIn(size))}`);
     if (withRouter) console.log(formatRouterPlan(routerPlan(size)));
     if (withMetrics) console.log(formatMetricsCost(await metricsCost(size)));
     console.error(`[bench] done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
