@@ -121,7 +121,7 @@ describe('modelmux-gateway (the bin)', () => {
     expect(child.output().split(printed as string)).toHaveLength(2);
     child.process.kill('SIGTERM');
     expect(await child.exited).toBe(0);
-  }, 60_000);
+  }, 90_000);
 
   test('SIGTERM: the stream in flight finishes, new requests are refused, exit 0', async () => {
     const file = join(dir, 'term.yaml');
@@ -149,5 +149,5 @@ describe('modelmux-gateway (the bin)', () => {
     expect(text).toContain('[DONE]');
     await expect(ask(false)).rejects.toThrow();
     expect(await child.exited).toBe(0);
-  }, 60_000);
+  }, 90_000);
 });

@@ -119,5 +119,5 @@ describe.runIf(installed)('the dashboard in chromium', () => {
     const html = await page.content();
     for (const secret of [prompt, key, masterKey]) expect(html).not.toContain(secret);
     await page.close();
-  }, 60_000);
+  }, 120_000);
 });
