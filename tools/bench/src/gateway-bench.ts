@@ -2,8 +2,8 @@
 // directly (the yardstick) and through the Portkey gateway (the peer), and our gateway served by
 // hono (@hono/node-server, what the bin uses) and by fastify 5, all against the same fake in a
 // child process; each gateway in its own process. Sides interleaved; medians; ratios to direct.
-//   npm run bench -w @modelmux/bench -- (not this) · run: node --conditions=@modelmux/source
-//   --import ./loader/register.mjs src/gateway-bench.ts [--quick]
+//   npm run bench:gateway -w @modelmux/bench [-- --quick]  (node --conditions=@modelmux/source
+//   --import ./loader/register.mjs src/gateway-bench.ts)
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
