@@ -121,7 +121,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   );
   app.onError((error) => {
     logger.error({ err: { name: error.name } }, 'unhandled route error');
-    return errorResponse('bad_request', 'the gateway could not serve this request');
+    return errorResponse('internal', 'the gateway could not serve this request');
   });
 
   return {

@@ -22,6 +22,7 @@ const kinds = {
   unauthorized: { status: 401, type: 'invalid_request_error', anthropic: 'authentication_error' },
   not_found: { status: 404, type: 'invalid_request_error', anthropic: 'not_found_error' },
   bad_request: { status: 400, type: 'invalid_request_error', anthropic: 'invalid_request_error' },
+  internal: { status: 500, type: 'server_error', anthropic: 'api_error' },
 } as const;
 
 /** A refusal by the gateway itself (never a provider's failure). */

@@ -32,9 +32,6 @@ const keyRefusal = {
   revoked: ['revoked_key', 'this API key has been revoked'],
 } as const;
 
-/** Per-key requests in flight, in this process. */
-const inFlightByKey = new Map<string, number>();
-
 function retryAfterOf(error: unknown, now: number): number | undefined {
   if (BudgetExceededError.isInstance(error) && error.resetsAt !== undefined)
     return error.resetsAt - now;
@@ -48,6 +45,8 @@ function retryAfterOf(error: unknown, now: number): number | undefined {
  * what the request spent when it finishes (stream end or cut included).
  */
 export function createModelRoute(deps: ModelRouteDeps): (request: Request) => Promise<Response> {
+  /** Per-key requests in flight in this gateway (one entry per key with requests running). */
+  const inFlightByKey = new Map<string, number>();
   return async (request) => {
     const started = performance.now();
     const path = new URL(request.url).pathname;
@@ -244,7 +243,7 @@ export function createModelRoute(deps: ModelRouteDeps): (request: Request) => Pr
     } catch (error) {
       finish(undefined);
       deps.logger.error({ err: { name: (error as Error).name } }, 'model route failed');
-      return errorResponse('bad_request', 'the gateway could not serve this request', { dialect });
+      return errorResponse('internal', 'the gateway could not serve this request', { dialect });
     }
   };
 }
