@@ -125,7 +125,7 @@ export function createModelRoute(deps: ModelRouteDeps): (request: Request) => Pr
       untrack();
       runtime.release();
       void reservation
-        ?.settle(record?.costUsd ?? 0)
+        ?.settle(spentBy(runtime, record))
         .catch((error: unknown) =>
           deps.logger.warn({ err: { name: (error as Error).name } }, 'key budget settle failed'),
         );
@@ -246,6 +246,17 @@ export function createModelRoute(deps: ModelRouteDeps): (request: Request) => Pr
       return errorResponse('internal', 'the gateway could not serve this request', { dialect });
     }
   };
+}
+
+/** What a finished request cost: the handler's figure, else priced from its usage (a cut stream), else 0. */
+function spentBy(runtime: Runtime, record: HandlerRecord | undefined): number {
+  if (record?.costUsd !== undefined) return record.costUsd;
+  if (!record?.usage || !record.provider) return 0;
+  try {
+    return runtime.factory.getRequestCost(record.provider, record.usage, record.providerModel) ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 function withDeadline(
