@@ -12,6 +12,7 @@ export type {
   GenerateContentResponse,
 } from './routed-result.js';
 export { type GenerateContentOptions } from './generate-content.js';
+export { parseModelId, modelIdForms, type ModelIdTarget } from './model-id.js';
 export type { RoutedAttempt } from './tracked-candidates.js';
 export { type BatchItem, type BatchOptions, type BatchProgress } from './batch.js';
 export {
