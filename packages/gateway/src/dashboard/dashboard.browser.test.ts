@@ -1,6 +1,6 @@
 // The dashboard in a real browser (Debian chromium through playwright-core): sign in with the
 // master key, send traffic through the gateway, and watch the panels update — numbers, a budget
-// bar filling, the breaker opening after a scripted outage. Screenshots go to docs/.
+// bar filling, the breaker opening after a scripted outage. Screenshots go to .test-results/screenshots (docs/ with MODELMUX_UPDATE_SCREENSHOTS=1).
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,13 @@ if (!installed && process.env['CI'])
   throw new Error(
     'chromium is missing in CI: .ci/run installs it (apt-get install -y --no-install-recommends chromium)',
   );
-const docs = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs');
+// Each run keeps its screenshots with the test results (CI's artefacts); the README's copies in
+// docs/ are rewritten only on request (MODELMUX_UPDATE_SCREENSHOTS=1), so a test run leaves the
+// checkout clean.
+const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const docs = process.env['MODELMUX_UPDATE_SCREENSHOTS']
+  ? join(packageRoot, 'docs')
+  : join(packageRoot, '.test-results', 'screenshots');
 
 const { fake, start } = useGateway();
 
