@@ -20,6 +20,20 @@ export const defaultSystemPrompt =
 /** Used when the catalogue knows no context window for a model. */
 const fallbackContextWindow = 8_192;
 
+/** Tokens of conversation a context window must hold beyond the answer's `maxTokens`. */
+export const minimumConversationTokens = 100;
+
+/**
+ * Why `contextWindow` is too small for answers of `maxTokens` (it must leave at least
+ * `minimumConversationTokens` for the conversation), or undefined when it is fine.
+ */
+export function contextWindowProblem(contextWindow: number, maxTokens: number): string | undefined {
+  const least = maxTokens + minimumConversationTokens;
+  return contextWindow >= least
+    ? undefined
+    : `must be at least ${least} tokens (${maxTokens} for the answer + ${minimumConversationTokens} for the conversation); received ${contextWindow}`;
+}
+
 /** The commands, for `/help` and for an unknown command's message. */
 export const chatCommands = [
   ['/stats', 'this conversation: turns, cost, tokens, memory, and calls per provider'],
@@ -79,6 +93,12 @@ export function createChatbot(options: ChatbotOptions): Chatbot {
     });
   if (!isStrategy(strategy))
     throw new ConfigError({ issues: [{ path: 'strategy', message: unknownStrategy(strategy) }] });
+  const windowProblem =
+    options.contextWindow === undefined
+      ? undefined
+      : contextWindowProblem(options.contextWindow, maxTokens);
+  if (windowProblem)
+    throw new ConfigError({ issues: [{ path: 'contextWindow', message: windowProblem }] });
 
   const totals = {
     turns: 0,

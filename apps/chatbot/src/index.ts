@@ -1,6 +1,12 @@
 // @modelmux/app-chatbot: a streaming terminal chat routed by message complexity (the user's
 // design's MultiProviderChatbot), with memory trimmed to the model's context window.
-export { createChatbot, chatCommands, defaultSystemPrompt } from './chatbot.js';
+export {
+  createChatbot,
+  chatCommands,
+  contextWindowProblem,
+  defaultSystemPrompt,
+  minimumConversationTokens,
+} from './chatbot.js';
 export type {
   Chatbot,
   ChatbotOptions,

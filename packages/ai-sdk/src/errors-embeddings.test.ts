@@ -48,7 +48,7 @@ describe('no retry amplification', () => {
     // No key in the message, the data or anywhere down the cause chain.
     const shown = inspect(error, { depth: 20 });
     for (const key of Object.values(keys)) expect(shown).not.toContain(key);
-  }, 60_000); // two factories, each loading two SDKs: slow on a loaded machine
+  });
 
   test('the same for streamText failing before its first token', async () => {
     failEverything();
@@ -70,7 +70,7 @@ describe('no retry amplification', () => {
     await result.consumeStream();
     expect(calls()).toEqual(allowed);
     expect(error).toMatchObject({ name: 'AI_APICallError', isRetryable: false });
-  }, 60_000);
+  });
 });
 
 describe('other failures', () => {

@@ -336,7 +336,9 @@ export class ProviderFactory implements StatusSource {
   }
 
   private isUsable(name: string): boolean {
-    return this.stack.unavailableReason(name) === undefined;
+    return (
+      this.stack.unavailableReason(name) === undefined && !this.stack.missingAdapters.get(name)
+    );
   }
 
   private entryOf(name: string, method: string): Stack['entries'][number] {

@@ -1,5 +1,5 @@
 import type { ChatResult, EmbedResult, FinishEvent, StreamEvent, Usage } from '@modelmux/core';
-import type { ComplexityClass } from '@modelmux/router';
+import type { ComplexityClass, Exclusion } from '@modelmux/router';
 import type { RoutedAttempt } from './tracked-candidates.js';
 
 /** A routed chat result: core's `ChatResult` plus how it was routed. */
@@ -16,6 +16,11 @@ export interface RoutedResult<T = unknown> extends ChatResult<T> {
   experiment?: { name: string; variant: string };
   /** The request's complexity class, when the complexity strategy ran. */
   complexity?: ComplexityClass;
+  /**
+   * The providers routing left out of this request's plan, each with the router's reason
+   * (`circuit breaker open until …`, a budget denial, `not used by rule "…"`); absent when none.
+   */
+  excluded?: readonly Exclusion[];
   /** True when answered from the response cache (then `costUsd` is 0 and nothing was sent). */
   cached: boolean;
 }
@@ -30,6 +35,8 @@ export interface RoutedFinishEvent extends FinishEvent {
   attempts: RoutedAttempt[];
   strategy: string;
   rule?: string;
+  /** The providers the plan left out, with the router's reasons (as on a `RoutedResult`). */
+  excluded?: readonly Exclusion[];
   cached: false;
 }
 

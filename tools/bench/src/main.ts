@@ -14,10 +14,13 @@ import { fullSize, quickSize, type BenchSize } from './scenarios.js';
 const sections: { name: string; run: (size: BenchSize) => Promise<string> | string }[] = [
   // The AI SDK drop-in vs @ai-sdk/openai and ai-fallback (./ai-sdk-drop-in.ts).
   { name: 'ai-sdk', run: async (size) => `\n${formatAiSdkDropIn(await aiSdkDropIn(size))}` },
+  // LangChain's ChatModelmux vs ChatOpenAI and withFallbacks (./langchain-dropin.ts).
+  {
+    name: 'langchain',
+    run: async (size) => `\n${formatLangchainDropIn(await langchainDropIn(size))}`,
+  },
   // The openai SDK through factory.openaiFetch() vs on its own fetch (./openai-fetch.ts).
   { name: 'openai-fetch', run: async (size) => formatOpenAIFetch(await openaiFetchBench(size)) },
-  // ChatModelmux vs ChatOpenAI and withFallbacks (./langchain-dropin.ts).
-  { name: 'langchain', run: async (size) => formatLangchainDropIn(await langchainDropIn(size)) },
   // router.plan's cost (./router-plan.ts).
   { name: 'router', run: (size) => formatRouterPlan(routerPlan(size)) },
   // createMetrics' CPU per request (./metrics-cost.ts), last.
