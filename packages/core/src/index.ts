@@ -198,7 +198,7 @@ export {
   type ProviderFactory,
   type ProviderSettings,
 } from './registry.js';
-export { assertProvider } from './registry-assert-provider.js';
+export { assertProvider, providerIssues } from './registry-assert-provider.js';
 
 // Adapter-author helpers: import them from '@modelmux/core/provider-utils'. Still here, deprecated,
 // until every adapter has moved.
