@@ -9,10 +9,14 @@ let output = '';
 let url = '';
 
 beforeAll(async () => {
-  child = spawn(tsx, ['--conditions=@modelmux/source', 'src/cli.ts', '--port', '0', '--seed', '5'], {
-    cwd: packageDir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  child = spawn(
+    tsx,
+    ['--conditions=@modelmux/source', 'src/cli.ts', '--port', '0', '--seed', '5'],
+    {
+      cwd: packageDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
