@@ -47,6 +47,9 @@ describe('modelmux-fake CLI', () => {
     expect(output).toMatch(/anthropic\s+http/);
     expect(output).toMatch(/groq\s+http/);
     expect(output).toMatch(/google\s+http/);
+    expect(output).toContain(
+      'new GoogleGenAI({ apiKey, httpOptions: { baseUrl } })  (@google/genai)',
+    );
     expect(output.match(/curl -s/g)).toHaveLength(4);
   });
 

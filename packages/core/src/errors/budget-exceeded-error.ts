@@ -61,10 +61,7 @@ export class BudgetExceededError extends ModelmuxError {
       message:
         options.message ??
         `The ${kind} budget of $${options.limitUsd} for ${who} would be exceeded` +
-          (options.predictedUsd !== undefined
-            ? ` (predicted $${options.predictedUsd.toFixed(6)})`
-            : '') +
-          (options.spentUsd !== undefined ? ` (spent $${options.spentUsd.toFixed(6)})` : '') +
+          spendNote(options.predictedUsd, options.spentUsd) +
           (options.resetsAt !== undefined
             ? `; it resets at ${new Date(options.resetsAt).toISOString()}`
             : ''),
@@ -84,4 +81,13 @@ export class BudgetExceededError extends ModelmuxError {
   static override isInstance(error: unknown): error is BudgetExceededError {
     return ModelmuxError.hasMarker(error, marker);
   }
+}
+
+/** ` (predicted $x, spent $y)`, either part alone, or '' when neither is known. */
+function spendNote(predictedUsd: number | undefined, spentUsd: number | undefined): string {
+  const parts = [
+    ...(predictedUsd === undefined ? [] : [`predicted $${predictedUsd.toFixed(6)}`]),
+    ...(spentUsd === undefined ? [] : [`spent $${spentUsd.toFixed(6)}`]),
+  ];
+  return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }
