@@ -63,6 +63,11 @@ export interface Budgets {
    * rpm/tpm limit, with `retryAfterMs`; the executor then moves on to the next provider).
    */
   reserve(input: ReserveInput): Promise<Reservation>;
+  /**
+   * True when a cost limit (per request, or any period limit of the provider, the user or a tag)
+   * applies to a call to `provider` with this metadata: then its price must be known.
+   */
+  hasCostLimit(provider: string, metadata?: RequestMetadata): boolean;
   /** The synchronous check the router runs per candidate, from the local view (no I/O). */
   readonly guard: BudgetGuard;
   /** Spend, reserved and remaining per scope and period (read from the store when reachable). */

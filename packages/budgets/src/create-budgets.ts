@@ -424,6 +424,9 @@ export function createBudgets(options: BudgetsOptions = {}): Budgets {
 
   return {
     reserve,
+    hasCostLimit: (provider, metadata) =>
+      limits.perRequest[provider] !== undefined ||
+      limits.resolve(provider, metadata, now()).length > 0,
     guard,
     getUsage,
     refresh,

@@ -17,6 +17,7 @@ import {
 import type { RoutePlan } from '@modelmux/router';
 import { LazyProvider } from './adapters/lazy-provider.js';
 import { budgetErrorFromPlan } from './budget-error.js';
+import { type ChargeContext, partialCharge, predictedCosts } from './call-charges.js';
 import { cacheKey } from './cache/cache-key.js';
 import { checkInput } from './hooks/input-checks.js';
 import type { EmbedOptions, InvokeOptions, RoutedRunner } from './routed-llm.js';
@@ -180,17 +181,42 @@ export class Pipeline implements RoutedRunner {
     return usable;
   }
 
-  /** Per-call bookkeeping: each call reserves the plan's predicted cost for its provider. */
+  /** How this factory prices calls: its catalogue, each provider's `unknownPrice`, its limits. */
+  private charges(): ChargeContext {
+    const { catalogue, config, budgets } = this.stack();
+    return {
+      catalogue,
+      unknownPriceOf: (provider) =>
+        Object.hasOwn(config.providers, provider)
+          ? config.providers[provider]?.unknownPrice
+          : undefined,
+      hasCostLimit: (provider, metadata) => budgets.hasCostLimit(provider, metadata),
+    };
+  }
+
+  /**
+   * Per-call bookkeeping: each call reserves its provider's predicted cost (refused before any
+   * call when a price is unknown under a cost limit); a call cut after it was sent is charged
+   * its estimate, booked in the metrics as well.
+   */
   private tracking(
     plan: RoutePlan,
-    request: { metadata?: ChatRequest['metadata']; signal?: AbortSignal; maxTokens?: number },
+    candidates: readonly PlanCandidate[],
+    request: ChatRequest | EmbedRequest,
     attempts: RoutedAttempt[],
   ): CallTracking {
-    const { budgets, now } = this.stack();
+    const { budgets, metrics, now } = this.stack();
+    const charges = this.charges();
+    const costs = predictedCosts(plan, candidates, request, charges);
     const format = this.hooks.formatRequest;
+    const maxTokens = 'maxTokens' in request ? request.maxTokens : undefined;
     return {
       attempts,
       now,
+      partial: (provider, model, outputChars) =>
+        partialCharge(charges, provider, model, plan.estimate.inputTokens, outputChars),
+      charged: (provider, model, charge) =>
+        metrics.recordCost(provider, model, charge.costUsd, charge.usage),
       ...(format && {
         format: async (provider: Provider, call: ChatRequest) => {
           const changed = await format(call, {
@@ -211,9 +237,9 @@ export class Pipeline implements RoutedRunner {
         budgets.reserve({
           provider,
           ...(model !== undefined && { model }),
-          predictedCostUsd: plan.estimate.costUsd[provider],
+          predictedCostUsd: costs[provider],
           inputTokens: plan.estimate.inputTokens,
-          ...(request.maxTokens !== undefined && { outputTokens: request.maxTokens }),
+          ...(maxTokens !== undefined && { outputTokens: maxTokens }),
           ...(request.metadata !== undefined && { metadata: request.metadata }),
           ...(request.signal !== undefined && { signal: request.signal }),
         }),
@@ -252,7 +278,7 @@ export class Pipeline implements RoutedRunner {
     const { plan, candidates } = this.plan(request, provider, options.strategy, requestId);
     const attempts: RoutedAttempt[] = [];
     const usable = await this.load(candidates, attempts);
-    const tracking = this.tracking(plan, request, attempts);
+    const tracking = this.tracking(plan, usable, request, attempts);
     let result;
     try {
       result = await stack.executor.generate(trackCandidates(usable, tracking), request);
@@ -305,7 +331,7 @@ export class Pipeline implements RoutedRunner {
     });
     const { plan, candidates } = this.plan(request, provider, options.strategy, requestId);
     const usable = await this.load(candidates, []);
-    const tracking = this.tracking(plan, request, []);
+    const tracking = this.tracking(plan, usable, request, []);
     try {
       const events = stack.metrics.instrumentStream(
         stack.executor.stream(trackCandidates(usable, tracking), request),
@@ -348,7 +374,7 @@ export class Pipeline implements RoutedRunner {
     const { plan, candidates } = this.plan(request, provider, undefined, requestId);
     const attempts: RoutedAttempt[] = [];
     const usable = await this.load(candidates, attempts);
-    const tracking = this.tracking(plan, request, attempts);
+    const tracking = this.tracking(plan, usable, request, attempts);
     try {
       const result = await stack.executor.embed(trackCandidates(usable, tracking), request);
       return { ...result, requestId, attempts: tracking.attempts, strategy: plan.strategy };

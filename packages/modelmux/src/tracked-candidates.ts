@@ -6,7 +6,9 @@ import {
   ProviderError,
   redactSecrets,
   type StreamEvent,
+  type Usage,
 } from '@modelmux/core';
+import { type PartialCharge, wasBilled } from './call-charges.js';
 
 /** One call made for a request: which provider and model, how long, and why it failed. */
 export interface RoutedAttempt {
@@ -21,6 +23,15 @@ export interface RoutedAttempt {
   message?: string;
   /** The failure itself (absent on success). */
   error?: unknown;
+  /**
+   * What a failed call was charged (USD) when it was cut after it was sent (aborted, timed out,
+   * connection cut, stream stopped): an estimate from the input and the text received.
+   */
+  costUsd?: number;
+  /** The estimated usage of such a call. */
+  usage?: Usage;
+  /** True on a charged failure: its usage and cost are estimates, not the vendor's figures. */
+  usageEstimated?: true;
 }
 
 /** A plan entry as the executor takes it. */
@@ -41,6 +52,40 @@ export interface CallTracking {
   reserve: (provider: string, model: string | undefined) => Promise<CallReservation>;
   /** Provider-specific formatting of the request before each call (`hooks.formatRequest`). */
   format?: (provider: Provider, request: ChatRequest) => Promise<ChatRequest>;
+  /**
+   * The estimated charge of a call cut after it was sent, from the input and `outputChars`
+   * characters received (undefined when its price is unknown). Settled instead of a release.
+   */
+  partial?: (provider: string, model: string, outputChars: number) => PartialCharge | undefined;
+  /** Books a partial charge where successes' costs are booked (metrics). */
+  charged?: (provider: string, model: string, charge: PartialCharge) => void;
+}
+
+/**
+ * Ends a call that did not succeed: a call cut after it was sent is charged its estimate (and
+ * the charge booked), any other failure releases its hold. Returns the charge, if any.
+ */
+async function endFailed(
+  tracking: CallTracking,
+  provider: Provider,
+  model: string | undefined,
+  reservation: CallReservation,
+  billed: boolean,
+  outputChars: number,
+): Promise<PartialCharge | undefined> {
+  const priced = model ?? provider.defaultModel;
+  const charge = billed ? tracking.partial?.(provider.name, priced, outputChars) : undefined;
+  if (!charge) {
+    await reservation.release();
+    return undefined;
+  }
+  await reservation.settle(charge.costUsd);
+  tracking.charged?.(provider.name, priced, charge);
+  return charge;
+}
+
+function charged(charge: PartialCharge | undefined): Partial<RoutedAttempt> {
+  return charge ? { costUsd: charge.costUsd, usage: charge.usage, usageEstimated: true } : {};
 }
 
 function failure(
@@ -105,8 +150,13 @@ function track(provider: Provider, tracking: CallTracking): Provider {
       attempts.push({ provider: provider.name, model, ok: true, latencyMs: now() - started });
       return value;
     } catch (error) {
-      await reservation?.release();
-      attempts.push(failure(provider.name, model, now() - started, error, signal));
+      const charge =
+        reservation &&
+        (await endFailed(tracking, provider, model, reservation, wasBilled(error), 0));
+      attempts.push({
+        ...failure(provider.name, model, now() - started, error, signal),
+        ...charged(charge || undefined),
+      });
       throw error;
     }
   };
@@ -170,11 +220,15 @@ async function* trackStream(
   const started = now();
   let reservation: CallReservation | undefined;
   let finished = false;
+  let failed: { error: unknown } | undefined;
+  let outputChars = 0;
   try {
     reservation = await tracking.reserve(provider.name, request.model);
     const sent = tracking.format ? await formatted(tracking.format, provider, request) : request;
     for await (const event of provider.stream(sent)) {
-      if (event.type === 'finish') {
+      if (event.type === 'text-delta') outputChars += event.text.length;
+      else if (event.type === 'tool-call-delta') outputChars += event.argsDelta.length;
+      else if (event.type === 'finish') {
         finished = true;
         await reservation.settle(event.costUsd ?? 0);
         attempts.push({
@@ -187,10 +241,22 @@ async function* trackStream(
       yield event;
     }
   } catch (error) {
-    attempts.push(failure(provider.name, request.model, now() - started, error, request.signal));
+    failed = { error };
     throw error;
   } finally {
-    // Failed, cut or abandoned before `finish`: release the hold (nothing known to be spent).
-    if (!finished) await reservation?.release();
+    // Not finished: cut after it was sent (a timeout, an abort, a lost hedge, a dropped
+    // connection, or the consumer stopped reading: it has seen an event, so the vendor had
+    // answered) is charged its estimate; any other failure releases the hold.
+    if (!finished) {
+      const billed = failed ? wasBilled(failed.error) : true;
+      const charge =
+        reservation &&
+        (await endFailed(tracking, provider, request.model, reservation, billed, outputChars));
+      if (failed)
+        attempts.push({
+          ...failure(provider.name, request.model, now() - started, failed.error, request.signal),
+          ...charged(charge || undefined),
+        });
+    }
   }
 }
