@@ -38,10 +38,15 @@ import {
  */
 function budgetErrorOf(error: unknown): BudgetExceededError | undefined {
   if (!AllProvidersFailedError.isInstance(error)) return undefined;
+  // A refusal by the reservation reaches the executor inside the call: it wraps it (as `cause`).
   const budgetErrors = error.attempts
-    .map((a) => a.error)
+    .map((a) => (BudgetExceededError.isInstance(a.error) ? a.error : causeOf(a.error)))
     .filter((e): e is BudgetExceededError => BudgetExceededError.isInstance(e));
   return budgetErrors.length === error.attempts.length ? budgetErrors[0] : undefined;
+}
+
+function causeOf(error: unknown): unknown {
+  return error instanceof Error ? error.cause : undefined;
 }
 
 function providerOf(candidate: PlanCandidate): Provider {

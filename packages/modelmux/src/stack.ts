@@ -166,6 +166,7 @@ export function createStack(
     contextWindowOf: (_provider, model) => catalogue[model]?.contextWindow,
     ...(providerState !== undefined && { store: providerState }),
     ...(options.breaker !== undefined && { breaker: options.breaker }),
+    ...(options.hedge !== undefined && { hedge: options.hedge }),
     ...options.backoff,
   });
   const budgets = createBudgets({
