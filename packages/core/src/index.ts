@@ -128,6 +128,7 @@ export {
   type PriceOptions,
   type PriceCard,
 } from './price.js';
+export { formatUsd } from './format-usd.js';
 export {
   countRequestTokens,
   countTextTokens,

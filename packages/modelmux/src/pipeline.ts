@@ -5,6 +5,7 @@ import {
   type ChatInput,
   type ChatRequest,
   ConfigError,
+  costBreakdown,
   defaultHooksConfig,
   type EmbedRequest,
   type HookContext,
@@ -17,6 +18,7 @@ import {
 import type { RoutePlan } from '@modelmux/router';
 import { LazyProvider } from './adapters/lazy-provider.js';
 import { budgetErrorFromPlan } from './budget-error.js';
+import type { FactoryEmitter } from './events/factory-events.js';
 import { type ChargeContext, partialCharge, predictedCosts } from './call-charges.js';
 import { cacheKey } from './cache/cache-key.js';
 import { checkInput } from './hooks/input-checks.js';
@@ -61,7 +63,10 @@ function providerOf(candidate: PlanCandidate): Provider {
 export class Pipeline implements RoutedRunner {
   private readonly hooks: HooksConfig;
 
-  constructor(private readonly stack: () => Stack) {
+  constructor(
+    private readonly stack: () => Stack,
+    private readonly emitter?: FactoryEmitter,
+  ) {
     this.hooks = stack().config.hooks ?? defaultHooksConfig;
   }
 
@@ -220,8 +225,11 @@ export class Pipeline implements RoutedRunner {
       now,
       partial: (provider, model, outputChars) =>
         partialCharge(charges, provider, model, plan.estimate.inputTokens, outputChars),
-      charged: (provider, model, charge) =>
-        metrics.recordCost(provider, model, charge.costUsd, charge.usage),
+      charged: (provider, model, charge) => {
+        metrics.recordCost(provider, model, charge.costUsd, charge.usage);
+        if (this.emitter?.has('charge'))
+          this.emitter.emit('charge', { requestId: plan.requestId, provider, model, ...charge });
+      },
       ...(format && {
         format: async (provider: Provider, call: ChatRequest) => {
           const changed = await format(call, {
@@ -268,8 +276,8 @@ export class Pipeline implements RoutedRunner {
     if (stack.cache?.accepts(request)) {
       key = cacheKey(request, { provider, strategy: options.strategy });
       const hit = await stack.cache.get(key);
-      if (hit)
-        return {
+      if (hit) {
+        const answer: RoutedResult<T> = {
           ...(hit as RoutedResult<T>),
           requestId,
           attempts: [],
@@ -278,6 +286,9 @@ export class Pipeline implements RoutedRunner {
           costUsd: 0,
           latencyMs: stack.now() - started,
         };
+        delete answer.costBreakdown; // nothing was sent, nothing is charged
+        return answer;
+      }
     }
 
     const { plan, candidates } = this.plan(request, provider, options.strategy, requestId);
@@ -292,8 +303,16 @@ export class Pipeline implements RoutedRunner {
       throw budgetErrorOf(error) ?? error;
     }
     stack.router.recordResult(plan, result);
+    const charges = this.charges();
+    const breakdown =
+      result.costUsd === undefined
+        ? undefined
+        : costBreakdown(result.model, result.usage, charges.catalogue, {
+            unknownPrice: charges.unknownPriceOf(result.provider),
+          });
     let routed: RoutedResult<T> = {
       ...result,
+      ...(breakdown !== undefined && { costBreakdown: breakdown }),
       requestId,
       attempts,
       strategy: plan.strategy,

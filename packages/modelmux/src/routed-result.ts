@@ -1,4 +1,4 @@
-import type { ChatResult, EmbedResult, Usage } from '@modelmux/core';
+import type { ChatResult, CostBreakdown, EmbedResult, Usage } from '@modelmux/core';
 import type { ComplexityClass } from '@modelmux/router';
 import type { RoutedAttempt } from './tracked-candidates.js';
 
@@ -18,6 +18,12 @@ export interface RoutedResult<T = unknown> extends ChatResult<T> {
   complexity?: ComplexityClass;
   /** True when answered from the response cache (then `costUsd` is 0 and nothing was sent). */
   cached: boolean;
+  /**
+   * `costUsd` by kind of token (USD, rounded to 1e-10 like `costUsd`, adding up to it): plain
+   * input, cache reads, cache writes, visible output and reasoning. Absent when the price is
+   * unknown or the answer came from the cache.
+   */
+  costBreakdown?: CostBreakdown;
 }
 
 /** A routed embedding result. */

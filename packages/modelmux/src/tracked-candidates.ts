@@ -143,8 +143,11 @@ function track(provider: Provider, tracking: CallTracking): Provider {
   ): Promise<T> => {
     const started = now();
     let reservation: CallReservation | undefined;
+    let sent = false;
     try {
       reservation = await tracking.reserve(provider.name, model);
+      // A signal already aborted stops the call before anything reaches the vendor.
+      sent = !signal?.aborted;
       const value = await run();
       await reservation.settle(costOf(value) ?? 0);
       attempts.push({ provider: provider.name, model, ok: true, latencyMs: now() - started });
@@ -152,7 +155,7 @@ function track(provider: Provider, tracking: CallTracking): Provider {
     } catch (error) {
       const charge =
         reservation &&
-        (await endFailed(tracking, provider, model, reservation, wasBilled(error), 0));
+        (await endFailed(tracking, provider, model, reservation, sent && wasBilled(error), 0));
       attempts.push({
         ...failure(provider.name, model, now() - started, error, signal),
         ...charged(charge || undefined),
@@ -222,10 +225,12 @@ async function* trackStream(
   let finished = false;
   let failed: { error: unknown } | undefined;
   let outputChars = 0;
+  let sent = false;
   try {
     reservation = await tracking.reserve(provider.name, request.model);
-    const sent = tracking.format ? await formatted(tracking.format, provider, request) : request;
-    for await (const event of provider.stream(sent)) {
+    sent = !request.signal?.aborted;
+    const call = tracking.format ? await formatted(tracking.format, provider, request) : request;
+    for await (const event of provider.stream(call)) {
       if (event.type === 'text-delta') outputChars += event.text.length;
       else if (event.type === 'tool-call-delta') outputChars += event.argsDelta.length;
       else if (event.type === 'finish') {
@@ -248,7 +253,7 @@ async function* trackStream(
     // connection, or the consumer stopped reading: it has seen an event, so the vendor had
     // answered) is charged its estimate; any other failure releases the hold.
     if (!finished) {
-      const billed = failed ? wasBilled(failed.error) : true;
+      const billed = sent && (failed ? wasBilled(failed.error) : true);
       const charge =
         reservation &&
         (await endFailed(tracking, provider, request.model, reservation, billed, outputChars));

@@ -1,3 +1,4 @@
+import { formatUsd } from '../format-usd.js';
 import { ModelmuxError } from './modelmux-error.js';
 
 const marker = 'modelmux.error.BudgetExceededError';
@@ -60,11 +61,11 @@ export class BudgetExceededError extends ModelmuxError {
       name: 'ModelmuxBudgetExceededError',
       message:
         options.message ??
-        `The ${kind} budget of $${options.limitUsd} for ${who} would be exceeded` +
+        `The ${kind} budget of ${formatUsd(options.limitUsd)} for ${who} would be exceeded` +
           (options.predictedUsd !== undefined
-            ? ` (predicted $${options.predictedUsd.toFixed(6)})`
+            ? ` (predicted ${formatUsd(options.predictedUsd)})`
             : '') +
-          (options.spentUsd !== undefined ? ` (spent $${options.spentUsd.toFixed(6)})` : '') +
+          (options.spentUsd !== undefined ? ` (spent ${formatUsd(options.spentUsd)})` : '') +
           (options.resetsAt !== undefined
             ? `; it resets at ${new Date(options.resetsAt).toISOString()}`
             : ''),
