@@ -39,3 +39,33 @@ test('--task runs one task offline, printing each step with its provider, model 
   expect(stdout).toContain('Answer: Based on the tool result: 1000');
   expect(stdout).toMatch(/↳ 3 steps \(answer\) · \d+\+\d+ tokens · \$\d\.\d{6} · \d+ ms/);
 }, 60_000);
+
+test('bad flags fail before anything starts, naming the flag', async () => {
+  const cli = (args: string[]) =>
+    run(
+      path.join(repoRoot, 'node_modules/.bin/tsx'),
+      ['--conditions=@modelmux/source', 'src/main.ts', ...args],
+      {
+        cwd: path.join(repoRoot, 'apps/agent'),
+        env: { PATH: process.env['PATH'], HOME: process.env['HOME'] },
+        timeout: 90_000,
+      },
+    ).then(
+      ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+  const [steps, task, extra] = await Promise.all([
+    cli(['--max-steps', '2.5']),
+    cli(['--task', '']),
+    cli(['--offline', 'surplus']),
+  ]);
+  expect(steps.code).toBe(1);
+  expect(steps.stderr).toContain(
+    "error: option '-m, --max-steps <n>' argument '2.5' is invalid. Expected a whole number ≥ 1.",
+  );
+  expect(task.code).toBe(1);
+  expect(task.stderr).toContain("option '-t, --task <text>' argument '' is invalid");
+  expect(extra.code).toBe(1);
+  expect(extra.stderr).toContain('error: too many arguments');
+  for (const failed of [steps, task, extra]) expect(failed.stdout).toBe('');
+}, 180_000);

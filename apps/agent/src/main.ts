@@ -1,5 +1,11 @@
 // The agent demo's command line: `npm start -w @modelmux/app-agent -- [--task "…"] [--max-steps N]`.
-import { createRagApp, ingestProgressBar } from '@modelmux/app-rag';
+import {
+  createRagApp,
+  ingestProgressBar,
+  nonEmptyText,
+  positiveInteger,
+  runCli,
+} from '@modelmux/app-rag';
 import { Command } from 'commander';
 import { createAgent } from './agent.js';
 import { createAgentFactory } from './agent-factory.js';
@@ -20,11 +26,11 @@ const program = new Command()
   .description(
     'A tool-using agent: a cheap model picks tools, a strong one answers — routed by modelmux rules.',
   )
-  .option('-t, --task <text>', 'run one task and exit (default: a few sample tasks)')
+  .option('-t, --task <text>', 'run one task and exit (default: a few sample tasks)', nonEmptyText)
   .option(
     '-m, --max-steps <n>',
     'model calls per task, the final answer included',
-    (v) => Number.parseInt(v, 10),
+    positiveInteger,
     6,
   )
   .option('--offline', 'use the fake providers even when API keys are set')
@@ -45,7 +51,7 @@ const program = new Command()
         tools: defaultTools({ rag }),
         maxSteps: opts.maxSteps,
       });
-      for (const task of opts.task ? [opts.task] : sampleTasks) {
+      for (const task of opts.task !== undefined ? [opts.task] : sampleTasks) {
         write(`\nTask: ${task}`);
         const result = await agent.run(task, { onStep: (step) => write(formatStep(step)) });
         write(`Answer: ${result.answer.trim()}`);
@@ -58,7 +64,4 @@ const program = new Command()
     }
   });
 
-program.parseAsync().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+runCli(program);

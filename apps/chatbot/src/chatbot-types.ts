@@ -2,6 +2,7 @@ import type { Usage } from '@modelmux/core';
 import type { ComplexityOptions } from '@modelmux/router';
 import type { ProviderFactory } from 'modelmux';
 import type { ConversationMemory } from './memory.js';
+import type { ChatVia } from './turn-stream.js';
 
 /** Where the chatbot writes: a stream such as `process.stdout`, or a function. */
 export type ChatbotOutput = { write(text: string): unknown } | ((text: string) => void);
@@ -27,6 +28,11 @@ export interface ChatbotOptions {
   contextWindow?: number;
   /** The complexity classifier's settings, to match the factory's `complexity` config. */
   complexity?: ComplexityOptions;
+  /**
+   * How turns reach the factory: `'modelmux'` (its `stream()`, the default) or `'ai-sdk'` (the
+   * Vercel AI SDK's `streamText` on the `@modelmux/ai-sdk` drop-in). Routing is the same.
+   */
+  via?: ChatVia;
   /** Called after each answered (or stopped) turn. */
   onTurn?: (turn: ChatTurn) => void;
 }

@@ -250,5 +250,10 @@ describe('commands', () => {
   test('bad options are a ConfigError naming the option', () => {
     expect(() => bot({ provider: 'nope' })).toThrow(ConfigError);
     expect(() => bot({ strategy: 'fastest' })).toThrow(/strategy/);
+    // The window must hold the answer and some conversation.
+    expect(() => bot({ contextWindow: 150, maxTokens: 80 })).toThrow(
+      'contextWindow: must be at least 180 tokens (80 for the answer + 100 for the conversation); received 150',
+    );
+    expect(() => bot({ contextWindow: 180, maxTokens: 80 }).close()).not.toThrow();
   });
 });

@@ -11,6 +11,7 @@ import type {
 } from './chatbot-types.js';
 import { formatProviders, formatStats, formatTurnLine } from './format.js';
 import { ConversationMemory } from './memory.js';
+import { chatVias, turnStreamer } from './turn-stream.js';
 
 /** The system prompt when none is given. */
 export const defaultSystemPrompt =
@@ -18,6 +19,20 @@ export const defaultSystemPrompt =
 
 /** Used when the catalogue knows no context window for a model. */
 const fallbackContextWindow = 8_192;
+
+/** Tokens of conversation a context window must hold beyond the answer's `maxTokens`. */
+export const minimumConversationTokens = 100;
+
+/**
+ * Why `contextWindow` is too small for answers of `maxTokens` (it must leave at least
+ * `minimumConversationTokens` for the conversation), or undefined when it is fine.
+ */
+export function contextWindowProblem(contextWindow: number, maxTokens: number): string | undefined {
+  const least = maxTokens + minimumConversationTokens;
+  return contextWindow >= least
+    ? undefined
+    : `must be at least ${least} tokens (${maxTokens} for the answer + ${minimumConversationTokens} for the conversation); received ${contextWindow}`;
+}
 
 /** The commands, for `/help` and for an unknown command's message. */
 export const chatCommands = [
@@ -62,12 +77,28 @@ export function createChatbot(options: ChatbotOptions): Chatbot {
   const memory = new ConversationMemory(options.system ?? defaultSystemPrompt);
   let strategy = options.strategy ?? 'complexity';
   let pinned = options.provider;
+  if (options.via !== undefined && !(chatVias as readonly string[]).includes(options.via))
+    throw new ConfigError({
+      issues: [
+        {
+          path: 'via',
+          message: `unknown ${JSON.stringify(options.via)}: use ${chatVias.join(' or ')}`,
+        },
+      ],
+    });
+  const streamTurn = turnStreamer(factory, options.via);
   if (pinned !== undefined && !factory.listProviders().includes(pinned))
     throw new ConfigError({
       issues: [{ path: 'provider', message: unknownProvider(factory, pinned) }],
     });
   if (!isStrategy(strategy))
     throw new ConfigError({ issues: [{ path: 'strategy', message: unknownStrategy(strategy) }] });
+  const windowProblem =
+    options.contextWindow === undefined
+      ? undefined
+      : contextWindowProblem(options.contextWindow, maxTokens);
+  if (windowProblem)
+    throw new ConfigError({ issues: [{ path: 'contextWindow', message: windowProblem }] });
 
   const totals = {
     turns: 0,
@@ -196,24 +227,23 @@ export function createChatbot(options: ChatbotOptions): Chatbot {
       | undefined;
     let failure: unknown;
     try {
-      const events = factory.getProvider(pinned).stream(
-        { messages: fit.messages },
-        {
-          strategy,
-          maxTokens,
-          ...(signal !== undefined && { signal }),
-        },
-      );
+      const events = streamTurn({
+        messages: fit.messages,
+        strategy,
+        maxTokens,
+        provider: pinned,
+        signal,
+      });
       for await (const event of events) {
-        if (event.type === 'text-delta') {
+        if (event.type === 'text') {
           shown += event.text;
           write(event.text);
-        } else if (event.type === 'finish') {
+        } else {
           finish = {
             provider: event.provider,
             model: event.model,
-            inputTokens: event.usage.inputTokens,
-            outputTokens: event.usage.outputTokens,
+            inputTokens: event.inputTokens,
+            outputTokens: event.outputTokens,
             ...(event.costUsd !== undefined && { cost: event.costUsd }),
           };
         }

@@ -155,6 +155,21 @@ describe('the chatbot CLI, driven through its stdin', () => {
     expect(fake.count()).toBe(0); // its own in-process fakes, not ours
   }, 60_000);
 
+  test('--via ai-sdk: the same chat through the Vercel AI SDK on @modelmux/ai-sdk', async () => {
+    const chat = startChat(['--via', 'ai-sdk', '--provider', 'anthropic']);
+    await chat.waitFor(/routing by complexity via ai-sdk;/);
+    await chat.waitFor(/you> $/);
+    fake.script('anthropic', [{ reply: { text: 'Through the AI SDK.' } }]);
+    chat.send('What is RAG?');
+    await chat.waitFor(
+      /Through the AI SDK\.\n {2}↳ anthropic · claude-haiku-4-5 · pinned anthropic/,
+    );
+    expect((fake.requests('anthropic')[0]?.body as { stream?: boolean }).stream).toBe(true);
+    chat.send('/quit');
+    expect(await chat.exit).toBe(0);
+    expect(chat.output()).not.toMatch(/sk-cli-test|sk-ant-cli|AIzaCli|gsk_cli/);
+  }, 60_000);
+
   test('a script that cannot be read, or a bad option, exits 1 with the reason', async () => {
     const env = { PATH: process.env.PATH, HOME: process.env.HOME };
     const missing = startChat(['--script', '/nonexistent/chat.txt'], env);
@@ -162,6 +177,27 @@ describe('the chatbot CLI, driven through its stdin', () => {
     expect(missing.output()).toContain('--script: cannot read the file /nonexistent/chat.txt');
     const strategy = startChat(['--strategy', 'fastest'], env);
     expect(await strategy.exit).toBe(1);
-    expect(strategy.output()).toContain('strategy: unknown strategy "fastest"; one of cost');
-  }, 60_000);
+    expect(strategy.output()).toContain(
+      "error: option '--strategy <name>' argument 'fastest' is invalid. Allowed choices are cost, latency",
+    );
+    const window = startChat(['--context-window', '600', '--max-tokens', '512'], env);
+    expect(await window.exit).toBe(1);
+    expect(window.output()).toContain(
+      'error: --context-window must be at least 612 tokens (512 for the answer + 100 for the conversation); received 600',
+    );
+    const tokens = startChat(['--max-tokens', '0'], env);
+    expect(await tokens.exit).toBe(1);
+    expect(tokens.output()).toContain("option '--max-tokens <tokens>' argument '0' is invalid");
+    const via = startChat(['--via', 'langchain'], env);
+    expect(await via.exit).toBe(1);
+    expect(via.output()).toContain(
+      "error: option '--via <path>' argument 'langchain' is invalid. Allowed choices are modelmux, ai-sdk.",
+    );
+    const unknown = startChat(['--bogus'], env);
+    expect(await unknown.exit).toBe(1);
+    expect(unknown.output()).toContain("error: unknown option '--bogus'");
+    // Nothing started: no fake server, no prompt.
+    for (const chat of [window, tokens, via, unknown])
+      expect(chat.output()).not.toContain('offline:');
+  }, 120_000);
 });

@@ -1,6 +1,12 @@
 // @modelmux/app-chatbot: a streaming terminal chat routed by message complexity (the user's
 // design's MultiProviderChatbot), with memory trimmed to the model's context window.
-export { createChatbot, chatCommands, defaultSystemPrompt } from './chatbot.js';
+export {
+  createChatbot,
+  chatCommands,
+  contextWindowProblem,
+  defaultSystemPrompt,
+  minimumConversationTokens,
+} from './chatbot.js';
 export type {
   Chatbot,
   ChatbotOptions,
@@ -12,3 +18,4 @@ export type {
 export { ConversationMemory, countMessageTokens, type FitReport } from './memory.js';
 export { formatTurnLine, formatProviders, formatStats, formatUsd, routedBy } from './format.js';
 export { runChat, type RunChatOptions } from './run-chat.js';
+export { chatVias, type ChatVia } from './turn-stream.js';

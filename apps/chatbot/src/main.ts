@@ -1,15 +1,11 @@
 // The chatbot's command line: `npm start -w @modelmux/app-chatbot -- [--script file]`.
 import { accessSync, constants, createReadStream } from 'node:fs';
-import { createAppFactory } from '@modelmux/app-rag';
-import { Command, InvalidArgumentError } from 'commander';
-import { createChatbot } from './chatbot.js';
+import { createAppFactory, nonEmptyText, positiveInteger, runCli } from '@modelmux/app-rag';
+import { routingStrategies } from '@modelmux/core';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { contextWindowProblem, createChatbot } from './chatbot.js';
 import { runChat } from './run-chat.js';
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
-  return n;
-}
+import { type ChatVia, chatVias } from './turn-stream.js';
 
 interface CliOptions {
   script?: string;
@@ -18,6 +14,7 @@ interface CliOptions {
   contextWindow?: number;
   maxTokens: number;
   offline?: boolean;
+  via: ChatVia;
 }
 
 const program = new Command()
@@ -26,16 +23,33 @@ const program = new Command()
     'A streaming terminal chat routed by message complexity through modelmux (offline on fake providers without API keys).',
   )
   .option('--script <file>', 'replay a conversation from a file (one line per message or command)')
-  .option('--strategy <name>', 'routing strategy of each turn', 'complexity')
-  .option('--provider <name>', 'start pinned to a provider (like /use)')
+  .addOption(
+    new Option('--strategy <name>', 'routing strategy of each turn')
+      .choices(routingStrategies)
+      .default('complexity'),
+  )
+  .option('--provider <name>', 'start pinned to a provider (like /use)', nonEmptyText)
   .option(
     '--context-window <tokens>',
-    'trim memory to this window (default: the catalogue’s)',
-    positiveInt,
+    'trim memory to this window (default: the catalogue’s; at least --max-tokens + 100)',
+    positiveInteger,
   )
-  .option('--max-tokens <tokens>', 'largest answer', positiveInt, 512)
+  .option('--max-tokens <tokens>', 'largest answer', positiveInteger, 512)
   .option('--offline', 'use the fake providers even when API keys are set')
+  .addOption(
+    new Option(
+      '--via <path>',
+      `how turns reach modelmux: ${chatVias.join(' or ')} (the Vercel AI SDK's streamText on @modelmux/ai-sdk)`,
+    )
+      .choices(chatVias)
+      .default('modelmux'),
+  )
   .action(async (opts: CliOptions) => {
+    const windowProblem =
+      opts.contextWindow === undefined
+        ? undefined
+        : contextWindowProblem(opts.contextWindow, opts.maxTokens);
+    if (windowProblem) throw new InvalidArgumentError(`--context-window ${windowProblem}`);
     if (opts.script !== undefined) {
       try {
         accessSync(opts.script, constants.R_OK);
@@ -51,6 +65,7 @@ const program = new Command()
           output: process.stdout,
           strategy: opts.strategy,
           maxTokens: opts.maxTokens,
+          via: opts.via,
           ...(opts.provider !== undefined && { provider: opts.provider }),
           ...(opts.contextWindow !== undefined && { contextWindow: opts.contextWindow }),
         });
@@ -62,7 +77,7 @@ const program = new Command()
     try {
       process.stdout.write(`${app.describe()}\n`);
       process.stdout.write(
-        `routing by ${chatbot.strategy}; /help for commands; Ctrl-C stops an answer, Ctrl-C at the prompt quits\n`,
+        `routing by ${chatbot.strategy}${opts.via === 'modelmux' ? '' : ` via ${opts.via}`}; /help for commands; Ctrl-C stops an answer, Ctrl-C at the prompt quits\n`,
       );
       await runChat({
         chatbot,
@@ -76,7 +91,4 @@ const program = new Command()
     }
   });
 
-program.parseAsync().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+runCli(program);

@@ -22,3 +22,4 @@ export {
   type IngestProgress,
 } from './rag-app.js';
 export { ingestProgressBar } from './progress-bar.js';
+export { integerAtLeast, nonEmptyText, positiveInteger, runCli } from './cli-options.js';

@@ -30,3 +30,37 @@ test('--question answers one question offline, with citations and the routing li
   // One question only.
   expect(stdout.match(/^Q: /gm)).toHaveLength(1);
 }, 60_000);
+
+test('bad flags fail before anything starts, naming the flag; --help prints the usage', async () => {
+  const cli = (args: string[]) =>
+    run(
+      path.join(repoRoot, 'node_modules/.bin/tsx'),
+      ['--conditions=@modelmux/source', 'src/main.ts', ...args],
+      {
+        cwd: path.join(repoRoot, 'apps/rag'),
+        env: { PATH: process.env['PATH'], HOME: process.env['HOME'] },
+        timeout: 90_000,
+      },
+    ).then(
+      ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+  const [top, question, unknown, help] = await Promise.all([
+    cli(['--top', 'abc']),
+    cli(['--question', ' ']),
+    cli(['--offline', '--bogus']),
+    cli(['--help']),
+  ]);
+  expect(top.code).toBe(1);
+  expect(top.stderr).toContain(
+    "error: option '-k, --top <n>' argument 'abc' is invalid. Expected a whole number ≥ 1.",
+  );
+  expect(question.code).toBe(1);
+  expect(question.stderr).toContain("option '-q, --question <text>' argument ' ' is invalid");
+  expect(unknown.code).toBe(1);
+  expect(unknown.stderr).toContain("error: unknown option '--bogus'");
+  for (const failed of [top, question, unknown]) expect(failed.stdout).toBe('');
+  expect(help.code).toBe(0);
+  expect(help.stdout).toMatch(/^Usage: modelmux-rag \[options\]/);
+  expect(help.stdout).toContain('--top <n>');
+}, 180_000);

@@ -1,6 +1,7 @@
 // The RAG demo's command line: `npm start -w @modelmux/app-rag -- [--question "…"]`.
 import { Command } from 'commander';
 import { createAppFactory } from './app-factory.js';
+import { nonEmptyText, positiveInteger, runCli } from './cli-options.js';
 import { ingestProgressBar } from './progress-bar.js';
 import { createRagApp, type RagAnswer } from './rag-app.js';
 
@@ -25,8 +26,12 @@ function print(a: RagAnswer, write: (line: string) => void): void {
 const program = new Command()
   .name('modelmux-rag')
   .description('Answers questions about modelmux from its own docs, routed by modelmux.')
-  .option('-q, --question <text>', 'ask one question and exit (default: a few sample questions)')
-  .option('-k, --top <n>', 'chunks of context per answer', (v) => Number.parseInt(v, 10), 4)
+  .option(
+    '-q, --question <text>',
+    'ask one question and exit (default: a few sample questions)',
+    nonEmptyText,
+  )
+  .option('-k, --top <n>', 'chunks of context per answer', positiveInteger, 4)
   .option('--offline', 'use the fake providers even when API keys are set')
   .action(async (opts: { question?: string; top: number; offline?: boolean }) => {
     const write = (line: string) => process.stdout.write(`${line}\n`);
@@ -43,14 +48,11 @@ const program = new Command()
       write(
         `ingested ${report.documents} documents → ${report.chunks} chunks, embedded by ${report.embeddingProvider}/${report.embeddingModel} (${report.dimensions} dimensions, ${report.calls} calls, ${usd(report.costUsd)}) in ${report.latencyMs} ms`,
       );
-      for (const question of opts.question ? [opts.question] : sampleQuestions)
+      for (const question of opts.question !== undefined ? [opts.question] : sampleQuestions)
         print(await rag.ask(question), write);
     } finally {
       await app.close();
     }
   });
 
-program.parseAsync().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+runCli(program);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { memoryStore } from './memory-store.js';
-import { storeSuite } from './testing/store-suite.js';
+import { storeSuite } from '@modelmux/testing/store-suite';
 
 storeSuite('memoryStore', ({ now }) => memoryStore({ now }));
 

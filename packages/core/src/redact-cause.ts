@@ -11,6 +11,23 @@ function isHeaders(value: object): value is Headers {
   return typeof Headers !== 'undefined' && value instanceof Headers;
 }
 
+/**
+ * An own property's descriptor, as data. Since V8 12 (Node 21+) an error's `stack` is an own
+ * accessor that reads the error's internal state: a copy would keep the getter but not the state
+ * (its `stack` reads `undefined`), and the getter's text would go unread. Read it as a value.
+ */
+function dataDescriptor(value: object, key: string): PropertyDescriptor | undefined {
+  const descriptor = Object.getOwnPropertyDescriptor(value, key);
+  if (!descriptor || 'value' in descriptor || key !== 'stack' || !(value instanceof Error))
+    return descriptor;
+  return {
+    value: Reflect.get(value, key),
+    writable: true,
+    enumerable: descriptor.enumerable ?? false,
+    configurable: true,
+  };
+}
+
 /** True when any string reachable from `value` holds a secret (an O(size) read; no copy). */
 function holdsSecret(value: unknown, seen: Set<object>, depth: number): boolean {
   if (typeof value === 'string') return value !== '' && redactSecrets(value) !== value;
@@ -24,7 +41,7 @@ function holdsSecret(value: unknown, seen: Set<object>, depth: number): boolean 
     return false;
   }
   for (const key of Object.getOwnPropertyNames(value)) {
-    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    const descriptor = dataDescriptor(value, key);
     if (descriptor && 'value' in descriptor && holdsSecret(descriptor.value, seen, depth + 1))
       return true;
   }
@@ -48,7 +65,7 @@ function copyRedacted(value: unknown, copies: Map<object, unknown>, depth: numbe
     : (Object.create(Object.getPrototypeOf(value) as object | null) as object);
   copies.set(value, copy);
   for (const key of Object.getOwnPropertyNames(value)) {
-    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    const descriptor = dataDescriptor(value, key);
     if (!descriptor) continue;
     if ('value' in descriptor)
       descriptor.value = copyRedacted(descriptor.value, copies, depth + 1) as never;

@@ -12,7 +12,6 @@ import {
   type HooksConfig,
   InvalidRequestError,
   type Provider,
-  type StreamEvent,
   toChatRequest,
 } from '@modelmux/core';
 import type { RoutePlan } from '@modelmux/router';
@@ -23,7 +22,7 @@ import { type ChargeContext, partialCharge, predictedCosts } from './call-charge
 import { cacheKey } from './cache/cache-key.js';
 import { checkInput } from './hooks/input-checks.js';
 import type { EmbedOptions, InvokeOptions, RoutedRunner } from './routed-llm.js';
-import type { RoutedEmbedResult, RoutedResult } from './routed-result.js';
+import type { RoutedEmbedResult, RoutedResult, RoutedStreamEvent } from './routed-result.js';
 import type { Stack } from './stack.js';
 import { AdapterNotInstalledError } from './errors/adapter-not-installed-error.js';
 import {
@@ -155,40 +154,40 @@ export class Pipeline implements RoutedRunner {
   }
 
   /**
-   * Imports the adapter packages the candidates need. A candidate whose package is not installed
-   * is left out (recorded in `attempts` with the `npm install` hint); when none is left, its
+   * Imports the adapter packages the candidates need (once each). A package that is not
+   * installed is a configuration fact (the stack's `missingAdapters`), never an attempt: the
+   * executor skips that candidate and its skip list names the `npm install` hint. When the
+   * request pins that provider (`getProvider(name)`), or no other candidate is left, its
    * `AdapterNotInstalledError` is thrown.
    */
   private async load(
     candidates: readonly PlanCandidate[],
-    attempts: RoutedAttempt[],
-  ): Promise<PlanCandidate[]> {
-    if (!candidates.some((c) => providerOf(c) instanceof LazyProvider)) return [...candidates];
-    const loaded = await Promise.allSettled(
-      candidates.map((c) => {
-        const provider = providerOf(c);
-        return provider instanceof LazyProvider ? provider.load() : Promise.resolve(provider);
-      }),
-    );
-    const usable: PlanCandidate[] = [];
-    let missing: AdapterNotInstalledError | undefined;
-    loaded.forEach((outcome, index) => {
-      const candidate = candidates[index] as PlanCandidate;
-      if (outcome.status === 'fulfilled') return usable.push(candidate);
-      if (!AdapterNotInstalledError.isInstance(outcome.reason)) throw outcome.reason;
-      missing ??= outcome.reason;
-      attempts.push({
-        provider: providerOf(candidate).name,
-        model: undefined,
-        ok: false,
-        latencyMs: 0,
-        kind: 'unknown',
-        message: outcome.reason.message,
-        error: outcome.reason,
-      });
-    });
-    if (usable.length === 0 && missing) throw missing;
-    return usable;
+    pinned: string | undefined,
+  ): Promise<void> {
+    const { missingAdapters } = this.stack();
+    let loading: Promise<Provider>[] | undefined;
+    for (const candidate of candidates) {
+      const provider = providerOf(candidate);
+      if (
+        provider instanceof LazyProvider &&
+        !provider.loaded &&
+        !missingAdapters.get(provider.name)
+      )
+        (loading ??= []).push(provider.load());
+    }
+    if (loading)
+      for (const outcome of await Promise.allSettled(loading))
+        if (outcome.status === 'rejected' && !AdapterNotInstalledError.isInstance(outcome.reason))
+          throw outcome.reason;
+    const pinnedMissing = pinned === undefined ? undefined : missingAdapters.get(pinned);
+    if (pinnedMissing) throw pinnedMissing;
+    let firstMissing: AdapterNotInstalledError | undefined;
+    for (const candidate of candidates) {
+      const missing = missingAdapters.get(providerOf(candidate).name);
+      if (!missing) return;
+      firstMissing ??= missing;
+    }
+    if (firstMissing) throw firstMissing;
   }
 
   /** How this factory prices calls: its catalogue, each provider's `unknownPrice`, its limits. */
@@ -277,7 +276,7 @@ export class Pipeline implements RoutedRunner {
       key = cacheKey(request, { provider, strategy: options.strategy });
       const hit = await stack.cache.get(key);
       if (hit) {
-        const answer: RoutedResult<T> = {
+        const cached: RoutedResult<T> = {
           ...(hit as RoutedResult<T>),
           requestId,
           attempts: [],
@@ -286,18 +285,20 @@ export class Pipeline implements RoutedRunner {
           costUsd: 0,
           latencyMs: stack.now() - started,
         };
-        delete answer.costBreakdown; // nothing was sent, nothing is charged
-        return answer;
+        delete cached.excluded; // no plan was made for this answer
+        delete cached.costBreakdown; // nothing was sent, nothing is charged
+        return cached;
       }
     }
 
     const { plan, candidates } = this.plan(request, provider, options.strategy, requestId);
+    await this.load(candidates, provider);
     const attempts: RoutedAttempt[] = [];
-    const usable = await this.load(candidates, attempts);
-    const tracking = this.tracking(plan, usable, request, attempts);
+    await this.load(candidates, provider);
+    const tracking = this.tracking(plan, candidates, request, attempts);
     let result;
     try {
-      result = await stack.executor.generate(trackCandidates(usable, tracking), request);
+      result = await stack.executor.generate(trackCandidates(candidates, tracking), request);
     } catch (error) {
       stack.metrics.requestFailed(error);
       throw budgetErrorOf(error) ?? error;
@@ -319,6 +320,7 @@ export class Pipeline implements RoutedRunner {
       ...(plan.rule !== undefined && { rule: plan.rule }),
       ...(plan.experiment !== undefined && { experiment: plan.experiment }),
       ...(plan.complexity !== undefined && { complexity: plan.complexity }),
+      ...(plan.excluded.length > 0 && { excluded: plan.excluded }),
       cached: false,
     };
     if (this.hooks.afterResponse) {
@@ -336,7 +338,7 @@ export class Pipeline implements RoutedRunner {
     input: ChatInput,
     options: InvokeOptions,
     provider: string | undefined,
-  ): AsyncIterable<StreamEvent> {
+  ): AsyncIterable<RoutedStreamEvent> {
     return this.streamEvents(input, options, provider);
   }
 
@@ -344,7 +346,7 @@ export class Pipeline implements RoutedRunner {
     input: ChatInput,
     options: InvokeOptions,
     provider: string | undefined,
-  ): AsyncGenerator<StreamEvent> {
+  ): AsyncGenerator<RoutedStreamEvent> {
     const stack = this.stack();
     const requestId = options.requestId ?? randomUUID();
     this.checkProvider(provider);
@@ -354,20 +356,31 @@ export class Pipeline implements RoutedRunner {
       provider,
     });
     const { plan, candidates } = this.plan(request, provider, options.strategy, requestId);
-    const usable = await this.load(candidates, []);
-    const tracking = this.tracking(plan, usable, request, []);
+    await this.load(candidates, provider);
+    const tracking = this.tracking(plan, candidates, request, []);
     try {
       const events = stack.metrics.instrumentStream(
-        stack.executor.stream(trackCandidates(usable, tracking), request),
+        stack.executor.stream(trackCandidates(candidates, tracking), request),
       );
       for await (const event of events) {
-        if (event.type === 'finish')
-          stack.router.recordResult(plan, {
-            provider: event.provider,
-            latencyMs: tracking.attempts.at(-1)?.latencyMs ?? 0,
-            costUsd: event.costUsd,
-          });
-        yield event;
+        if (event.type !== 'finish') {
+          yield event;
+          continue;
+        }
+        stack.router.recordResult(plan, {
+          provider: event.provider,
+          latencyMs: tracking.attempts.at(-1)?.latencyMs ?? 0,
+          costUsd: event.costUsd,
+        });
+        yield {
+          ...event,
+          requestId,
+          attempts: tracking.attempts,
+          strategy: plan.strategy,
+          ...(plan.rule !== undefined && { rule: plan.rule }),
+          ...(plan.excluded.length > 0 && { excluded: plan.excluded }),
+          cached: false,
+        };
       }
     } catch (error) {
       stack.metrics.requestFailed(error);
@@ -396,11 +409,10 @@ export class Pipeline implements RoutedRunner {
       ...(options.metadata !== undefined && { metadata: options.metadata }),
     };
     const { plan, candidates } = this.plan(request, provider, undefined, requestId);
-    const attempts: RoutedAttempt[] = [];
-    const usable = await this.load(candidates, attempts);
-    const tracking = this.tracking(plan, usable, request, attempts);
+    await this.load(candidates, provider);
+    const tracking = this.tracking(plan, candidates, request, []);
     try {
-      const result = await stack.executor.embed(trackCandidates(usable, tracking), request);
+      const result = await stack.executor.embed(trackCandidates(candidates, tracking), request);
       return { ...result, requestId, attempts: tracking.attempts, strategy: plan.strategy };
     } catch (error) {
       throw budgetErrorOf(error) ?? error;

@@ -24,6 +24,8 @@ import {
 } from './events/factory-events.js';
 import { forwardEvent } from './events/forward-event.js';
 import { contentFailure, contentSuccess, type GenerateContentOptions } from './generate-content.js';
+import { createOpenAIFetch } from './http/index.js';
+import type { OpenAIHandlerOptions } from './http/handler-types.js';
 import { normaliseConfig, type FactoryConfigInput } from './normalise-config.js';
 import { Pipeline } from './pipeline.js';
 import type { ProviderFactoryOptions } from './provider-factory-options.js';
@@ -153,6 +155,18 @@ export class ProviderFactory implements StatusSource {
       ...(concurrency !== undefined && { concurrency }),
       ...(onProgress !== undefined && { onProgress }),
     });
+  }
+
+  /**
+   * A `fetch` that speaks the OpenAI HTTP API (and Anthropic's `/v1/messages`) in process and
+   * serves it through this factory: no server, no socket. Any origin works; routes live under
+   * `/v1` (`options.basePath`). The handler code loads on the first request.
+   *
+   * @example
+   * const client = new OpenAI({ apiKey: 'unused', baseURL: 'http://modelmux/v1', fetch: factory.openaiFetch() });
+   */
+  openaiFetch(options?: OpenAIHandlerOptions): typeof fetch {
+    return createOpenAIFetch(this, options);
   }
 
   // ---- Providers --------------------------------------------------------------------------------
@@ -329,7 +343,9 @@ export class ProviderFactory implements StatusSource {
   }
 
   private isUsable(name: string): boolean {
-    return this.stack.unavailableReason(name) === undefined;
+    return (
+      this.stack.unavailableReason(name) === undefined && !this.stack.missingAdapters.get(name)
+    );
   }
 
   private entryOf(name: string, method: string): Stack['entries'][number] {

@@ -1,5 +1,5 @@
-import type { ChatInput, ChatRequest, StreamEvent } from '@modelmux/core';
-import type { RoutedEmbedResult, RoutedResult } from './routed-result.js';
+import type { ChatInput, ChatRequest } from '@modelmux/core';
+import type { RoutedEmbedResult, RoutedResult, RoutedStreamEvent } from './routed-result.js';
 
 /** Per-call options of a routed model: request fields, plus routing overrides. */
 export type InvokeOptions = Partial<Omit<ChatRequest, 'messages'>> & {
@@ -28,7 +28,7 @@ export interface RoutedRunner {
     input: ChatInput,
     options: InvokeOptions,
     provider: string | undefined,
-  ): AsyncIterable<StreamEvent>;
+  ): AsyncIterable<RoutedStreamEvent>;
   embed(
     texts: string[],
     options: EmbedOptions,
@@ -62,8 +62,11 @@ export class RoutedLLM {
     return this.runner.generate(input, options, this.pinned);
   }
 
-  /** Streams the answer; typed errors as in `@modelmux/resilience` (fallback before the first event only). */
-  stream(input: ChatInput, options: InvokeOptions = {}): AsyncIterable<StreamEvent> {
+  /**
+   * Streams the answer; typed errors as in `@modelmux/resilience` (fallback before the first event
+   * only). The `finish` event carries `requestId`, `attempts`, `strategy` and `rule` too.
+   */
+  stream(input: ChatInput, options: InvokeOptions = {}): AsyncIterable<RoutedStreamEvent> {
     return this.runner.stream(input, options, this.pinned);
   }
 

@@ -1,5 +1,12 @@
-import type { ChatResult, CostBreakdown, EmbedResult, Usage } from '@modelmux/core';
-import type { ComplexityClass } from '@modelmux/router';
+import type {
+  ChatResult,
+  CostBreakdown,
+  EmbedResult,
+  FinishEvent,
+  StreamEvent,
+  Usage,
+} from '@modelmux/core';
+import type { ComplexityClass, Exclusion } from '@modelmux/router';
 import type { RoutedAttempt } from './tracked-candidates.js';
 
 /** A routed chat result: core's `ChatResult` plus how it was routed. */
@@ -16,6 +23,11 @@ export interface RoutedResult<T = unknown> extends ChatResult<T> {
   experiment?: { name: string; variant: string };
   /** The request's complexity class, when the complexity strategy ran. */
   complexity?: ComplexityClass;
+  /**
+   * The providers routing left out of this request's plan, each with the router's reason
+   * (`circuit breaker open until …`, a budget denial, `not used by rule "…"`); absent when none.
+   */
+  excluded?: readonly Exclusion[];
   /** True when answered from the response cache (then `costUsd` is 0 and nothing was sent). */
   cached: boolean;
   /**
@@ -25,6 +37,24 @@ export interface RoutedResult<T = unknown> extends ChatResult<T> {
    */
   costBreakdown?: CostBreakdown;
 }
+
+/**
+ * The `finish` event of a routed stream: core's `FinishEvent` plus how it was routed (the same
+ * fields as a `RoutedResult`; a stream is never answered from the cache).
+ */
+export interface RoutedFinishEvent extends FinishEvent {
+  requestId: string;
+  /** Every call made for it, in order (the failed ones before the first event, then the answer). */
+  attempts: RoutedAttempt[];
+  strategy: string;
+  rule?: string;
+  /** The providers the plan left out, with the router's reasons (as on a `RoutedResult`). */
+  excluded?: readonly Exclusion[];
+  cached: false;
+}
+
+/** What a routed stream yields: core's events, with a `RoutedFinishEvent` last. */
+export type RoutedStreamEvent = Exclude<StreamEvent, FinishEvent> | RoutedFinishEvent;
 
 /** A routed embedding result. */
 export interface RoutedEmbedResult extends EmbedResult {

@@ -17,7 +17,11 @@ import {
   sharedProviderState,
 } from '@modelmux/budgets';
 import { createMetrics, type Metrics } from '@modelmux/metrics';
-import { createFallbackExecutor, type FallbackExecutor } from '@modelmux/resilience';
+import {
+  createFallbackExecutor,
+  type FallbackExecutor,
+  memoryProviderState,
+} from '@modelmux/resilience';
 import {
   anyOf,
   type Availability,
@@ -32,6 +36,7 @@ import {
 } from './adapters/built-in-adapters.js';
 import { AdapterNotInstalledError } from './errors/adapter-not-installed-error.js';
 import { buildProviders, type ProviderEntry } from './adapters/build-providers.js';
+import { MissingAdapters } from './adapters/missing-adapters.js';
 import { AvailabilityTracker } from './availability.js';
 import { createResponseCache, type ResponseCache } from './cache/response-cache.js';
 import { lazyStore } from './lazy-store.js';
@@ -53,6 +58,8 @@ export interface Stack {
    * this process (Redis): a 429 seen by one process makes every process skip that provider.
    */
   providerState: SharedProviderState | undefined;
+  /** The providers whose adapter package is not installed (the executor's state shows them). */
+  missingAdapters: MissingAdapters;
   /** Why a provider is not usable now (breaker, cool-down, marks; shared ones included), O(1). */
   unavailableReason: (provider: string, model?: string) => string | undefined;
   cache: ResponseCache | undefined;
@@ -138,6 +145,7 @@ export function createStack(
   const catalogue = config.catalogue
     ? mergeCatalogue(defaultCatalogue, config.catalogue)
     : defaultCatalogue;
+  const missingAdapters = new MissingAdapters(now);
   const entries = buildProviders({
     config,
     instances,
@@ -145,6 +153,7 @@ export function createStack(
     importPackage: load,
     env,
     ...(options.fetch !== undefined && { fetch: options.fetch }),
+    onNotInstalled: (error) => missingAdapters.add(error),
   });
   const enabled = entries.filter((e) => e.enabled);
   const store = options.store ?? storeFromConfig(config, load, now);
@@ -164,7 +173,7 @@ export function createStack(
     now,
     countTokens: (request) => countTokens(request),
     contextWindowOf: (_provider, model) => catalogue[model]?.contextWindow,
-    ...(providerState !== undefined && { store: providerState }),
+    store: missingAdapters.overlay(providerState ?? memoryProviderState()),
     ...(options.breaker !== undefined && { breaker: options.breaker }),
     ...(options.hedge !== undefined && { hedge: options.hedge }),
     ...options.backoff,
@@ -222,6 +231,7 @@ export function createStack(
     budgets,
     availability,
     providerState,
+    missingAdapters,
     unavailableReason,
     cache,
     now,

@@ -9,10 +9,14 @@ let output = '';
 let url = '';
 
 beforeAll(async () => {
-  child = spawn(tsx, ['--conditions=@modelmux/source', 'src/cli.ts', '--port', '0', '--seed', '5'], {
-    cwd: packageDir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  child = spawn(
+    tsx,
+    ['--conditions=@modelmux/source', 'src/cli.ts', '--port', '0', '--seed', '5'],
+    {
+      cwd: packageDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -43,6 +47,9 @@ describe('modelmux-fake CLI', () => {
     expect(output).toMatch(/anthropic\s+http/);
     expect(output).toMatch(/groq\s+http/);
     expect(output).toMatch(/google\s+http/);
+    expect(output).toContain(
+      'new GoogleGenAI({ apiKey, httpOptions: { baseUrl } })  (@google/genai)',
+    );
     expect(output.match(/curl -s/g)).toHaveLength(4);
   });
 

@@ -19,6 +19,17 @@ export interface RequestRecord {
   note?: string;
 }
 
+/**
+ * An error's name as the package exports it (`BudgetExceededError`): modelmux errors carry a
+ * prefixed `name` (`ModelmuxBudgetExceededError`), their class is the export.
+ */
+export function errorName(error: Error): string {
+  const className = error.constructor.name;
+  return className && className !== 'Error' && error.name.endsWith(className)
+    ? className
+    : error.name;
+}
+
 /** USD for one request (small sums), `?` when unknown. */
 export function usd(cost: number | undefined): string {
   if (cost === undefined) return '$?';

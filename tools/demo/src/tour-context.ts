@@ -1,6 +1,6 @@
 import type { FakeProviders } from '@modelmux/testing';
 import type { ProviderFactory, RoutedAttempt, RoutedResult } from 'modelmux';
-import { formatRequestLine, type RequestRecord } from './request-line.js';
+import { errorName, formatRequestLine, type RequestRecord } from './request-line.js';
 
 /** Where the tour writes its lines (stdout by default; the test collects them). */
 export type Print = (line: string) => void;
@@ -92,7 +92,7 @@ export function tourContext(
           tokens: undefined,
           costUsd: undefined,
           fallbacks: [],
-          error: `${failure.name}: ${failure.message.split('\n')[0]}`,
+          error: `${errorName(failure)}: ${failure.message.split('\n')[0]}`,
         });
         return failure;
       }

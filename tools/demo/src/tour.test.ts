@@ -35,7 +35,10 @@ describe('the tour, offline (no keys)', () => {
     // traffic returns once the (skewed) clock passes the retry-after.
     expect(output).toMatch(/#8 +anthropic .* fallback: openai ✗ rate_limit 429/);
     expect(output).toContain('⏸ openai cools down for 20 s (rate_limit)');
-    expect(output).toContain('(openai skipped: cooling down)');
+    // The reason the primary was left out is the routing plan's (`result.excluded`).
+    expect(output).toMatch(
+      /\(openai left out: cooling down after rate_limit until \d{4}-[\d-]+T[\d:.]+Z\)/,
+    );
     expect(output).toContain('getProviderStatus().current: anthropic');
     expect(drill.rateLimit.primaryCalls).toEqual({
       the429: 1,
@@ -50,6 +53,7 @@ describe('the tour, offline (no keys)', () => {
     expect(drill.breaker.primaryCallsWhileOpen).toBe(0);
     expect(drill.breaker.servedWhileOpen).toEqual(['anthropic', 'anthropic', 'anthropic']);
     expect(output).toContain('openai received 0 of the last 3 requests (counted at the fake)');
+    expect(output).toMatch(/\(openai left out: circuit breaker open until \d{4}-[\d-]+T[\d:.]+Z\)/);
     // 4c. Recovery: half-open, the probe succeeds, traffic returns to openai.
     expect(drill.recovery.breakerStates).toEqual(['open', 'half-open', 'closed']);
     expect(drill.recovery.servedBy).toEqual(['openai', 'openai', 'openai']);
@@ -58,9 +62,15 @@ describe('the tour, offline (no keys)', () => {
     expect(BudgetExceededError.isInstance(refusal)).toBe(true);
     expect(refusal).toMatchObject({ scope: 'user', limitUsd: 0.0003, userId: 'trial-user' });
     expect(drill.budget.answered).toBeGreaterThan(0);
+    // The error's exported name, one pair of parentheses, costs rounded.
     expect(output).toMatch(
-      /refused: ModelmuxBudgetExceededError: The user budget of \$0\.0003 for user "trial-user" would be exceeded/,
+      /refused: BudgetExceededError: The user budget of \$0\.0003 for user "trial-user" would be exceeded \(predicted \$0\.\d{6}, spent \$0\.\d{6}\); it resets at /,
     );
+    expect(output).toMatch(/\(openai left out: daily user budget of trial-user: /);
+    expect(output).not.toMatch(/\)\s*\(|\d\.\d{7,}/);
+    // The RAG answer is a whole sentence of the docs, not a line of one.
+    const answer = / {3}A: ([\s\S]*?)\n {6}\[\d+\]/.exec(output)?.[1];
+    expect(answer).toMatch(/^[A-Z`][^…]*[.!?]$/);
 
     // 5. The metrics table: a row per provider that was called, and the totals.
     expect(output).toMatch(

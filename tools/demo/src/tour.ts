@@ -166,7 +166,7 @@ export async function runTour(options: TourOptions = {}): Promise<TourReport> {
       print(`\nAlerts that fired${fired.length === 0 ? ': none' : ` (${fired.length})`}`);
       for (const alert of fired)
         print(
-          `   ${alert.severity.padEnd(8)} ${alert.name}${alert.provider ? ` (${alert.provider})` : ''} value ${alert.value}${
+          `   ${alert.severity.padEnd(8)} ${alert.name}${alert.provider ? ` (${alert.provider})` : ''} value ${Number(alert.value.toPrecision(6))}${
             alerts.some(
               (a) =>
                 a.name === alert.name && a.provider === alert.provider && a.state === 'resolved',

@@ -8,17 +8,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBudgets } from '@modelmux/budgets';
 import { redisStore } from '@modelmux/redis';
-import { hasRedisServer, startRedisServer, type RedisServer } from '@modelmux/redis/testing';
+import { requireRedisServer, startRedisServer, type RedisServer } from '@modelmux/redis/testing';
 import { type FakeProviders, startFakeProviders } from '@modelmux/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { predictedUsd, type WorkerInit, type WorkerOutcome } from './fleet-shared.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const installed = hasRedisServer();
-if (!installed && process.env['CI'])
-  throw new Error(
-    'redis-server is missing in CI: .ci/run installs it (apt-get install redis-server)',
-  );
+const installed = requireRedisServer('the fleet tests');
 
 /** One worker process, with request/response over IPC. */
 class Worker {

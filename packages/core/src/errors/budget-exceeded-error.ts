@@ -62,10 +62,7 @@ export class BudgetExceededError extends ModelmuxError {
       message:
         options.message ??
         `The ${kind} budget of ${formatUsd(options.limitUsd)} for ${who} would be exceeded` +
-          (options.predictedUsd !== undefined
-            ? ` (predicted ${formatUsd(options.predictedUsd)})`
-            : '') +
-          (options.spentUsd !== undefined ? ` (spent ${formatUsd(options.spentUsd)})` : '') +
+          spendNote(options.predictedUsd, options.spentUsd) +
           (options.resetsAt !== undefined
             ? `; it resets at ${new Date(options.resetsAt).toISOString()}`
             : ''),
@@ -85,4 +82,13 @@ export class BudgetExceededError extends ModelmuxError {
   static override isInstance(error: unknown): error is BudgetExceededError {
     return ModelmuxError.hasMarker(error, marker);
   }
+}
+
+/** ` (predicted $x, spent $y)`, either part alone, or '' when neither is known. */
+function spendNote(predictedUsd: number | undefined, spentUsd: number | undefined): string {
+  const parts = [
+    ...(predictedUsd === undefined ? [] : [`predicted ${formatUsd(predictedUsd)}`]),
+    ...(spentUsd === undefined ? [] : [`spent ${formatUsd(spentUsd)}`]),
+  ];
+  return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }

@@ -120,7 +120,7 @@ describe('the other errors explain themselves', () => {
         predictedUsd: 0.75,
       }).message,
     ).toBe(
-      'The daily budget of $5 for provider "openai" would be exceeded (predicted $0.750000) (spent $4.500000)',
+      'The daily budget of $5 for provider "openai" would be exceeded (predicted $0.750000, spent $4.500000)',
     );
     expect(new BudgetExceededError({ scope: 'request', limitUsd: 0.1 }).message).toMatch(
       /request budget of \$0.1 for all providers/,

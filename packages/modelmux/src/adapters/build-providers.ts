@@ -10,6 +10,7 @@ import {
   providerEnvVars,
 } from '@modelmux/core';
 import { sharedPooledFetch } from '@modelmux/transport';
+import type { AdapterNotInstalledError } from '../errors/adapter-not-installed-error.js';
 import { builtInAdapters, type ImportPackage } from './built-in-adapters.js';
 import { LazyProvider } from './lazy-provider.js';
 
@@ -91,6 +92,8 @@ export function buildProviders(options: {
   env: Env;
   /** The factory's `fetch` option (see `withDefaultFetch`). */
   fetch?: typeof globalThis.fetch | false;
+  /** Told when a built-in adapter's package turns out not to be installed. */
+  onNotInstalled?: (error: AdapterNotInstalledError) => void;
 }): ProviderEntry[] {
   const { config, instances, catalogue } = options;
   const registry = getDefaultProviderRegistry();
@@ -123,6 +126,7 @@ export function buildProviders(options: {
         ),
         configured: isConfigured(entry.type, entry, options.env),
         importPackage: options.importPackage,
+        ...(options.onNotInstalled !== undefined && { onNotInstalled: options.onNotInstalled }),
       });
     } else {
       throw new ConfigError({

@@ -26,6 +26,8 @@ export interface LazyProviderOptions {
   /** Whether it is configured (a key or an endpoint), as the adapter will see it. */
   configured: boolean;
   importPackage: ImportPackage;
+  /** Told once when the package turns out not to be installed (the stack's `MissingAdapters`). */
+  onNotInstalled?: (error: AdapterNotInstalledError) => void;
 }
 
 /**
@@ -66,7 +68,8 @@ export class LazyProvider implements Provider {
     if (this.inner) return Promise.resolve(this.inner);
     this.loading ??= this.create().catch((error: unknown) => {
       // A missing package stays missing for this process; other failures may be retried.
-      if (!AdapterNotInstalledError.isInstance(error)) this.loading = undefined;
+      if (AdapterNotInstalledError.isInstance(error)) this.options.onNotInstalled?.(error);
+      else this.loading = undefined;
       throw error;
     });
     return this.loading;

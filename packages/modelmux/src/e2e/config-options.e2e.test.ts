@@ -297,6 +297,11 @@ describe('routing options', () => {
     const classified = await llm.invoke('Spam?', { metadata: { task: 'classify' } });
     expect(classified.provider).toBe('groq');
     expect(classified.rule).toBe('rules[0]'); // the plan's rule, on the result
+    // The plan's exclusions, with the router's reasons, on the result too.
+    expect(classified.excluded).toEqual([
+      { name: 'openai', reason: 'not used by rule "rules[0]" (uses groq)' },
+      { name: 'anthropic', reason: 'not used by rule "rules[0]" (uses groq)' },
+    ]);
 
     const seen = new Map<string, string>();
     for (const userId of ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8']) {

@@ -226,6 +226,33 @@ describe('streams and embeddings are routed too', () => {
     expect(fake.requests('anthropic')[0]?.body).toMatchObject({ stream: true });
   });
 
+  test('stream: the finish event says how it was routed (requestId, attempts, strategy)', async () => {
+    const factory = make({
+      primaryProvider: 'openai',
+      fallbackProviders: ['anthropic'],
+      routingStrategy: 'manual',
+      providers: providersFor(fake, ['openai', 'anthropic']),
+      maxRetries: 0,
+    });
+    fake.script('openai', [{ status: 500 }]);
+    const events = [];
+    for await (const event of factory.getProvider().stream('Explain RAG', { requestId: 'req-7' }))
+      events.push(event);
+    const finish = events.at(-1);
+    expect(finish).toMatchObject({
+      type: 'finish',
+      provider: 'anthropic',
+      requestId: 'req-7',
+      strategy: 'manual',
+      cached: false,
+      attempts: [
+        { provider: 'openai', ok: false, kind: 'server', status: 500 },
+        { provider: 'anthropic', ok: true },
+      ],
+    });
+    expect(fake.count('openai')).toBe(1);
+  });
+
   test('embed: only providers that embed are planned (Anthropic and Groq cannot)', async () => {
     const factory = make({
       primaryProvider: 'anthropic',

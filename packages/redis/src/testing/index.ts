@@ -1,2 +1,7 @@
 // @modelmux/redis/testing: a throw-away redis-server for tests.
-export { startRedisServer, hasRedisServer, type RedisServer } from './redis-server.js';
+export {
+  startRedisServer,
+  hasRedisServer,
+  requireRedisServer,
+  type RedisServer,
+} from './redis-server.js';

@@ -21,6 +21,28 @@ describe('answerText', () => {
     ).toBe('Zebras have stripes.');
   });
 
+  it('quotes whole sentences of wrapped Markdown, not a line of one', () => {
+    const context = [
+      'Each kind is one row of a table in `@modelmux/core` (see',
+      '[packages/resilience/README.md](packages/resilience/README.md)). A rate limit or',
+      'quota error switches provider at once and skips that provider until its',
+      '`retry-after` has passed.',
+      '',
+      '```sh',
+      'npm install @modelmux/router',
+      '```',
+    ].join('\n');
+    const ask = (question: string) =>
+      answerText([
+        { role: 'system', text: context },
+        { role: 'user', text: question },
+      ]);
+    expect(ask('What happens after a quota error?')).toBe(
+      'A rate limit or quota error switches provider at once and skips that provider until its `retry-after` has passed.',
+    );
+    expect(ask('How do I install the router?')).toBe('npm install @modelmux/router');
+  });
+
   it('echoes the key words when no context overlaps', () => {
     expect(answerText([{ role: 'user', text: 'What is the boiling point of water?' }])).toBe(
       'Here is a short answer about boiling point water.',

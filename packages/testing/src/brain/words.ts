@@ -14,9 +14,25 @@ export function keywords(text: string): string[] {
   return words(text).filter((w) => w.length >= 3 && !stopwords.has(w));
 }
 
-/** Splits a text into sentences (keeping their end punctuation). */
+/**
+ * Splits a text into whole sentences (keeping their end punctuation): a sentence ends at `.`,
+ * `!` or `?` followed by a space or the end, so `README.md` and `1.5` stay inside one; lines
+ * wrapped inside a paragraph are joined, while blank lines, headings, list items, quotes, table
+ * rows and each line of a fenced code block stand alone.
+ */
 export function sentences(text: string): string[] {
-  return (text.match(/[^.!?\n]+[.!?]*/g) ?? []).map((s) => s.trim()).filter((s) => s.length > 0);
+  const out: string[] = [];
+  // Odd parts are fenced code blocks.
+  text.split(/(```[^\n]*\n[\s\S]*?(?:```|$))/).forEach((part, i) => {
+    const pieces =
+      i % 2 === 1
+        ? part.split('\n').filter((line) => !line.trimStart().startsWith('```'))
+        : (part
+            .replace(/([^\n])\n(?![ \t]*(?:\n|[-*+#>|]|\d+[.)]\s))/g, '$1 ')
+            .match(/[^\n]+?(?:[.!?]+(?=\s|$)|(?=\n)|$)/g) ?? []);
+    for (const piece of pieces) if (piece.trim().length > 0) out.push(piece.trim());
+  });
+  return out;
 }
 
 /** How many distinct keywords of `a` appear in `b`. */

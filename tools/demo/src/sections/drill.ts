@@ -1,6 +1,7 @@
 import { BudgetExceededError } from '@modelmux/core';
 import type { FakeProviders } from '@modelmux/testing';
 import type { TourContext } from '../tour-context.js';
+import { errorName } from '../request-line.js';
 
 /** The drill's primary: first in the config's manual order. */
 export const primary = 'openai';
@@ -39,19 +40,13 @@ const question = 'Summarise what modelmux does in one sentence.';
 export async function drillSection(ctx: TourContext, fake: FakeProviders): Promise<DrillReport> {
   const { factory, print } = ctx;
   const ask = async (metadata?: { userId: string }) => {
-    // Why the primary may be left out of this request's plan: what the status says now.
-    const reason = factory.getProviderStatus().providers[primary]?.reasons[0];
     const result = await ctx.request(
       () =>
         factory.getProvider().invoke(question, { maxTokens: 100, ...(metadata && { metadata }) }),
+      // Why routing left the primary out of this request's plan, in the router's words.
       (r) => {
-        if (r.provider === primary || r.attempts.some((a) => a.provider === primary))
-          return undefined;
-        if (reason) return `${primary} skipped: ${reason.code.replace('_', ' ')}`;
-        // Nothing else keeps the primary out here: its predicted cost no longer fits the budget.
-        return metadata
-          ? `${primary} left out: its predicted cost no longer fits the budget`
-          : undefined;
+        const left = r.excluded?.find((e) => e.name === primary);
+        return left && `${primary} left out: ${left.reason}`;
       },
     );
     return result instanceof Error ? result : result.provider;
@@ -60,7 +55,7 @@ export async function drillSection(ctx: TourContext, fake: FakeProviders): Promi
     const out: string[] = [];
     for (let i = 0; i < n; i++) {
       const who = await ask();
-      out.push(who instanceof Error ? `error: ${who.name}` : who);
+      out.push(who instanceof Error ? `error: ${errorName(who)}` : who);
     }
     return out;
   };

@@ -45,13 +45,31 @@ export async function ragSection(
     costUsd: answer.costUsd,
     fallbacks: failedAttempts(answer.attempts),
   });
-  ctx.print(`   A: ${oneLine(answer.answer, 110)}`);
+  ctx.print(wrap(`   A: ${oneLine(answer.answer, Infinity)}`, 100, '      '));
   for (const c of answer.citations.slice(0, 3)) ctx.print(`      [${c.n}] ${c.label}`);
   return { rag, answer };
 }
 
-/** The first `max` characters of a text on one line. */
+/** A text on one line, cut after the last whole word that fits in `max` characters (then `…`). */
 export function oneLine(text: string, max: number): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+/** `line` broken at spaces into lines of at most `width` characters, the next ones indented. */
+export function wrap(line: string, width: number, indent: string): string {
+  const leading = /^\s*/.exec(line)?.[0] ?? '';
+  const lines: string[] = [];
+  let current = leading;
+  for (const word of line.slice(leading.length).split(' ')) {
+    if (current.trim() !== '' && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = `${indent}${word}`;
+    } else current = current.trim() === '' ? `${current}${word}` : `${current} ${word}`;
+  }
+  lines.push(current);
+  return lines.join('\n');
 }
