@@ -35,7 +35,7 @@ describe('amounts print rounded', () => {
       .catch((e: unknown) => e);
     expect(BudgetExceededError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain('$0.0000001');
-    expect((error as Error).message).toContain('(predicted $0.0001538)');
+    expect((error as Error).message).toContain('(predicted $0.0001538, spent $0)');
     expect((error as Error).message).not.toMatch(/e-|0000000000/);
   });
 });
