@@ -39,7 +39,7 @@ export function reportRows(r: SoakReport): ReportRow[] {
     },
     {
       check: 'spend recorded = Σ result costs',
-      value: `$${r.spendRecordedUsd.toFixed(6)} vs $${r.spendOfResultsUsd.toFixed(6)}`,
+      value: `$${r.spendRecordedUsd.toFixed(6)} vs $${r.spendOfResultsUsd.toFixed(6)} (partial charges $${r.partialChargesUsd.toFixed(6)})`,
       ok: Math.abs(r.spendRecordedUsd - r.spendOfResultsUsd) < 1e-9,
     },
     { check: 'secrets in any output', value: String(r.secretsFound), ok: r.secretsFound === 0 },

@@ -66,7 +66,10 @@ export interface SoakReport {
   unhandledRejections: number;
   overspentUsers: number;
   spendRecordedUsd: number;
+  /** Σ of the results' costs plus the partial charges of calls cut after they were sent. */
   spendOfResultsUsd: number;
+  /** The partial charges alone (the factory's 'charge' events). */
+  partialChargesUsd: number;
   secretsFound: number;
   heapStartMb: number;
   heapEndMb: number;
@@ -125,6 +128,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       } as never,
     },
   );
+  // Calls cut after they were sent (aborts, timeouts, cut streams, lost hedges) are charged an
+  // estimate that no result carries: the 'charge' event reports each, so Σ costs includes them.
+  let partialChargesUsd = 0;
+  factory.on('charge', (e) => {
+    partialChargesUsd += e.costUsd;
+  });
   const attemptsReported: Record<string, number> = {};
   factory.on('attempt', (e) => {
     attemptsReported[e.provider] = (attemptsReported[e.provider] ?? 0) + 1;
@@ -237,6 +246,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     requests,
     seed,
     ...report,
+    // What was charged in all: the answers' costs and the partial charges of cut calls.
+    spendOfResultsUsd: report.spendOfResultsUsd + partialChargesUsd,
+    partialChargesUsd,
     deadlineMs,
     unhandledRejections,
     overspentUsers,
