@@ -34,6 +34,7 @@ import {
   weightedStrategy,
 } from './strategies/simple-strategies.js';
 import type {
+  Candidate,
   CandidateInfo,
   Exclusion,
   ExperimentResults,
@@ -295,6 +296,13 @@ export class Router {
             reason: `not used by rule "${ruleName}" (uses ${only.join(', ')})`,
           });
 
+    // A requested model goes to the provider it belongs to (the pin, or its catalogue family);
+    // the other candidates keep their own default model.
+    const requested = request.model;
+    const requestedFamily =
+      requested === undefined
+        ? undefined
+        : (getModelInfo(requested, this.catalogue)?.provider ?? null);
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
       const { name, provider } = entry;
@@ -302,9 +310,16 @@ export class Router {
         excluded.push({ name, reason: 'not the primary or a fallback (manual routing)' });
         continue;
       }
-      const model = embed
-        ? (entry.embeddingModel ?? request.model ?? provider.defaultEmbeddingModel ?? '')
-        : (entry.model ?? request.model ?? provider.defaultModel);
+      const configured = embed ? entry.embeddingModel : entry.model;
+      const own = configured === undefined && requested !== undefined;
+      const takesRequested = own && modelBelongs(name, provider, pinName, requestedFamily);
+      const model =
+        configured ??
+        (takesRequested
+          ? (requested as string)
+          : embed
+            ? (provider.defaultEmbeddingModel ?? '')
+            : provider.defaultModel);
       if (!provider.isAvailable()) {
         excluded.push({ name, reason: 'not configured (isAvailable() is false)' });
         continue;
@@ -357,7 +372,12 @@ export class Router {
         name,
         provider,
         model,
-        candidate: embed ? entry.embedCandidate : entry.candidate,
+        candidate:
+          own && !takesRequested
+            ? ownCandidate(entry, embed, model)
+            : embed
+              ? entry.embedCandidate
+              : entry.candidate,
         info,
         costUsd: cost,
         stats: this.stats.get(name, model),
@@ -522,6 +542,31 @@ export class Router {
     this.builtIns.set(input, strategy);
     return strategy;
   }
+}
+
+/**
+ * Whether a request's `model` applies to this provider: it is the pinned one, the catalogue's
+ * family of the model is the provider's type, or (no pin, a model the catalogue does not know)
+ * nothing says otherwise.
+ */
+function modelBelongs(
+  name: string,
+  provider: Provider,
+  pin: string | undefined,
+  family: string | null | undefined,
+): boolean {
+  if (pin !== undefined && pin === name) return true;
+  if (family === null || family === undefined) return pin === undefined;
+  return family === provider.type;
+}
+
+/** The candidate naming the provider's own default model (cached on the entry). */
+function ownCandidate(entry: RouterEntry, embed: boolean, model: string): Candidate {
+  const own = (entry.own ??= {});
+  const key = embed ? 'embed' : 'chat';
+  const cached = own[key];
+  if (cached && !('generate' in cached) && cached.model === model) return cached;
+  return (own[key] = { provider: entry.provider, model });
 }
 
 /**

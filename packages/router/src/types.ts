@@ -24,7 +24,7 @@ export type ProviderEntry =
   | Provider
   | {
       provider: Provider;
-      /** The chat model to use on it (default: the request's `model`, then the provider's default). */
+      /** The chat model to use on it (default: the request's `model` when it belongs to this provider — pinned, or its catalogue family — else the provider's default). */
       model?: string;
       /** The embedding model for `embed` plans (default: the provider's default embedding model). */
       embeddingModel?: string;
