@@ -320,6 +320,7 @@ export class Pipeline implements RoutedRunner {
         }
         stack.router.recordResult(plan, {
           provider: event.provider,
+          model: event.model,
           latencyMs: tracking.attempts.at(-1)?.latencyMs ?? 0,
           costUsd: event.costUsd,
         });

@@ -23,6 +23,7 @@ import { type RequestMatcher, compileMatch } from './match.js';
 import { seededRandom } from './random.js';
 import { type RouterEntry, resolveEntries, strategyIssue } from './router-options.js';
 import { InMemoryRoutingStats, createRoutingStats } from './routing-stats.js';
+import { SessionAffinity } from './session-affinity.js';
 import { adaptiveStrategy } from './strategies/adaptive.js';
 import {
   costStrategy,
@@ -96,6 +97,8 @@ export class Router {
   private readonly tokens = new WeakMap<object, number>();
   private readonly idPrefix: string;
   private nextId = 0;
+  /** Session pins, when `sessionAffinity` is on. */
+  readonly affinity: SessionAffinity | undefined;
 
   constructor(options: RouterOptions) {
     this.catalogue = options.catalogue ?? defaultCatalogue;
@@ -122,6 +125,13 @@ export class Router {
       options.availability ??
       (stats instanceof InMemoryRoutingStats ? stats.unavailableReason : undefined);
     this.maxTracked = Math.max(1, options.maxTrackedRequests ?? 10_000);
+    const affinity = options.sessionAffinity;
+    this.affinity =
+      affinity === undefined || affinity === false
+        ? undefined
+        : affinity instanceof SessionAffinity
+          ? affinity
+          : new SessionAffinity(affinity === true ? {} : affinity, this.now);
   }
 
   /** The provider names, in configured order. */
@@ -175,11 +185,14 @@ export class Router {
    * experiment. The plan itself stores nothing, so planning stays allocation-light.
    */
   recordResult(
-    plan: string | Pick<RoutePlan, 'requestId' | 'experiment'>,
+    plan: string | Pick<RoutePlan, 'requestId' | 'experiment' | 'session'>,
     result: ResultSummary,
   ): void {
     const requestId = typeof plan === 'string' ? plan : plan.requestId;
     const experiment = typeof plan === 'string' ? undefined : plan.experiment;
+    const session = typeof plan === 'string' ? undefined : plan.session;
+    if (session !== undefined && this.affinity)
+      this.affinity.set(session, result.provider, result.model);
     const tracked = this.track(requestId);
     tracked.provider = result.provider;
     if (experiment)
@@ -408,8 +421,13 @@ export class Router {
     let ordered = strategy.order(eligible, context) as CandidateInfo[];
     if (ordered.length !== eligible.length) ordered = this.complete(ordered, eligible);
 
-    // The pin (or the experiment's variant) goes first when it passed the constraints.
-    const first = pinName ?? assignment?.provider;
+    // The pin (or the experiment's variant, or the session's provider) goes first when it passed the constraints.
+    const session = this.affinity && routed ? sessionOf(request) : undefined;
+    const sessionPin =
+      session !== undefined && pinName === undefined && only === undefined && !assignment
+        ? this.affinity?.get(session)?.provider
+        : undefined;
+    const first = pinName ?? assignment?.provider ?? sessionPin;
     if (first !== undefined) {
       const at = ordered.findIndex((c) => c.name === first);
       if (at > 0) ordered = [ordered[at], ...ordered.slice(0, at), ...ordered.slice(at + 1)];
@@ -445,6 +463,10 @@ export class Router {
     if (ruleName !== undefined) plan.rule = ruleName;
     if (assignment) plan.experiment = { name: assignment.experiment, variant: assignment.variant };
     if (complexity) plan.complexity = complexity;
+    if (session !== undefined) {
+      plan.session = session;
+      if (sessionPin !== undefined && ordered[0]?.name === sessionPin) plan.affinity = sessionPin;
+    }
     return plan;
   }
 
@@ -542,6 +564,12 @@ export class Router {
     this.builtIns.set(input, strategy);
     return strategy;
   }
+}
+
+/** The request's `metadata.sessionId`, when it is a non-empty string. */
+function sessionOf(request: AnyRequest): string | undefined {
+  const id = request.metadata?.sessionId;
+  return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
 /**

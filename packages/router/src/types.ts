@@ -11,6 +11,7 @@ import type {
   RoutingStrategyName,
 } from '@modelmux/core';
 import type { ComplexityClass, ComplexityOptions } from './complexity.js';
+import type { SessionAffinity, SessionAffinityOptions } from './session-affinity.js';
 import type { AdaptiveOptions } from './strategies/adaptive.js';
 
 /**
@@ -143,6 +144,12 @@ export interface RouterOptions {
   adaptive?: AdaptiveOptions;
   /** How many request ids the router remembers for `recordResult` / `recordFeedback` (default 10 000). */
   maxTrackedRequests?: number;
+  /**
+   * Session affinity: a request with `metadata.sessionId` goes first to the provider that served
+   * that session, for a sliding TTL (`true` = defaults; a `SessionAffinity` instance is used as
+   * is, e.g. kept across router rebuilds). Off by default (costs nothing then).
+   */
+  sessionAffinity?: boolean | SessionAffinityOptions | SessionAffinity;
 }
 
 /** Per-call options of `router.plan()`. */
@@ -183,11 +190,17 @@ export interface RoutePlan {
   complexity?: ComplexityClass;
   /** The request id for `recordResult` and `recordFeedback`. */
   requestId: string;
+  /** With session affinity: the request's `metadata.sessionId` (its result re-pins the session). */
+  session?: string;
+  /** With session affinity: the provider the session was pinned to and put first, if any. */
+  affinity?: string;
 }
 
 /** What `recordResult` needs from a result (a `ChatResult` or `EmbedResult` fits). */
 export interface ResultSummary {
   provider: string;
+  /** The model that answered (kept in a session's pin). */
+  model?: string;
   latencyMs: number;
   costUsd: number | undefined;
 }

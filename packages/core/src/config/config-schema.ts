@@ -57,6 +57,19 @@ const ConfigObjectSchema = z.strictObject(
     hooks: HooksSchema.optional(),
     rules: RoutingRulesSchema.optional(),
     experiments: ExperimentsSchema.optional(),
+    // Session affinity (@modelmux/router): metadata.sessionId keeps a conversation on one provider.
+    sessionAffinity: z
+      .union(
+        [
+          z.boolean(),
+          z.strictObject({
+            ttlMs: positiveIntSchema('milliseconds', '1800000').optional(),
+            maxSessions: positiveIntSchema('sessions', '100000').optional(),
+          }),
+        ],
+        { error: expected('true, false or { ttlMs, maxSessions }') },
+      )
+      .optional(),
   },
   {
     error: expected(
