@@ -36,16 +36,14 @@ export interface TurnRequest {
 export type StreamTurn = (request: TurnRequest) => AsyncIterable<TurnEvent>;
 
 async function* throughModelmux(factory: ProviderFactory, r: TurnRequest) {
-  const events = factory
-    .getProvider(r.provider)
-    .stream(
-      { messages: r.messages },
-      {
-        strategy: r.strategy,
-        maxTokens: r.maxTokens,
-        ...(r.signal !== undefined && { signal: r.signal }),
-      },
-    );
+  const events = factory.getProvider(r.provider).stream(
+    { messages: r.messages },
+    {
+      strategy: r.strategy,
+      maxTokens: r.maxTokens,
+      ...(r.signal !== undefined && { signal: r.signal }),
+    },
+  );
   for await (const event of events) {
     if (event.type === 'text-delta') yield { type: 'text' as const, text: event.text };
     else if (event.type === 'finish')

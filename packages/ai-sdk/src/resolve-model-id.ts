@@ -1,5 +1,6 @@
 import { NoSuchModelError } from '@ai-sdk/provider';
 import { routingStrategies } from '@modelmux/core';
+import { parseModelId } from 'modelmux';
 
 /** What a model id asks of the factory: a provider to start with, its model, a strategy. */
 export interface ResolvedModelId {
@@ -22,9 +23,9 @@ function validForms(providers: readonly string[], type: ModelType): string {
 }
 
 /**
- * Reads a model id: `'auto'`, a routing strategy (language models only), a configured provider
- * name, or `'provider/model'`. Anything else is the AI SDK's `NoSuchModelError` naming the id
- * and the valid forms.
+ * Reads a model id by modelmux's one rule (`parseModelId`: `'auto'`, a routing strategy, a
+ * configured provider name, or `'provider/model'`); strategies are for language models only.
+ * Anything else is the AI SDK's `NoSuchModelError` naming the id and the valid forms.
  */
 export function resolveModelId(
   modelId: string,
@@ -39,19 +40,14 @@ export function resolveModelId(
     });
   };
   if (typeof modelId !== 'string' || modelId.length === 0) return fail('');
-  if (modelId === 'auto') return {};
-  if (providers.includes(modelId)) return { provider: modelId };
-  if ((routingStrategies as readonly string[]).includes(modelId))
-    return type === 'languageModel'
-      ? { strategy: modelId }
-      : fail(' (embeddings are routed among the providers that embed; no strategy applies)');
-  const slash = modelId.indexOf('/');
-  if (slash > 0) {
-    const provider = modelId.slice(0, slash);
-    const model = modelId.slice(slash + 1);
-    if (!providers.includes(provider)) return fail(` (no enabled provider named "${provider}")`);
-    if (model.length === 0) return fail(' (the model after the slash is empty)');
-    return { provider, model };
+  const target = parseModelId(modelId, providers);
+  if (target === undefined) {
+    const slash = modelId.indexOf('/');
+    if (slash > 0 && !providers.includes(modelId.slice(0, slash)))
+      return fail(` (no enabled provider named "${modelId.slice(0, slash)}")`);
+    return fail(slash === modelId.length - 1 ? ' (the model after the slash is empty)' : '');
   }
-  return fail('');
+  if (target.strategy !== undefined && type === 'embeddingModel')
+    return fail(' (embeddings are routed among the providers that embed; no strategy applies)');
+  return target;
 }

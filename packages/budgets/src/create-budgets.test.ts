@@ -256,6 +256,19 @@ describe('client-side rate limits', () => {
   });
 });
 
+test('close() releases a request waiting for rate-limit room at once, typed (issue 24)', async () => {
+  vi.useFakeTimers({ now: Date.UTC(2026, 10, 25, 12, 0, 59) });
+  const b = budgets({ now: Date.now, rateLimits: { openai: { rpm: 1, maxWaitMs: 70_000 } } });
+  await b.reserve({ provider: 'openai', predictedCostUsd: 0 });
+  const waiting = b.reserve({ provider: 'openai', predictedCostUsd: 0 }).catch((e: unknown) => e);
+  await vi.advanceTimersByTimeAsync(1_000);
+  await b.close();
+  const error = await waiting;
+  expect(ProviderError.isInstance(error) && error.kind).toBe('aborted');
+  expect((error as ProviderError).message).toMatch(/closed while .* waiting for rpm room/);
+  expect(vi.getTimerCount()).toBe(0);
+});
+
 describe('when the store is unreachable', () => {
   test('fail-closed (default): refused with BudgetExceededError scope store; recovers by itself', async () => {
     const store = flakyStore();

@@ -73,18 +73,31 @@ function exceeded(limit: ScopedLimit, used: number, predicted: number | undefine
   });
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/** Waits `ms`; rejects with the caller's abort reason, or `closed()` when `closing` aborts first. */
+function sleep(
+  ms: number,
+  signal: AbortSignal | undefined,
+  closing: AbortSignal,
+  closed: () => unknown,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
+    if (closing.aborted) return reject(closed());
+    const stop = (error: unknown) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      closing.removeEventListener('abort', onClose);
+      reject(error);
+    };
+    const onAbort = () => stop(signal?.reason);
+    const onClose = () => stop(closed());
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
+      closing.removeEventListener('abort', onClose);
       resolve();
     }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
     signal?.addEventListener('abort', onAbort, { once: true });
+    closing.addEventListener('abort', onClose, { once: true });
   });
 }
 
@@ -119,6 +132,8 @@ export function createBudgets(options: BudgetsOptions = {}): Budgets {
   let timer: ReturnType<typeof setInterval> | undefined;
   let refreshing: Promise<void> | undefined;
   let closed = false;
+  /** Aborted by `close()`: requests waiting for rate-limit room stop waiting at once. */
+  const closing = new AbortController();
 
   const startTimer = () => {
     if (timer || closed || refreshMs <= 0) return;
@@ -235,7 +250,9 @@ export function createBudgets(options: BudgetsOptions = {}): Budgets {
         }
         const maxWait = config.maxWaitMs ?? 0;
         if (waited + result.retryAfterMs <= maxWait) {
-          await sleep(result.retryAfterMs, input.signal);
+          await sleep(result.retryAfterMs, input.signal, closing.signal, () =>
+            closedWhileWaiting(input, check.unit),
+          );
           waited += result.retryAfterMs;
           continue;
         }
@@ -430,6 +447,7 @@ export function createBudgets(options: BudgetsOptions = {}): Budgets {
     async close() {
       if (closed) return;
       closed = true;
+      closing.abort();
       if (timer) clearInterval(timer);
       try {
         await flushPending();
@@ -439,6 +457,16 @@ export function createBudgets(options: BudgetsOptions = {}): Budgets {
       if (ownsStore) await store.close();
     },
   };
+}
+
+/** The refusal of a request that was waiting for rate-limit room when the budgets closed. */
+function closedWhileWaiting(input: ReserveInput, unit: 'rpm' | 'tpm'): ProviderError {
+  return new ProviderError({
+    kind: 'aborted',
+    provider: input.provider,
+    ...(input.model !== undefined ? { model: input.model } : {}),
+    message: `The budgets were closed while this request was waiting for ${unit} room on provider "${input.provider}" (factory.close() during shutdown)`,
+  });
 }
 
 /** `items[i]`, or a `RangeError` (a store that answered fewer counters than it was asked for). */

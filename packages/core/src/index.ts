@@ -48,6 +48,7 @@ export {
 } from './errors/error-kind.js';
 export {
   errorTable,
+  errorKindPhrase,
   errorRule,
   kindsWhere,
   type ErrorRule,
@@ -164,6 +165,8 @@ export {
 export {
   builtInProviderTypes,
   isBuiltInProviderType,
+  providerNamePattern,
+  providerNameRule,
   routingStrategies,
   type BuiltInProviderType,
   type RoutingStrategyName,
@@ -198,8 +201,14 @@ export {
   type ProviderFactory,
   type ProviderSettings,
 } from './registry.js';
-export { assertProvider } from './registry-assert-provider.js';
+export { assertProvider, providerIssues } from './registry-assert-provider.js';
 
 // Adapter-author helpers: import them from '@modelmux/core/provider-utils'. Still here, deprecated,
 // until every adapter has moved.
 export * from './deprecated-adapter-exports.js';
+export {
+  chatResultProblem,
+  embedResultProblem,
+  finishEventProblem,
+  invalidResultError,
+} from './check-provider-result.js';

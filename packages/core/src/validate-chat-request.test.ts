@@ -271,6 +271,64 @@ const cases: [label: string, request: unknown, field: string, fix: RegExp][] = [
     'providerOptions.google.candidateCount',
     /one choice/,
   ],
+  // Issue 24: inputs that reached the vendor (or a raw TypeError) instead of a typed refusal.
+  [
+    'empty user content',
+    { messages: [{ role: 'user', content: '' }] },
+    'messages.0.content',
+    /is empty/,
+  ],
+  [
+    'blank system content',
+    { messages: [{ role: 'system', content: '  ' }, user] },
+    'messages.0.content',
+    /is empty/,
+  ],
+  [
+    'empty text part',
+    { messages: [{ role: 'user', content: [{ type: 'text', text: '' }] }] },
+    'messages.0.content.0.text',
+    /is empty/,
+  ],
+  [
+    'empty assistant content without tool calls',
+    { messages: [user, { role: 'assistant', content: '' }, user] },
+    'messages.1.content',
+    /is empty/,
+  ],
+  ['circular metadata', r({ metadata: circular }), 'metadata', /JSON-serialisable/],
+  [
+    'circular tool result',
+    {
+      messages: [
+        user,
+        {
+          role: 'assistant',
+          content: '',
+          toolCalls: [{ id: 'c1', name: 'f', args: {}, rawArgs: '{}' }],
+        },
+        { role: 'tool', toolCallId: 'c1', result: circular },
+      ],
+    },
+    'messages.2.result',
+    /JSON-serialisable/,
+  ],
+  [
+    'array schema without items',
+    r({ responseFormat: { type: 'json', schema: { type: 'array' } } }),
+    'responseFormat.schema',
+    /"items"/,
+  ],
+  [
+    'nested array property without items',
+    r({
+      tools: [
+        { name: 'tags', parameters: { type: 'object', properties: { xs: { type: 'array' } } } },
+      ],
+    }),
+    'tools.0.parameters',
+    /properties\.xs.*"items"/,
+  ],
 ];
 
 describe('validateChatRequest: every malformed request is an InvalidRequestError naming the field and the fix', () => {
@@ -303,7 +361,21 @@ describe('validateChatRequest: every malformed request is an InvalidRequestError
       { messages: [user], tools: [tool, jsonTool], toolChoice: 'auto' },
       { messages: [user], tools: [{ name: 'free', parameters: {} }] },
       { messages: [user], responseFormat: { type: 'json', schema: z.array(z.string()) } },
-      { messages: [user], responseFormat: { type: 'json', schema: { type: 'array' } } },
+      {
+        messages: [user],
+        responseFormat: { type: 'json', schema: { type: 'array', items: { type: 'string' } } },
+      },
+      {
+        messages: [
+          user,
+          {
+            role: 'assistant',
+            content: '',
+            toolCalls: [{ id: 'c1', name: 'f', args: {}, rawArgs: '{}' }],
+          },
+          { role: 'tool', toolCallId: 'c1', result: { ok: true } },
+        ],
+      },
       { messages: [user], responseFormat: { type: 'text' }, stop: ['END'], model: 'gpt-4o' },
       { messages: [user], signal: new AbortController().signal, metadata: { userId: 'u1' } },
       {

@@ -8,6 +8,26 @@ const toolNamePattern = /^[A-Za-z0-9_-]{1,64}$/;
 /** Vendor options that would make the answer more than one choice (OpenAI/Groq `n`, Gemini `candidateCount`). */
 const choiceCountKeys = ['n', 'candidateCount', 'candidate_count'];
 
+const emptyText =
+  'is empty: vendors refuse empty text (leave the message or part out, or give it some text)';
+
+/** True for `''` or whitespace only; O(1) for text that starts with a visible character. */
+function isBlank(text: string): boolean {
+  return text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '');
+}
+
+/** Refuses a value `JSON.stringify` cannot write (a cycle, a BigInt), naming the field. */
+function checkSerialisable(value: unknown, field: string, what: string): void {
+  try {
+    JSON.stringify(value);
+  } catch (error) {
+    fail(
+      field,
+      `must be JSON-serialisable ${what}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
 function fail(field: string, message: string): never {
   throw new InvalidRequestError({ field, message });
 }
@@ -46,7 +66,10 @@ function checkString(value: unknown, field: string, fix: string): void {
 
 /** Checks content part `j` of message `i`; the field name is built only when it fails. */
 function checkPart(part: unknown, i: number, j: number): void {
-  if (isPlainObject(part) && part.type === 'text' && typeof part.text === 'string') return;
+  if (isPlainObject(part) && part.type === 'text' && typeof part.text === 'string') {
+    if (isBlank(part.text)) fail(`messages.${i}.content.${j}.text`, emptyText);
+    return;
+  }
   checkPartAt(part, `messages.${i}.content.${j}`);
 }
 
@@ -94,6 +117,8 @@ function checkMessage(m: unknown, i: number): void {
       );
     if (m.toolName !== undefined && typeof m.toolName !== 'string')
       fail(messageField(i, '.toolName'), `must be a string; received ${describe(m.toolName)}`);
+    if (typeof m.result === 'object' && m.result !== null)
+      checkSerialisable(m.result, messageField(i, '.result'), '(no cycles, no BigInt)');
     return;
   }
   if (m.role === 'user' && Array.isArray(m.content)) {
@@ -117,6 +142,12 @@ function checkMessage(m: unknown, i: number): void {
         );
     });
   }
+  // An assistant turn that only called tools may have no text.
+  if (
+    isBlank(m.content) &&
+    !(m.role === 'assistant' && Array.isArray(m.toolCalls) && m.toolCalls.length > 0)
+  )
+    fail(messageField(i, '.content'), emptyText);
 }
 
 function checkTools(request: ChatRequest<unknown>): void {
@@ -196,14 +227,7 @@ function checkProviderOptions(options: unknown): void {
         );
     }
   }
-  try {
-    JSON.stringify(options);
-  } catch (error) {
-    fail(
-      'providerOptions',
-      `must be JSON-serialisable (no cycles, no BigInt): ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+  checkSerialisable(options, 'providerOptions', '(no cycles, no BigInt)');
 }
 
 /**
@@ -246,7 +270,14 @@ export function validateChatRequest(request: ChatRequest<unknown>): void {
       'signal',
       `must be an AbortSignal (e.g. AbortSignal.timeout(5000)); received ${describe(signal)}`,
     );
-  if (metadata !== undefined && !isPlainObject(metadata))
-    fail('metadata', `must be an object; received ${describe(metadata)}`);
+  if (metadata !== undefined) {
+    if (!isPlainObject(metadata))
+      fail('metadata', `must be an object; received ${describe(metadata)}`);
+    checkSerialisable(
+      metadata,
+      'metadata',
+      '(no cycles, no BigInt; it is logged and keys the cache)',
+    );
+  }
   checkProviderOptions(request.providerOptions);
 }

@@ -76,6 +76,46 @@ export function schemaProblem(
   } catch (error) {
     return `must be JSON-serialisable (a recursive schema needs "$ref", not a cycle): ${error instanceof Error ? error.message : String(error)}`;
   }
+  const untyped = arrayWithoutItems(schema, '');
+  if (untyped !== undefined)
+    return `${untyped === '' ? 'is an array schema' : `has an array at ${untyped}`} without "items": vendors refuse it (OpenAI: "array schema missing items"); add items: { type: … }`;
   serialisableSchemas.add(schema);
+  return undefined;
+}
+
+const subschemaKeys = ['items', 'additionalProperties', 'not'] as const;
+const subschemaListKeys = ['anyOf', 'oneOf', 'allOf', 'prefixItems'] as const;
+
+/**
+ * The path (`''` for the root, else `properties.tags`…) of the first array schema without
+ * `items` (nor `prefixItems`), or `undefined`. Walks a JSON Schema already known to be acyclic.
+ */
+function arrayWithoutItems(schema: Record<string, unknown>, path: string): string | undefined {
+  const type = schema['type'];
+  const isArray = type === 'array' || (Array.isArray(type) && type.includes('array'));
+  if (isArray && schema['items'] === undefined && schema['prefixItems'] === undefined) return path;
+  const at = (key: string) => (path === '' ? key : `${path}.${key}`);
+  for (const group of ['properties', '$defs', 'definitions'] as const) {
+    const children = schema[group];
+    if (!isRecord(children)) continue;
+    for (const [name, child] of Object.entries(children)) {
+      const found = isRecord(child) ? arrayWithoutItems(child, at(`${group}.${name}`)) : undefined;
+      if (found !== undefined) return found;
+    }
+  }
+  for (const key of subschemaKeys) {
+    const child = schema[key];
+    const found = isRecord(child) ? arrayWithoutItems(child, at(key)) : undefined;
+    if (found !== undefined) return found;
+  }
+  for (const key of subschemaListKeys) {
+    const list = schema[key];
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length; i++) {
+      const child: unknown = list[i];
+      const found = isRecord(child) ? arrayWithoutItems(child, at(`${key}.${i}`)) : undefined;
+      if (found !== undefined) return found;
+    }
+  }
   return undefined;
 }

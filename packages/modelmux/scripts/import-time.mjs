@@ -16,6 +16,21 @@ const entries = {
   lazy: `export { ProviderFactory } from 'modelmux';`,
   eager: `export { ProviderFactory } from 'modelmux';\nexport { createOpenAIHandler } from '${root}/src/http/create-openai-handler.ts';`,
 };
+const loadedBytes = {};
+/** Bytes of JS an import of the entry loads: its chunk and its static imports, not dynamic ones. */
+function staticBytes(metafile, name) {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((file) => file.endsWith(`${name}/${name}.js`));
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imported of outputs[file]?.imports ?? [])
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+  };
+  visit(entry);
+  return [...seen].reduce((total, file) => total + (outputs[file]?.bytes ?? 0), 0);
+}
 try {
   for (const [name, source] of Object.entries(entries)) {
     writeFileSync(join(dir, `${name}-entry.ts`), source);
@@ -50,7 +65,8 @@ try {
       ],
       nodePaths: [resolve(root, '../../node_modules')],
       logLevel: 'error',
-    });
+      metafile: true,
+    }).then((result) => (loadedBytes[name] = staticBytes(result.metafile, name)));
   }
   const time = (name) =>
     Number(
@@ -71,10 +87,14 @@ try {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const lazy = median(samples.lazy);
   const eager = median(samples.eager);
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+  console.log(
+    `JS loaded by the import (workspace code bundled): lazy ${kb(loadedBytes.lazy)}, eager ${kb(loadedBytes.eager)} (${kb(loadedBytes.eager - loadedBytes.lazy)} more)`,
+  );
   console.log(`import 'modelmux', median of ${runs} fresh processes:`);
   console.log(`  handler lazy (as shipped): ${lazy.toFixed(1)} ms`);
   console.log(
-    `  handler eager:             ${eager.toFixed(1)} ms (${(eager - lazy).toFixed(1)} ms more)`,
+    `  handler eager:             ${eager.toFixed(1)} ms (difference ${(eager - lazy).toFixed(1)} ms)`,
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });

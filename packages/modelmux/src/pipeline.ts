@@ -16,8 +16,12 @@ import {
 import type { RoutePlan } from '@modelmux/router';
 import { LazyProvider } from './adapters/lazy-provider.js';
 import { budgetErrorFromPlan } from './budget-error.js';
-import { cacheKey } from './cache/cache-key.js';
+import { cacheKey, type CacheKey } from './cache/cache-key.js';
+import type { CacheEntry } from './cache/response-cache.js';
+import { copyRequest } from './hooks/copy-request.js';
+import { applyHookResult, checkHookRequest } from './hooks/hook-results.js';
 import { checkInput } from './hooks/input-checks.js';
+import { type HookBounds, runHook } from './hooks/run-hook.js';
 import type { EmbedOptions, InvokeOptions, RoutedRunner } from './routed-llm.js';
 import type { RoutedEmbedResult, RoutedResult, RoutedStreamEvent } from './routed-result.js';
 import type { Stack } from './stack.js';
@@ -25,9 +29,15 @@ import { AdapterNotInstalledError } from './errors/adapter-not-installed-error.j
 import {
   type CallTracking,
   type PlanCandidate,
+  type SentRequest,
   type RoutedAttempt,
   trackCandidates,
 } from './tracked-candidates.js';
+
+/** The key of a request as `formatRequest` returned it for a call to `model`. */
+export function sentKey(request: ChatRequest, model: string | undefined): string {
+  return cacheKey({ ...request, model }, { provider: undefined, strategy: undefined }).key;
+}
 
 /**
  * When every call was refused by the budgets (each attempt failed with `BudgetExceededError`),
@@ -94,6 +104,15 @@ export class Pipeline implements RoutedRunner {
       });
   }
 
+  /** The bounds every hook of this request runs under: its signal and the config's `timeoutMs`. */
+  private bounds(signal: AbortSignal | undefined, provider: string | undefined): HookBounds {
+    return {
+      signal,
+      timeoutMs: this.stack().config.timeoutMs,
+      provider: () => provider ?? this.firstChoice(),
+    };
+  }
+
   /** Normalises the input and runs the built-in checks and the user's `beforeRequest`. */
   private async prepare<T>(
     input: ChatInput<T>,
@@ -108,16 +127,67 @@ export class Pipeline implements RoutedRunner {
       Object.keys(overrides).length > 0 ? (overrides as Partial<ChatRequest<T>>) : undefined,
     ) as ChatRequest;
     request = checkInput(request, this.hooks);
-    if (this.hooks.beforeRequest) {
-      const changed = await this.hooks.beforeRequest(request, context);
-      if (!changed || typeof changed !== 'object' || !Array.isArray(changed.messages))
-        throw new InvalidRequestError({
-          field: 'hooks.beforeRequest',
-          message: 'must return the request (a ChatRequest with messages)',
-        });
+    const before = this.hooks.beforeRequest;
+    if (before) {
+      const bounds = this.bounds(request.signal, context.provider);
+      const current = request;
+      const changed = checkHookRequest(
+        'beforeRequest',
+        await runHook('beforeRequest', () => before(current, context), bounds),
+      );
       if (changed !== request) request = toChatRequest(changed);
     }
     return request as ChatRequest<T>;
+  }
+
+  /** `afterResponse` (when configured) on a fresh answer or a cache hit alike. */
+  private async after<T>(
+    routed: RoutedResult<T>,
+    context: HookContext,
+    bounds: HookBounds,
+  ): Promise<RoutedResult<T>> {
+    const hook = this.hooks.afterResponse;
+    if (!hook) return routed;
+    const changed = await runHook(
+      'afterResponse',
+      () => hook(routed, { ...context, answeredBy: routed.provider }),
+      bounds,
+    );
+    return applyHookResult(routed, changed);
+  }
+
+  /**
+   * With `formatRequest` configured, a cached answer is served only when the request, formatted
+   * now for the provider that answered, is what was sent then (per-tenant context the hook adds
+   * from anywhere, not only from the request, is then part of the match).
+   */
+  private async sameSent(
+    entry: CacheEntry,
+    request: ChatRequest,
+    requestId: string,
+    bounds: HookBounds,
+  ): Promise<boolean> {
+    const format = this.hooks.formatRequest;
+    if (!format) return true;
+    const sent = entry.sent;
+    const provider = this.stack().entries.find((e) => e.provider.name === sent?.provider)?.provider;
+    if (!sent || !provider) return false;
+    const copy = copyRequest(request);
+    const changed = checkHookRequest(
+      'formatRequest',
+      await runHook(
+        'formatRequest',
+        () =>
+          format(copy, {
+            requestId,
+            provider: provider.name,
+            type: provider.type,
+            model: sent.model,
+          }),
+        bounds,
+      ),
+    );
+    return sentKey(changed, sent.model) === sent.key;
   }
 
   private plan(
@@ -187,23 +257,35 @@ export class Pipeline implements RoutedRunner {
   ): CallTracking {
     const { budgets, now } = this.stack();
     const format = this.hooks.formatRequest;
+    const timeoutMs = this.stack().config.timeoutMs;
     return {
       attempts,
       now,
       ...(format && {
+        sent: new Map<string, SentRequest>(),
+        keyOf: sentKey,
+        // A copy per call: an in-place edit never reaches the caller's request nor the next try.
         format: async (provider: Provider, call: ChatRequest) => {
-          const changed = await format(call, {
-            requestId: plan.requestId,
-            provider: provider.name,
-            type: provider.type,
-            model: call.model,
-          });
-          if (!changed || typeof changed !== 'object' || !Array.isArray(changed.messages))
-            throw new InvalidRequestError({
-              field: 'hooks.formatRequest',
-              message: 'must return the request (a ChatRequest with messages)',
-            });
-          return changed;
+          const copy = copyRequest(call);
+          const bounds: HookBounds = {
+            signal: call.signal,
+            timeoutMs,
+            provider: () => provider.name,
+          };
+          return checkHookRequest(
+            'formatRequest',
+            await runHook(
+              'formatRequest',
+              () =>
+                format(copy, {
+                  requestId: plan.requestId,
+                  provider: provider.name,
+                  type: provider.type,
+                  model: call.model,
+                }),
+              bounds,
+            ),
+          );
         },
       }),
       reserve: (provider, model) =>
@@ -230,15 +312,16 @@ export class Pipeline implements RoutedRunner {
     this.checkProvider(provider);
     const context: HookContext = { requestId, operation: 'generate', provider };
     const request = await this.prepare(input, options, context);
+    const bounds = this.bounds(request.signal, provider);
     const strategyName = options.strategy ?? stack.config.routingStrategy;
 
-    let key: string | undefined;
+    let key: CacheKey | undefined;
     if (stack.cache?.accepts(request)) {
       key = cacheKey(request, { provider, strategy: options.strategy });
-      const hit = await stack.cache.get(key);
-      if (hit) {
-        const cached: RoutedResult<T> = {
-          ...(hit as RoutedResult<T>),
+      const entry = await stack.cache.get(key);
+      if (entry && (await this.sameSent(entry, request, requestId, bounds))) {
+        const hit: RoutedResult<T> = {
+          ...(entry.result as RoutedResult<T>),
           requestId,
           attempts: [],
           strategy: strategyName,
@@ -246,8 +329,7 @@ export class Pipeline implements RoutedRunner {
           costUsd: 0,
           latencyMs: stack.now() - started,
         };
-        delete cached.excluded; // no plan was made for this answer
-        return cached;
+        return this.after(hit, context, bounds);
       }
     }
 
@@ -263,7 +345,7 @@ export class Pipeline implements RoutedRunner {
       throw budgetErrorOf(error) ?? error;
     }
     stack.router.recordResult(plan, result);
-    let routed: RoutedResult<T> = {
+    const routed: RoutedResult<T> = {
       ...result,
       requestId,
       attempts,
@@ -274,15 +356,13 @@ export class Pipeline implements RoutedRunner {
       ...(plan.excluded.length > 0 && { excluded: plan.excluded }),
       cached: false,
     };
-    if (this.hooks.afterResponse) {
-      const changed = await this.hooks.afterResponse(routed, {
-        ...context,
-        answeredBy: result.provider,
-      });
-      routed = { ...routed, ...changed } as RoutedResult<T>;
+    // The answer is cached before `afterResponse`: every hit passes the hook for its own caller.
+    if (key !== undefined) {
+      const sent = tracking.sent?.get(result.provider);
+      if (!tracking.sent || sent)
+        await stack.cache?.set(key, { result: routed, ...(sent && { sent }) });
     }
-    if (key !== undefined) await stack.cache?.set(key, routed);
-    return routed;
+    return this.after(routed, context, bounds);
   }
 
   stream(

@@ -11,6 +11,8 @@ import {
   type ModelCapabilities,
   type MultiLLMConfig,
   type Provider,
+  providerNamePattern,
+  providerNameRule,
 } from '@modelmux/core';
 import type { BudgetUsage } from '@modelmux/budgets';
 import type { ProviderHealthCheck, ProviderMetrics, ProviderStatusReport } from '@modelmux/metrics';
@@ -213,6 +215,15 @@ export class ProviderFactory implements StatusSource {
    * `assertProvider`). It joins routing after the configured ones; the router is rebuilt.
    */
   registerProvider(name: string, provider: Provider): void {
+    if (typeof name !== 'string' || !providerNamePattern.test(name))
+      throw new ConfigError({
+        issues: [
+          {
+            path: 'name',
+            message: `registerProvider(${JSON.stringify(name) ?? String(name)}): invalid provider name: ${providerNameRule}`,
+          },
+        ],
+      });
     assertProvider(provider, `registerProvider("${name}")`);
     if (provider.name !== name)
       throw new ConfigError({
@@ -324,6 +335,29 @@ export class ProviderFactory implements StatusSource {
       if (!this.options.store) await this.stack.store.close();
     })();
     return this.closing;
+  }
+
+  /**
+   * What `util.inspect(factory)` and `console.log(factory)` show: the providers, routing and
+   * limits, never the settings (API keys, header values, the Redis URL).
+   */
+  [Symbol.for('nodejs.util.inspect.custom')](): object {
+    return this.toJSON();
+  }
+
+  /** What `JSON.stringify(factory)` writes: the same summary as `util.inspect`, no secrets. */
+  toJSON(): object {
+    const c = this.config;
+    return {
+      providers: this.listProviders(),
+      primaryProvider: c.primaryProvider,
+      fallbackProviders: c.fallbackProviders,
+      routingStrategy: c.routingStrategy,
+      enableFallback: c.enableFallback,
+      cache: c.cache !== undefined,
+      store: c.store?.type ?? 'memory',
+      closed: this.closing !== undefined,
+    };
   }
 
   // ---- Internals --------------------------------------------------------------------------------

@@ -1,4 +1,8 @@
 import {
+  chatResultProblem,
+  embedResultProblem,
+  finishEventProblem,
+  invalidResultError,
   type ChatRequest,
   type EmbedRequest,
   type ErrorKind,
@@ -32,6 +36,13 @@ export interface CallReservation {
   release(): Promise<void>;
 }
 
+/** What `formatRequest` returned for a call: its key (see the response cache), provider and model. */
+export interface SentRequest {
+  key: string;
+  provider: string;
+  model: string | undefined;
+}
+
 /** Per-request bookkeeping around each call the executor makes. */
 export interface CallTracking {
   /** Every call, in order. */
@@ -41,6 +52,10 @@ export interface CallTracking {
   reserve: (provider: string, model: string | undefined) => Promise<CallReservation>;
   /** Provider-specific formatting of the request before each call (`hooks.formatRequest`). */
   format?: (provider: Provider, request: ChatRequest) => Promise<ChatRequest>;
+  /** With `format`: what was sent to each provider, for the response cache. */
+  sent?: Map<string, SentRequest>;
+  /** The key of a formatted request (set with `format`). */
+  keyOf?: (request: ChatRequest, model: string | undefined) => string;
 }
 
 function failure(
@@ -94,6 +109,7 @@ function track(provider: Provider, tracking: CallTracking): Provider {
     model: string | undefined,
     signal: AbortSignal | undefined,
     run: () => Promise<T>,
+    check: (value: unknown) => string | undefined,
     costOf: (value: T) => number | undefined,
   ): Promise<T> => {
     const started = now();
@@ -101,6 +117,10 @@ function track(provider: Provider, tracking: CallTracking): Provider {
     try {
       reservation = await tracking.reserve(provider.name, model);
       const value = await run();
+      // A provider outside the contract (a user's): `{}` never reaches the caller, and a cost
+      // of NaN or -5 is refused rather than booked as $0.
+      const problem = check(value);
+      if (problem !== undefined) throw invalidResultError(provider.name, problem);
       await reservation.settle(costOf(value) ?? 0);
       attempts.push({ provider: provider.name, model, ok: true, latencyMs: now() - started });
       return value;
@@ -126,8 +146,9 @@ function track(provider: Provider, tracking: CallTracking): Provider {
         request.signal,
         async () =>
           provider.generate(
-            tracking.format ? await formatted(tracking.format, provider, request) : request,
+            tracking.format ? await formatted(tracking, provider, request) : request,
           ),
+        chatResultProblem,
         (r) => r.costUsd,
       ),
     stream: (request: ChatRequest) => trackStream(provider, request, tracking),
@@ -138,6 +159,7 @@ function track(provider: Provider, tracking: CallTracking): Provider {
           request.model,
           request.signal,
           () => embed.call(provider, request),
+          embedResultProblem,
           (r) => r.costUsd,
         ),
     }),
@@ -149,11 +171,17 @@ function track(provider: Provider, tracking: CallTracking): Provider {
 
 /** The hook's request, keeping the executor's model and signal for this call. */
 async function formatted<T extends ChatRequest>(
-  format: NonNullable<CallTracking['format']>,
+  tracking: CallTracking,
   provider: Provider,
   request: T,
 ): Promise<T> {
-  const changed = await format(provider, request);
+  const changed = await (tracking.format as NonNullable<CallTracking['format']>)(provider, request);
+  if (tracking.sent && tracking.keyOf)
+    tracking.sent.set(provider.name, {
+      key: tracking.keyOf(changed, request.model),
+      provider: provider.name,
+      model: request.model,
+    });
   return {
     ...changed,
     ...(request.model !== undefined && { model: request.model }),
@@ -172,9 +200,11 @@ async function* trackStream(
   let finished = false;
   try {
     reservation = await tracking.reserve(provider.name, request.model);
-    const sent = tracking.format ? await formatted(tracking.format, provider, request) : request;
+    const sent = tracking.format ? await formatted(tracking, provider, request) : request;
     for await (const event of provider.stream(sent)) {
       if (event.type === 'finish') {
+        const problem = finishEventProblem(event as unknown as Record<string, unknown>);
+        if (problem !== undefined) throw invalidResultError(provider.name, problem);
         finished = true;
         await reservation.settle(event.costUsd ?? 0);
         attempts.push({

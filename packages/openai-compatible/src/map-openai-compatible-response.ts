@@ -28,7 +28,12 @@ export function mapOpenAICompatibleResponse(
     (isObject(completion) && typeof completion.model === 'string' && completion.model) ||
     context.requestedModel;
   const choice =
-    isObject(completion) && Array.isArray(completion.choices) ? completion.choices[0] : undefined;
+    isObject(completion) && Array.isArray(completion.choices)
+      ? // Choice 0 only (a server may send more unasked, in any order).
+        (completion.choices.find(
+          (c: unknown) => isObject(c) && ((c as { index?: unknown }).index ?? 0) === 0,
+        ) ?? completion.choices[0])
+      : undefined;
   if (!isObject(choice) || !isObject(choice.message)) {
     const what = isObject(completion) ? 'a completion without a choice' : describe(completion);
     throw new ProviderError({

@@ -109,6 +109,8 @@ export interface OpenAIChatWireChunkDelta {
 
 /** One choice of a stream chunk. */
 export interface OpenAIChatWireChunkChoice {
+  /** Which choice this is (0 unless the server sends several). */
+  index?: number;
   delta?: OpenAIChatWireChunkDelta;
   finish_reason?: string | null;
 }

@@ -51,7 +51,9 @@ export class OpenAICompatibleStreamState<Chunk extends OpenAIChatWireChunk = Ope
     if (chunk.model) this.model = chunk.model;
     const usage = this.usageOf(chunk);
     if (usage) this.usage = usage;
-    const choice = chunk.choices[0];
+    // Choice 0 only: a server that sends more choices unasked (ignoring `n`) interleaves their
+    // chunks, and their text must not be mixed into the answer.
+    const choice = chunk.choices.find((c) => (c.index ?? 0) === 0);
     if (!choice) return events;
     const delta = choice.delta ?? {};
     if (typeof delta.content === 'string' && delta.content !== '') {

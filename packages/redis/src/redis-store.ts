@@ -99,6 +99,9 @@ export function redisStore(options: RedisStoreOptions): Store {
     maxRetriesPerRequest: 0,
     commandTimeout: timeoutMs,
     connectTimeout: Math.max(timeoutMs, options.redis?.connectTimeout ?? 2_000),
+    // ioredis waits this long for a socket that never connected to emit "close" on disconnect()
+    // (default 2 s, keeping the process alive after close() when Redis was unreachable).
+    disconnectTimeout: timeoutMs,
     retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 5), 1_000),
   };
   const client = defineScripts(new Redis(options.url, settings));
@@ -107,6 +110,28 @@ export function redisStore(options: RedisStoreOptions): Store {
   const listeners = new Map<string, Set<(message: string) => void>>();
   let closed = false;
 
+  /**
+   * One pending "ready" per connection, shared by every call that waits for it: one listener on
+   * the connection however many calls start before it connects (ioredis warns past 10).
+   */
+  const readiness = new Map<Redis, Promise<void>>();
+  /** Rejects every call still waiting for a connection (on `close()`). */
+  const waiting = new Set<(error: RedisStoreError) => void>();
+
+  function readyEvent(connection: Redis): Promise<void> {
+    let pending = readiness.get(connection);
+    if (!pending) {
+      pending = new Promise<void>((resolve) => {
+        connection.once('ready', () => {
+          readiness.delete(connection);
+          resolve();
+        });
+      });
+      readiness.set(connection, pending);
+    }
+    return pending;
+  }
+
   /** Waits (at most `timeoutMs`) for `connection` to be ready. */
   function ready(connection: Redis): Promise<void> {
     if (closed) return Promise.reject(new RedisStoreError('redisStore is closed'));
@@ -114,15 +139,18 @@ export function redisStore(options: RedisStoreOptions): Store {
     if (connection.status === 'end')
       return Promise.reject(new RedisStoreError('Redis connection ended'));
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        connection.off('ready', onReady);
-        reject(new RedisStoreError(`Redis not reachable within ${timeoutMs}ms`));
-      }, timeoutMs);
-      const onReady = () => {
+      const done = (error?: RedisStoreError): void => {
         clearTimeout(timer);
-        resolve();
+        waiting.delete(done);
+        if (error) reject(error);
+        else resolve();
       };
-      connection.once('ready', onReady);
+      const timer = setTimeout(
+        () => done(new RedisStoreError(`Redis not reachable within ${timeoutMs}ms`)),
+        timeoutMs,
+      );
+      waiting.add(done);
+      readyEvent(connection).then(() => done(), reject);
     });
   }
 
@@ -280,21 +308,27 @@ export function redisStore(options: RedisStoreOptions): Store {
       if (closed) return;
       closed = true;
       listeners.clear();
-      await Promise.all(
-        [client, subscriber].map(async (connection) => {
-          if (!connection) return;
-          try {
-            if (connection.status === 'ready')
-              await Promise.race([
-                connection.quit(),
-                new Promise((resolve) => setTimeout(resolve, timeoutMs)),
-              ]);
-          } catch {
-            // closing anyway
-          }
-          connection.disconnect();
-        }),
-      );
+      for (const done of [...waiting]) done(new RedisStoreError('redisStore is closed'));
+      await Promise.all([client, subscriber].map((connection) => closeConnection(connection)));
     },
   };
+
+  /** QUIT when connected (bounded by `timeoutMs`), then drop the socket and every timer. */
+  async function closeConnection(connection: Redis | undefined): Promise<void> {
+    if (!connection) return;
+    if (connection.status === 'ready') {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      try {
+        await Promise.race([
+          connection.quit(),
+          new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+        ]);
+      } catch {
+        // closing anyway
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    connection.disconnect();
+  }
 }

@@ -19,6 +19,59 @@ function namedReason(name: string, message: string): Error {
   return error;
 }
 
+/** Something told when a signal aborts. */
+interface AbortListener {
+  handleEvent(): void;
+}
+
+/**
+ * One `abort` listener per caller's signal, however many calls wait on it: the calls join a set
+ * behind it (O(1) in and out). A long-lived signal shared by 100 concurrent requests therefore
+ * carries one listener (no `MaxListenersExceededWarning`), and none once they have settled.
+ */
+class SignalFanOut {
+  private readonly listeners = new Set<AbortListener>();
+
+  constructor(private readonly signal: AbortSignal) {
+    signal.addEventListener('abort', this, { once: true });
+  }
+
+  add(listener: AbortListener): void {
+    this.listeners.add(listener);
+  }
+
+  remove(listener: AbortListener): void {
+    this.listeners.delete(listener);
+    if (this.listeners.size > 0) return;
+    this.signal.removeEventListener('abort', this);
+    fanOuts.delete(this.signal);
+  }
+
+  handleEvent(): void {
+    fanOuts.delete(this.signal);
+    const listeners = [...this.listeners];
+    this.listeners.clear();
+    for (const listener of listeners) listener.handleEvent();
+  }
+}
+
+const fanOuts = new WeakMap<AbortSignal, SignalFanOut>();
+
+/** Calls `listener.handleEvent()` once when `signal` aborts, through the signal's one shared listener. */
+export function listenForAbort(signal: AbortSignal, listener: AbortListener): void {
+  let fanOut = fanOuts.get(signal);
+  if (!fanOut) {
+    fanOut = new SignalFanOut(signal);
+    fanOuts.set(signal, fanOut);
+  }
+  fanOut.add(listener);
+}
+
+/** Stops `listenForAbort` (call when the work is done, so nothing leaks). */
+export function stopListeningForAbort(signal: AbortSignal, listener: AbortListener): void {
+  fanOuts.get(signal)?.remove(listener);
+}
+
 /** Rejection value of `raceSignal`/`sleep` when the signal aborts; read `signal.reason` to know why. */
 export const signalAborted: unique symbol = Symbol('modelmux.signalAborted');
 
@@ -33,15 +86,15 @@ export function raceSignal<T>(promise: Promise<T>, signal: AbortSignal | undefin
     return Promise.reject(signalAborted);
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signalAborted);
-    signal.addEventListener('abort', onAbort, { once: true });
+    const listener = { handleEvent: (): void => reject(signalAborted) };
+    listenForAbort(signal, listener);
     promise.then(
       (value) => {
-        signal.removeEventListener('abort', onAbort);
+        stopListeningForAbort(signal, listener);
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
+        stopListeningForAbort(signal, listener);
         reject(error);
       },
     );
@@ -53,15 +106,17 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
   if (signal?.aborted) return Promise.reject(signalAborted);
   if (ms <= 0) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signalAborted);
+    const listener = {
+      handleEvent: (): void => {
+        clearTimeout(timer);
+        reject(signalAborted);
+      },
     };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      if (signal) stopListeningForAbort(signal, listener);
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal) listenForAbort(signal, listener);
   });
 }
 
@@ -80,7 +135,7 @@ export class LinkedController extends AbortController {
       return;
     }
     this.parent = parent;
-    parent.addEventListener('abort', this);
+    listenForAbort(parent, this);
   }
 
   /** Called by the parent signal. */
@@ -93,7 +148,7 @@ export class LinkedController extends AbortController {
   /** Stops following the parent (call when the work is done, so nothing leaks). */
   unlink(): void {
     if (this.parent) {
-      this.parent.removeEventListener('abort', this);
+      stopListeningForAbort(this.parent, this);
       this.parent = undefined;
     }
   }

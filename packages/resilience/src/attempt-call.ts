@@ -28,8 +28,8 @@ export class Lane {
 }
 
 /**
- * One call to a provider: its signal (its own `CallTimer` when it has a timeout or deadline or
- * is a stream, else the lane's signal as is), and for streams the iterator to close if it is
+ * One call to a provider: its signal (its own `CallTimer` when it has a timeout, a deadline or a
+ * caller's signal, or is a stream; else none), and for streams the iterator to close if it is
  * dropped. The deadline lives in the call's timer rather than in a request-level controller:
  * one AbortSignal per call instead of two.
  */
@@ -47,7 +47,10 @@ export class AttemptCall {
     /** Time left before the request deadline, in ms (Infinity for none). */
     deadlineLeftMs: number,
   ) {
-    if (ownController || timeoutMs > 0 || deadlineLeftMs !== Infinity) {
+    // A caller's signal is never handed to the provider as is: the call gets its own, which
+    // follows the caller's through one shared listener (a long-lived signal shared by many
+    // concurrent calls carries one listener, not one per call).
+    if (ownController || timeoutMs > 0 || deadlineLeftMs !== Infinity || lane.signal) {
       const timer = new CallTimer(lane.signal, timeoutMs, deadlineLeftMs);
       this.timer = timer;
       this.signal = timer.signal;

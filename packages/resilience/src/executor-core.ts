@@ -6,7 +6,7 @@ import {
   countRequestTokens,
   errorRule,
   getModelInfo,
-  redactSecrets,
+  errorKindPhrase,
 } from '@modelmux/core';
 import { type CircuitBreakerPolicy, circuitBreaker } from './circuit-breaker.js';
 import { isDeadlineCut } from './classify.js';
@@ -327,10 +327,11 @@ export class ExecutorCore {
   private mark(error: ProviderError): UnavailableMark {
     const now = this.now();
     const status = error.status === undefined ? '' : ` (HTTP ${error.status})`;
-    const message = redactSecrets(error.message);
+    // Kind, status and a fixed phrase: the vendor's text may echo the prompt, and this reason is
+    // served by status endpoints and shared through the fleet's store.
     return {
       kind: error.kind,
-      reason: `${error.kind}${status}: ${message.length > 200 ? `${message.slice(0, 200)}…` : message}`,
+      reason: `${error.kind}${status}: ${errorKindPhrase[error.kind]}`,
       since: now,
       until: now + this.unavailableMs,
     };

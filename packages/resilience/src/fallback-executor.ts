@@ -11,6 +11,7 @@ import {
   toChatRequest,
 } from '@modelmux/core';
 import type { Event } from './events.js';
+import { checkCandidates } from './check-candidates.js';
 import { ExecutorCore } from './executor-core.js';
 import type {
   AttemptEvent,
@@ -84,6 +85,7 @@ export class FallbackExecutor {
     options?: ExecuteOptions,
   ): Promise<ChatResult<T>> {
     const core = this.core;
+    checkCandidates(candidates);
     const request = toChatRequest(input);
     const run = new PlanRun(
       core,
@@ -130,6 +132,7 @@ export class FallbackExecutor {
     options?: ExecuteOptions,
   ): Promise<EmbedResult> {
     const core = this.core;
+    checkCandidates(candidates);
     validateEmbedRequest(request);
     const run = new PlanRun(
       core,

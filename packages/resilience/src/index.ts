@@ -77,3 +77,4 @@ export type {
   ProviderStatus,
   UnavailableStatus,
 } from './executor-events.js';
+export { listenForAbort, stopListeningForAbort } from './abort.js';

@@ -8,6 +8,7 @@ import {
   toChatRequest,
 } from '@modelmux/core';
 import { abortReasons, raceSignal } from './abort.js';
+import { checkCandidates } from './check-candidates.js';
 import { classifyFailure } from './classify.js';
 import type { ExecutorCore } from './executor-core.js';
 import type { Candidate } from './executor-options.js';
@@ -27,6 +28,7 @@ export async function* streamThroughPlan(
   deadlineMs: () => number | undefined,
   fallback: (error: unknown, request: ChatRequest<unknown>) => Promise<ChatResult | undefined>,
 ): AsyncGenerator<StreamEvent, void, undefined> {
+  checkCandidates(candidates);
   const request = toChatRequest(input);
   const run = new PlanRun<StreamStart>(
     core,

@@ -27,6 +27,11 @@ export interface FakeReply {
   toolCalls?: { name: string; args: Record<string, unknown> }[];
   finishReason?: 'stop' | 'length' | 'tool-calls' | 'content-filter';
   usage?: { inputTokens?: number; outputTokens?: number; cachedInputTokens?: number };
+  /**
+   * A second choice (index 1) the server sends unasked, as a server ignoring `n` would (OpenAI
+   * and Groq wire only): in the JSON after choice 0, and in a stream interleaved chunk by chunk.
+   */
+  secondChoice?: string;
 }
 
 /** An error step with an explicit HTTP status (the error type follows from it unless given). */

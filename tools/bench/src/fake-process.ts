@@ -23,9 +23,13 @@ export async function startFakeProcess(): Promise<FakeProcess> {
   // The same loader as the bench (../loader: the TypeScript sources through esbuild).
   const loader = new URL('../loader/register.mjs', import.meta.url).href;
   const script = fileURLToPath(new URL('./fake-child.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--conditions=@modelmux/source', '--import', loader, script], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@modelmux/source', '--import', loader, script],
+    {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   const waiting = new Map<number, (value: unknown) => void>();
   let nextId = 1;
   child.on('message', (message: { id: number; value: unknown }) => {

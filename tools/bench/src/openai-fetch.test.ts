@@ -12,6 +12,7 @@ it('measures the SDK on its own fetch and through openaiFetch(), and formats the
     expect(side.perSecond).toBeGreaterThan(0);
   }
   expect(result.overheadP50Ms).toBeGreaterThanOrEqual(0);
+  expect(result.failed).toEqual({ sdk: 0, 'sdk via openaiFetch()': 0 });
   // Every sequential call of both sides reached the fake's OpenAI (cost routing picks it).
   expect(result.sequentialCallsAtFake).toBe((tiny.warmup + tiny.rounds) * 2);
   expect(formatOpenAIFetch(result)).toContain('| sdk via openaiFetch() |');

@@ -63,9 +63,18 @@ export async function openaiFetchBench(size: BenchSize) {
     maxRetries: 0,
   });
   const sdk = directSdk(fake);
+  // A failed call (on this shared machine, a keep-alive socket the fake closed under load) is
+  // counted and reported, not thrown, so one reset does not end the run.
+  const failed: Record<Side, number> = { sdk: 0, 'sdk via openaiFetch()': 0 };
+  const counted =
+    (side: Side, call: () => Promise<unknown>): (() => Promise<unknown>) =>
+    () =>
+      call().catch(() => void (failed[side] += 1));
   const calls: Record<Side, () => Promise<unknown>> = {
-    sdk: () => sdk.chat.completions.create(sdkBody),
-    'sdk via openaiFetch()': () => routed.chat.completions.create({ ...sdkBody, model: 'auto' }),
+    sdk: counted('sdk', () => sdk.chat.completions.create(sdkBody)),
+    'sdk via openaiFetch()': counted('sdk via openaiFetch()', () =>
+      routed.chat.completions.create({ ...sdkBody, model: 'auto' }),
+    ),
   };
   try {
     const wall: Record<Side, number[]> = { sdk: [], 'sdk via openaiFetch()': [] };
@@ -111,7 +120,7 @@ export async function openaiFetchBench(size: BenchSize) {
         },
       ]),
     ) as Record<Side, { p50Ms: number; p99Ms: number; cpuUs: number; perSecond: number }>;
-    return { figures, overheadP50Ms: median(overheadMs), sequentialCallsAtFake };
+    return { figures, overheadP50Ms: median(overheadMs), sequentialCallsAtFake, failed };
   } finally {
     await factory.close();
     await fake.close();
@@ -133,6 +142,6 @@ export function formatOpenAIFetch(r: Awaited<ReturnType<typeof openaiFetchBench>
     '|---|---|---|---|---|---|---|',
     ...rows,
     '',
-    `Handler overhead (\`x-modelmux-overhead-ms\`, handler wall time minus the upstream call) p50: ${(r.overheadP50Ms * 1000).toFixed(0)} µs.`,
+    `Handler overhead (\`x-modelmux-overhead-ms\`, handler wall time minus the upstream call) p50: ${(r.overheadP50Ms * 1000).toFixed(0)} µs. Failed calls: sdk ${r.failed.sdk}, via openaiFetch() ${r.failed['sdk via openaiFetch()']}.`,
   ].join('\n');
 }

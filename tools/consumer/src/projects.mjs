@@ -35,10 +35,23 @@ async function vitestRun(dir, env, min) {
     cwd: dir,
     env,
   });
-  if (r.code !== 0) return { ok: false, detail: tail(r.stdout + r.stderr) };
-  const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
-  const ok = report.numFailedTests === 0 && report.numPassedTests >= min;
-  return { ok, detail: `${report.numPassedTests} tests passed, ${report.numFailedTests} failed` };
+  let report;
+  try {
+    report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+  } catch {
+    return { ok: false, detail: tail(r.stdout + r.stderr) };
+  }
+  const failures = report.testResults
+    .flatMap((file) => [
+      ...(file.status === 'failed' && file.message ? [`${file.name}: ${file.message}`] : []),
+      ...file.assertionResults
+        .filter((a) => a.status === 'failed')
+        .map((a) => `${a.fullName}: ${a.failureMessages.join(' ').slice(0, 600)}`),
+    ])
+    .join('\n');
+  const ok = r.code === 0 && report.numFailedTests === 0 && report.numPassedTests >= min;
+  const counts = `${report.numPassedTests} tests passed, ${report.numFailedTests} failed`;
+  return { ok, detail: ok ? counts : `${counts}\n${failures || tail(r.stderr)}` };
 }
 
 /**

@@ -15,6 +15,7 @@ describe('config: cache', () => {
     expect(parseConfig({ providers, cache: true }).cache).toEqual({
       ttlMs: 300_000,
       maxEntries: 1_000,
+      maxBytes: 50_000_000,
       shared: false,
       anyTemperature: false,
     });
@@ -25,6 +26,7 @@ describe('config: cache', () => {
     expect(parseConfig({ providers, cache: { ttlMs: 1_000, shared: true } }).cache).toEqual({
       ttlMs: 1_000,
       maxEntries: 1_000,
+      maxBytes: 50_000_000,
       shared: true,
       anyTemperature: false,
     });
@@ -35,6 +37,7 @@ describe('config: cache', () => {
       expect.objectContaining({ path: 'cache.ttlMs', message: expect.stringContaining('≥ 1') }),
     ]);
     expect(issues({ providers, cache: { maxEntries: 1.5 } })[0]?.path).toBe('cache.maxEntries');
+    expect(issues({ providers, cache: { maxBytes: 0 } })[0]?.path).toBe('cache.maxBytes');
     expect(issues({ providers, cache: 'yes' })[0]).toEqual({
       path: 'cache',
       message: expect.stringContaining('true, false or { ttlMs?'),

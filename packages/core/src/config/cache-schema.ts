@@ -7,6 +7,8 @@ export interface CacheConfig {
   ttlMs: number;
   /** The most answers kept in memory; the least recently used goes first (default 1 000). */
   maxEntries: number;
+  /** The most bytes of answers (their JSON size) kept in memory, and the largest answer kept (default 50 MB). */
+  maxBytes: number;
   /** Keep answers in the shared `store` (e.g. Redis) instead of this process's memory (default false). */
   shared: boolean;
   /** Also cache requests with `temperature > 0` (default false: their answers are meant to vary). */
@@ -17,6 +19,7 @@ export interface CacheConfig {
 export const defaultCacheConfig: CacheConfig = {
   ttlMs: 300_000,
   maxEntries: 1_000,
+  maxBytes: 50_000_000,
   shared: false,
   anyTemperature: false,
 };
@@ -24,18 +27,19 @@ export const defaultCacheConfig: CacheConfig = {
 const CacheObjectSchema = z.strictObject({
   ttlMs: positiveIntSchema('milliseconds', '60000').optional(),
   maxEntries: positiveIntSchema('entries', '1000').optional(),
+  maxBytes: positiveIntSchema('bytes', '50000000').optional(),
   shared: z.boolean({ error: expected('true or false') }).optional(),
   anyTemperature: z.boolean({ error: expected('true or false') }).optional(),
 });
 
 /**
  * The `cache` key: `true` (defaults), `false` (off, the default) or
- * `{ ttlMs?, maxEntries?, shared?, anyTemperature? }`. Parsed to a `CacheConfig`, or `undefined`
+ * `{ ttlMs?, maxEntries?, maxBytes?, shared?, anyTemperature? }`. Parsed to a `CacheConfig`, or `undefined`
  * when the cache is off.
  */
 export const CacheSchema = z
   .union([z.boolean(), CacheObjectSchema], {
-    error: expected('true, false or { ttlMs?, maxEntries?, shared?, anyTemperature? }'),
+    error: expected('true, false or { ttlMs?, maxEntries?, maxBytes?, shared?, anyTemperature? }'),
   })
   .transform((value): CacheConfig | undefined => {
     if (value === false) return undefined;
@@ -43,6 +47,7 @@ export const CacheSchema = z
     return {
       ttlMs: value.ttlMs ?? defaultCacheConfig.ttlMs,
       maxEntries: value.maxEntries ?? defaultCacheConfig.maxEntries,
+      maxBytes: value.maxBytes ?? defaultCacheConfig.maxBytes,
       shared: value.shared ?? defaultCacheConfig.shared,
       anyTemperature: value.anyTemperature ?? defaultCacheConfig.anyTemperature,
     };

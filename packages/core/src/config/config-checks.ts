@@ -1,4 +1,5 @@
 import { defaultCatalogue } from '../catalogue/default-catalogue.js';
+import { headerSettingIssues } from '../header-setting-issues.js';
 import { mergeCatalogueEntries } from '../catalogue/merge-catalogue.js';
 import {
   builtInProviderTypes,
@@ -16,6 +17,7 @@ export interface CheckedConfig {
   costLimitPerRequest?: unknown;
   dailyCostLimit?: unknown;
   monthlyCostLimit?: unknown;
+  rateLimits?: unknown;
   catalogue?: unknown;
 }
 
@@ -57,8 +59,26 @@ function checkProviderKeys(
 }
 
 /**
+ * The adapter's own check of `apiKey` and `headers` (a newline, a control character…), run when
+ * the config is parsed: adapters are loaded on first use, so otherwise the first call would be
+ * the first to hear of it. Values are never echoed.
+ */
+function checkHeaderSettings(ctx: Context, name: string, settings: unknown): void {
+  if (!isRecord(settings)) return;
+  const apiKey = typeof settings['apiKey'] === 'string' ? settings['apiKey'] : undefined;
+  const headers = isRecord(settings['headers'])
+    ? (Object.fromEntries(
+        Object.entries(settings['headers']).filter(([, value]) => typeof value === 'string'),
+      ) as Record<string, string>)
+    : undefined;
+  for (const issue of headerSettingIssues(apiKey, headers))
+    add(ctx, ['providers', name, ...issue.path.split(/\.(.*)/s, 2)], issue.message);
+}
+
+/**
  * The cross-field rules of a config, each reported at its own path: provider names and types,
- * the primary provider, the fallback list, cost limits naming unknown providers, and catalogue
+ * the primary provider, the fallback list, cost and rate limits naming unknown providers, header
+ * values fetch would refuse, and catalogue
  * overrides (complete entries for new models).
  */
 export function checkConfig(config: CheckedConfig, ctx: Context): void {
@@ -79,6 +99,7 @@ export function checkConfig(config: CheckedConfig, ctx: Context): void {
       add(ctx, ['providers', name], `invalid provider name: ${providerNameRule}`);
       continue;
     }
+    checkHeaderSettings(ctx, name, providers[name]);
     if (
       (providers[name] as { type?: unknown } | undefined)?.type === undefined &&
       !isBuiltInProviderType(name)
@@ -129,6 +150,7 @@ export function checkConfig(config: CheckedConfig, ctx: Context): void {
     },
   );
 
+  checkProviderKeys(ctx, ['rateLimits'], config.rateLimits, names, 'rateLimits');
   checkProviderKeys(
     ctx,
     ['costLimitPerRequest'],

@@ -167,6 +167,16 @@ describe('parseConfig: field errors name the path', () => {
       /string header value/,
     ],
     [
+      { providers: { openai: { ...openai, headers: { 'x-team': 'a\nInjected: 1' } } } },
+      'providers.openai.headers.x-team',
+      /not allowed in an HTTP header/,
+    ],
+    [
+      { providers: { openai }, rateLimits: { opneai: { rpm: 10 } } },
+      'rateLimits.opneai',
+      /unknown provider "opneai" in rateLimits/,
+    ],
+    [
       { providers: { openai: { ...openai, apikey: 'x' } } },
       'providers.openai.apikey',
       /did you mean "apiKey"/,

@@ -90,3 +90,26 @@ export function errorRule(kind: ErrorKind): ErrorRule {
 export function kindsWhere(predicate: (rule: ErrorRule) => boolean): ErrorKind[] {
   return (Object.keys(errorTable) as ErrorKind[]).filter((kind) => predicate(errorTable[kind]));
 }
+
+/**
+ * A fixed phrase per error kind, for places that show why a provider is unavailable to people
+ * who did not make the request (`getProviderStatus()`, `/llm/status`, shared provider marks):
+ * they never quote the vendor's error text, which may echo the prompt.
+ */
+export const errorKindPhrase: Readonly<Record<ErrorKind, string>> = {
+  rate_limit: 'the provider rate-limited requests',
+  quota_exceeded: 'the account is out of quota or credit',
+  server: 'the provider answered with a server error',
+  overloaded: 'the provider is overloaded',
+  timeout: 'the call timed out',
+  network: 'the provider could not be reached',
+  auth: 'the provider refused the API key',
+  permission: 'the API key lacks permission',
+  not_found: 'the model or endpoint was not found',
+  context_length: 'the request exceeded the context window',
+  content_filter: "the provider's content filter refused it",
+  quality: 'the answer failed a quality check',
+  bad_request: 'the provider refused the request as malformed',
+  aborted: 'the call was aborted',
+  unknown: 'the call failed for an unknown reason',
+};

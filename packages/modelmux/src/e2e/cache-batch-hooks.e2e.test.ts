@@ -54,9 +54,11 @@ describe('response cache', () => {
     await llm.invoke('What is RAG? ');
     await factory.getProvider('google').invoke('What is RAG?');
     expect(fake.count()).toBe(4);
-    // Metadata is not part of the key.
+    // Metadata is part of the key (hooks may turn it into what is sent).
     await llm.invoke('What is RAG?', { metadata: { userId: 'u1' } });
-    expect(fake.count()).toBe(4);
+    expect(fake.count()).toBe(5);
+    await llm.invoke('What is RAG?', { metadata: { userId: 'u1' } });
+    expect(fake.count()).toBe(5);
   });
 
   test('skipped for temperature > 0 unless anyTemperature is set', async () => {

@@ -4,6 +4,7 @@ import {
   mergeCatalogue,
   routingStrategies,
 } from '@modelmux/core';
+import { modelIdForms, parseModelId } from '../model-id.js';
 import { badRequest, HttpError } from './http-error.js';
 import type { HandlerFactory } from './handler-types.js';
 
@@ -18,8 +19,6 @@ export interface ModelTarget {
   /** Ask for this model (the model of `provider/model`, or a bare model id of a provider). */
   model?: string;
 }
-
-const strategies: ReadonlySet<string> = new Set(routingStrategies);
 
 function catalogueOf(factory: HandlerFactory): ModelCatalogue {
   return factory.config.catalogue
@@ -45,13 +44,9 @@ function providerOfModel(factory: HandlerFactory, model: string): string | undef
 export function resolveModelId(factory: HandlerFactory, id: unknown): ModelTarget {
   if (typeof id !== 'string' || id.trim() === '')
     throw badRequest('model', "is required: 'auto', a strategy, a provider or 'provider/model'");
-  if (id === 'auto') return { id };
-  if (strategies.has(id)) return { id, strategy: id };
   const providers = factory.listProviders();
-  if (providers.includes(id)) return { id, provider: id };
-  const slash = id.indexOf('/');
-  if (slash > 0 && providers.includes(id.slice(0, slash)) && slash < id.length - 1)
-    return { id, provider: id.slice(0, slash), model: id.slice(slash + 1) };
+  const target = parseModelId(id, providers);
+  if (target !== undefined) return { id, ...target };
   const provider = providerOfModel(factory, id);
   if (provider !== undefined) return { id, provider, model: id };
   throw new HttpError({
@@ -59,7 +54,7 @@ export function resolveModelId(factory: HandlerFactory, id: unknown): ModelTarge
     type: 'invalid_request_error',
     code: 'model_not_found',
     param: 'model',
-    message: `The model "${id.slice(0, 100)}" does not exist here: use 'auto', a strategy (${[...strategies].join(', ')}), a provider (${providers.join(', ')}) or 'provider/model' (GET /models lists them)`,
+    message: `The model "${id.slice(0, 100)}" does not exist here: ${modelIdForms(providers)}, or a model a provider serves (GET /models lists them)`,
     errorKind: 'not_found',
   });
 }

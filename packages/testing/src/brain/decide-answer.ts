@@ -66,6 +66,7 @@ export function decideAnswer(
     ...(stopSequence !== undefined ? { stopSequence } : {}),
     usage,
     ...(overrides.refusal !== undefined ? { refusal: overrides.refusal } : {}),
+    ...(reply?.secondChoice !== undefined ? { secondChoice: reply.secondChoice } : {}),
   };
 }
 

@@ -67,6 +67,8 @@ export interface NeutralAnswer {
   usage: NeutralUsage;
   /** The refusal text, when the model refused (finish reason `content-filter`). */
   refusal?: string;
+  /** A second choice sent unasked (OpenAI-style wire only). */
+  secondChoice?: string;
 }
 
 /** An embedding request, vendor-neutral. */

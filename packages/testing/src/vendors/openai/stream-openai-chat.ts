@@ -31,13 +31,16 @@ export function openAIChatEvents(
     delta: Record<string, unknown>,
     finish: string | null,
     extra: Record<string, unknown> = {},
+    index = 0,
   ) =>
     sse({
       ...base,
-      choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+      choices: [{ index, delta, logprobs: null, finish_reason: finish }],
       ...(includeUsage ? { usage: null } : {}),
       ...extra,
     });
+  // A second choice sent unasked: its chunks interleaved with choice 0's, as OpenAI streams `n: 2`.
+  const second = answer.secondChoice === undefined ? [] : fragments(answer.secondChoice);
   const events: string[] = [];
   const first: Record<string, unknown> = {
     role: 'assistant',
@@ -45,8 +48,15 @@ export function openAIChatEvents(
   };
   if (!groq) first['refusal'] = null;
   events.push(chunk(first, null, groq ? { x_groq: { id: `req_fake${ctx.seq}` } } : {}));
+  if (second.length > 0) events.push(chunk({ role: 'assistant', content: '' }, null, {}, 1));
   if (answer.text)
-    for (const part of fragments(answer.text)) events.push(chunk({ content: part }, null));
+    for (const part of fragments(answer.text)) {
+      events.push(chunk({ content: part }, null));
+      const other = second.shift();
+      if (other !== undefined) events.push(chunk({ content: other }, null, {}, 1));
+    }
+  for (const other of second.splice(0)) events.push(chunk({ content: other }, null, {}, 1));
+  if (answer.secondChoice !== undefined) events.push(chunk({}, 'stop', {}, 1));
   if (answer.refusal !== undefined)
     for (const part of fragments(answer.refusal)) events.push(chunk({ refusal: part }, null));
   answer.toolCalls.forEach((call, index) => {

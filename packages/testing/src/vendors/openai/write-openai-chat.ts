@@ -88,6 +88,16 @@ export function openAIChatJson(
         finish_reason:
           answer.refusal !== undefined ? 'stop' : openAIFinishReason(answer.finishReason),
       },
+      ...(answer.secondChoice === undefined
+        ? []
+        : [
+            {
+              index: 1,
+              message: { ...message, content: answer.secondChoice, tool_calls: undefined },
+              logprobs: null,
+              finish_reason: 'stop',
+            },
+          ]),
     ],
     usage: openAIUsage(answer.usage, groq),
     ...(groq
