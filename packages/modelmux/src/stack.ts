@@ -134,6 +134,7 @@ export function buildRouter(stack: Omit<Stack, 'router'>, seed: number | undefin
     catalogue: stack.catalogue,
     now: stack.now,
     ...(stack.affinity && { sessionAffinity: stack.affinity }),
+    ...(config.exploration !== undefined && { exploration: config.exploration }),
   });
 }
 

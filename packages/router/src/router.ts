@@ -1,5 +1,6 @@
 import {
   type BudgetGuard,
+  ConfigError,
   type ChatRequest,
   countRequestTokens,
   countTextTokens,
@@ -97,6 +98,7 @@ export class Router {
   private readonly tokens = new WeakMap<object, number>();
   private readonly idPrefix: string;
   private nextId = 0;
+  private readonly explorationRate: number;
   /** Session pins, when `sessionAffinity` is on. */
   readonly affinity: SessionAffinity | undefined;
 
@@ -125,6 +127,12 @@ export class Router {
       options.availability ??
       (stats instanceof InMemoryRoutingStats ? stats.unavailableReason : undefined);
     this.maxTracked = Math.max(1, options.maxTrackedRequests ?? 10_000);
+    const rate = options.exploration?.rate ?? 0;
+    if (!(typeof rate === 'number' && rate >= 0 && rate <= 1))
+      throw new ConfigError({
+        issues: [{ path: 'exploration.rate', message: 'expected a share from 0 to 1 (e.g. 0.05)' }],
+      });
+    this.explorationRate = rate;
     const affinity = options.sessionAffinity;
     this.affinity =
       affinity === undefined || affinity === false
@@ -420,6 +428,13 @@ export class Router {
     };
     let ordered = strategy.order(eligible, context) as CandidateInfo[];
     if (ordered.length !== eligible.length) ordered = this.complete(ordered, eligible);
+    const explored =
+      routed &&
+      this.explorationRate > 0 &&
+      (strategy.name === 'latency' || strategy.name === 'adaptive')
+        ? this.explore(ordered)
+        : undefined;
+    if (explored) ordered = [explored, ...ordered.filter((c) => c !== explored)];
 
     // The pin (or the experiment's variant, or the session's provider) goes first when it passed the constraints.
     const session = this.affinity && routed ? sessionOf(request) : undefined;
@@ -463,11 +478,20 @@ export class Router {
     if (ruleName !== undefined) plan.rule = ruleName;
     if (assignment) plan.experiment = { name: assignment.experiment, variant: assignment.variant };
     if (complexity) plan.complexity = complexity;
+    if (explored && ordered[0] === explored) plan.explored = explored.name;
     if (session !== undefined) {
       plan.session = session;
       if (sessionPin !== undefined && ordered[0]?.name === sessionPin) plan.affinity = sessionPin;
     }
     return plan;
+  }
+
+  /** With probability `exploration.rate`: a candidate (not already first) with no latency observed in the window. */
+  private explore(ordered: readonly CandidateInfo[]): CandidateInfo | undefined {
+    if (this.random() >= this.explorationRate) return undefined;
+    const unobserved = ordered.filter((c, i) => i > 0 && c.stats?.latencyMs === undefined);
+    if (unobserved.length === 0) return undefined;
+    return unobserved[Math.floor(this.random() * unobserved.length)];
   }
 
   private count(request: AnyRequest, embed: boolean): number {

@@ -150,6 +150,13 @@ export interface RouterOptions {
    * is, e.g. kept across router rebuilds). Off by default (costs nothing then).
    */
   sessionAffinity?: boolean | SessionAffinityOptions | SessionAffinity;
+  /**
+   * Exploration for `latency` and `adaptive`: with probability `rate` (0–1, e.g. 0.05) a request
+   * goes first to a candidate with no latency observed in the recent window (never tried, or its
+   * data aged out), so the router learns that a provider is faster than the catalogue says.
+   * Off by default.
+   */
+  exploration?: { rate: number };
 }
 
 /** Per-call options of `router.plan()`. */
@@ -194,6 +201,8 @@ export interface RoutePlan {
   session?: string;
   /** With session affinity: the provider the session was pinned to and put first, if any. */
   affinity?: string;
+  /** With exploration: the unobserved provider this request explores (put first). */
+  explored?: string;
 }
 
 /** What `recordResult` needs from a result (a `ChatResult` or `EmbedResult` fits). */
