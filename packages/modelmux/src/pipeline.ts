@@ -195,6 +195,7 @@ export class Pipeline implements RoutedRunner {
     provider: string | undefined,
     strategy: string | undefined,
     requestId: string,
+    stream = false,
   ): { plan: RoutePlan; candidates: PlanCandidate[] } {
     const stack = this.stack();
     const { router, config } = stack;
@@ -204,6 +205,7 @@ export class Pipeline implements RoutedRunner {
         requestId,
         ...(provider !== undefined && { provider }),
         ...(strategy !== undefined && { strategy: strategy as never }),
+        ...(stream && { stream: true }),
       });
     } catch (error) {
       throw budgetErrorFromPlan(error, request, stack) ?? error;
@@ -386,7 +388,7 @@ export class Pipeline implements RoutedRunner {
       operation: 'stream',
       provider,
     });
-    const { plan, candidates } = this.plan(request, provider, options.strategy, requestId);
+    const { plan, candidates } = this.plan(request, provider, options.strategy, requestId, true);
     await this.load(candidates, provider);
     const tracking = this.tracking(plan, request, []);
     try {

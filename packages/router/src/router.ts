@@ -425,6 +425,7 @@ export class Router {
       now,
       stats: this.stats,
       complexity,
+      ...(options.stream === true && { stream: true }),
     };
     let ordered = strategy.order(eligible, context) as CandidateInfo[];
     if (ordered.length !== eligible.length) ordered = this.complete(ordered, eligible);

@@ -73,6 +73,8 @@ export interface StrategyContext {
   readonly stats: RoutingStats;
   /** The complexity class, when the complexity strategy (or a rule) asked for it. */
   readonly complexity?: ComplexityClass;
+  /** True when the request will be streamed (`PlanOptions.stream`). */
+  readonly stream?: boolean;
 }
 
 /** A routing strategy: orders the candidates that passed every constraint, best first. */
@@ -169,6 +171,8 @@ export interface PlanOptions {
   requestId?: string;
   /** Input tokens when already counted (the plan then counts nothing). */
   inputTokens?: number;
+  /** The request will be streamed: `latency` ranks by observed time to first token. */
+  stream?: boolean;
 }
 
 /** Why a provider is not in the plan. */
