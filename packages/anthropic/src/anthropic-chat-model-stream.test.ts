@@ -65,7 +65,13 @@ describe('AnthropicChatModel.stream', () => {
     expect(events.at(-1)).toEqual({
       type: 'finish',
       finishReason: 'stop',
-      usage: { inputTokens: 40, outputTokens: 12, totalTokens: 52, cachedInputTokens: 30 },
+      usage: {
+        inputTokens: 40,
+        outputTokens: 12,
+        totalTokens: 52,
+        cachedInputTokens: 30,
+        cacheWriteInputTokens: 0,
+      },
       provider: 'claude',
       model: 'claude-haiku-4-5',
       costUsd: expect.any(Number),

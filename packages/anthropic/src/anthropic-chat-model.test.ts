@@ -1,4 +1,4 @@
-import { REDACTED, type ChatRequest } from '@modelmux/core';
+import { REDACTED, collectStream, type ChatRequest } from '@modelmux/core';
 import { startFakeProviders, type FakeProviders } from '@modelmux/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -254,9 +254,44 @@ describe('AnthropicChatModel.generate', () => {
       outputTokens: 10,
       totalTokens: 1210,
       cachedInputTokens: 1000,
+      cacheWriteInputTokens: 0,
     });
     // claude-haiku-4-5: $1 input, $0.1 cached input, $5 output per 1M tokens.
     expect(result.costUsd).toBeCloseTo((200 * 1 + 1000 * 0.1 + 10 * 5) / 1e6, 12);
+  });
+
+  it('prices cache writes apart: 5-minute at 1.25×, 1-hour at 2× input (cache_creation split on the wire)', async () => {
+    const reply = {
+      text: 'ok',
+      usage: {
+        inputTokens: 101_000,
+        outputTokens: 1_000,
+        cachedInputTokens: 50_000,
+        cacheWriteInputTokens: 50_000,
+        cacheWrite1hInputTokens: 20_000,
+      },
+    };
+    fake.script('anthropic', [{ reply }, { reply }]);
+    const result = await provider().generate({ messages: [{ role: 'user', content: 'hi' }] });
+    expect((result.raw as { usage: Record<string, unknown> }).usage).toMatchObject({
+      input_tokens: 1_000,
+      cache_read_input_tokens: 50_000,
+      cache_creation_input_tokens: 50_000,
+      cache_creation: { ephemeral_5m_input_tokens: 30_000, ephemeral_1h_input_tokens: 20_000 },
+    });
+    expect(result.usage).toMatchObject({
+      inputTokens: 101_000,
+      cachedInputTokens: 50_000,
+      cacheWriteInputTokens: 50_000,
+      cacheWrite1hInputTokens: 20_000,
+    });
+    // claude-haiku-4-5 ($1 in): 1k × $1 + 50k × $0.10 + 30k × $1.25 + 20k × $2 + 1k × $5 (per 1M)
+    expect(result.costUsd).toBe(0.0885);
+    const streamed = await collectStream(
+      provider().stream({ messages: [{ role: 'user', content: 'hi' }] }),
+    );
+    expect(streamed.costUsd).toBe(result.costUsd);
+    expect(streamed.usage).toEqual(result.usage);
   });
 
   it('maps a refusal to content-filter and max_tokens to length', async () => {

@@ -3,6 +3,9 @@ import type { Message, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources
 import {
   ProviderError,
   estimateCost,
+  assertPriceKnown,
+  type PriceOptions,
+  type UnknownPrice,
   getModelInfo,
   specificationVersion,
   type ChatRequest,
@@ -36,6 +39,7 @@ export interface AnthropicChatModelConfig {
   /** Makes the SDK client, on the first call. */
   createClient: () => Anthropic;
   catalogue: ModelCatalogue;
+  unknownPrice?: UnknownPrice | undefined;
   timeoutMs?: number;
   temperature?: number;
   maxTokens?: number;
@@ -54,9 +58,12 @@ export class AnthropicChatModel implements Provider {
   readonly defaultModel: string;
   private client: Anthropic | undefined;
 
+  private readonly priceOptions: PriceOptions;
+
   constructor(private readonly config: AnthropicChatModelConfig) {
     this.name = config.name;
     this.defaultModel = config.model;
+    this.priceOptions = { catalogue: config.catalogue, unknownPrice: config.unknownPrice };
   }
 
   /** True with an API key, or with a custom base URL (a proxy may need none); no call is made. */
@@ -186,7 +193,8 @@ export class AnthropicChatModel implements Provider {
           apiKey: this.config.apiKey,
         }),
       cost: (resultModel: string, usage: ChatResult['usage']) =>
-        estimateCost(resultModel, usage, this.config.catalogue),
+        estimateCost(resultModel, usage, this.config.catalogue, this.priceOptions),
+      checkPrice: (model: string) => assertPriceKnown(this.name, model, this.priceOptions),
     };
   }
 }

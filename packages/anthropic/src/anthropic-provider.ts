@@ -53,6 +53,7 @@ export function createAnthropic(settings: AnthropicSettings = {}): AnthropicChat
         ...(settings.fetch ? { fetch: settings.fetch } : {}),
       }),
     catalogue: settings.catalogue ?? defaultCatalogue,
+    ...(settings.unknownPrice !== undefined ? { unknownPrice: settings.unknownPrice } : {}),
     ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
     ...(settings.temperature !== undefined ? { temperature: settings.temperature } : {}),
     ...(settings.maxTokens !== undefined ? { maxTokens: settings.maxTokens } : {}),

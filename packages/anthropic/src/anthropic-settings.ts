@@ -1,4 +1,4 @@
-import type { ModelCatalogue, ProviderSettings } from '@modelmux/core';
+import type { ModelCatalogue, UnknownPrice, ProviderSettings } from '@modelmux/core';
 
 /** How to create an Anthropic provider. Every field is optional. */
 export interface AnthropicSettings extends ProviderSettings {
@@ -26,6 +26,13 @@ export interface AnthropicSettings extends ProviderSettings {
   maxTokens?: number;
   /** Prices and output limits (a whole catalogue, e.g. from `mergeCatalogue`); core's `defaultCatalogue` when absent. */
   catalogue?: ModelCatalogue;
+  /**
+   * What a model missing from the catalogue costs: 'refuse' (no call, a `ConfigError`), 'warn'
+   * (core's `fallbackUnknownPrice`, one warning) or `{ inputPerMTok, outputPerMTok }` (0 and 0 for
+   * a local model). Unset: `costUsd: undefined` and one warning (the factory refuses it under a
+   * cost limit).
+   */
+  unknownPrice?: UnknownPrice;
   /** A `fetch` implementation for the SDK. */
   fetch?: typeof globalThis.fetch;
   /** Where to read `ANTHROPIC_API_KEY` from; `process.env` when absent (for tests). */

@@ -54,7 +54,13 @@ describe('AnthropicStreamMapper', () => {
     mapper.push(ev({ type: 'message_stop' }));
     expect(mapper.end()).toEqual({
       finishReason: 'stop',
-      usage: { inputTokens: 120, outputTokens: 9, totalTokens: 129, cachedInputTokens: 100 },
+      usage: {
+        inputTokens: 120,
+        outputTokens: 9,
+        totalTokens: 129,
+        cachedInputTokens: 100,
+        cacheWriteInputTokens: 0,
+      },
     });
   });
 

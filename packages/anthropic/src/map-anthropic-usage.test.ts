@@ -15,7 +15,36 @@ describe('mapAnthropicUsage', () => {
       outputTokens: 5,
       totalTokens: 155,
       cachedInputTokens: 100,
+      cacheWriteInputTokens: 40,
     });
+  });
+
+  it('reads the 5-minute / 1-hour split of cache writes (cache_creation)', () => {
+    expect(
+      mapAnthropicUsage({
+        input_tokens: 10,
+        output_tokens: 5,
+        cache_creation_input_tokens: 300,
+        cache_creation: { ephemeral_5m_input_tokens: 100, ephemeral_1h_input_tokens: 200 },
+      }),
+    ).toEqual({
+      inputTokens: 310,
+      outputTokens: 5,
+      totalTokens: 315,
+      cacheWriteInputTokens: 300,
+      cacheWrite1hInputTokens: 200,
+    });
+  });
+
+  it('adds the split when only cache_creation is sent', () => {
+    const usage = mapAnthropicUsage({
+      input_tokens: 1,
+      output_tokens: 1,
+      cache_creation: { ephemeral_5m_input_tokens: 30, ephemeral_1h_input_tokens: 0 },
+    });
+    expect(usage.cacheWriteInputTokens).toBe(30);
+    expect(usage.inputTokens).toBe(31);
+    expect(usage.cacheWrite1hInputTokens).toBeUndefined();
   });
 
   it('leaves cachedInputTokens out when the vendor does not report cache reads', () => {

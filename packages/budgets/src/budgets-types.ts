@@ -52,6 +52,18 @@ export interface BudgetUsage {
   store: { kind: string; reachable: boolean; onStoreError: OnStoreError };
   /** Settles that failed to reach the store and are retried (money not yet recorded there). */
   pendingSettles: number;
+  /**
+   * True when `scopes` lists only part of the counters: more user and tag counters were seen
+   * than the local view keeps (2 000, least recently used dropped). Ask for one user or tag
+   * (`getUsage({ userId })`) to read its counters from the store.
+   */
+  truncated: boolean;
+}
+
+/** Which counters `getUsage` reports: all it knows (default), or one user's or one tag's. */
+export interface UsageFilter {
+  userId?: string;
+  tag?: string;
 }
 
 /** Budgets, reservations and client-side rate limits over one `Store`. */
@@ -63,10 +75,19 @@ export interface Budgets {
    * rpm/tpm limit, with `retryAfterMs`; the executor then moves on to the next provider).
    */
   reserve(input: ReserveInput): Promise<Reservation>;
+  /**
+   * True when a cost limit (per request, or any period limit of the provider, the user or a tag)
+   * applies to a call to `provider` with this metadata: then its price must be known.
+   */
+  hasCostLimit(provider: string, metadata?: RequestMetadata): boolean;
   /** The synchronous check the router runs per candidate, from the local view (no I/O). */
   readonly guard: BudgetGuard;
-  /** Spend, reserved and remaining per scope and period (read from the store when reachable). */
-  getUsage(): Promise<BudgetUsage>;
+  /**
+   * Spend, reserved and remaining per scope and period (read from the store when reachable).
+   * With `{ userId }` or `{ tag }`: only that user's or tag's counters, read from the store
+   * whether or not this process has seen them.
+   */
+  getUsage(filter?: UsageFilter): Promise<BudgetUsage>;
   /** Retries pending settles and refreshes the local view now (also done every `refreshMs`). */
   refresh(): Promise<void>;
   /** Stops the refresh timer, flushes pending settles, closes the store if budgets created it. */

@@ -74,7 +74,7 @@ describe('reservations', () => {
     });
     expect(error.spentUsd).toBeCloseTo(1, 9);
     expect(error.message).toMatch(
-      /daily budget of \$1 for all providers would be exceeded \(predicted \$0\.100000, spent \$1\.000000\); it resets at 2026-11-26T00:00:00\.000Z/,
+      /daily budget of \$1 for all providers would be exceeded \(predicted \$0\.1, spent \$1\); it resets at 2026-11-26T00:00:00\.000Z/,
     );
   });
 

@@ -3,6 +3,7 @@ import {
   BudgetExceededError,
   type BudgetDenial,
   type BudgetGuard,
+  formatUsd,
   ProviderError,
   type RateLimitConfig,
   type ReserveLimit,
@@ -15,6 +16,7 @@ import type {
   Reservation,
   ReserveInput,
   ScopeUsage,
+  UsageFilter,
 } from './budgets-types.js';
 import { BudgetLimits, type ScopedLimit } from './budget-limits.js';
 import { memoryStore } from './memory-store.js';
@@ -45,17 +47,27 @@ const noopReservation = (provider: string): Reservation => ({
   release: () => Promise.resolve(),
 });
 
+/** Whose limit it is, for messages: a user, a tag, a provider, or every provider (a global limit). */
+function whose(limit: ScopedLimit): string {
+  if (limit.userId !== undefined) return `user "${limit.userId}"`;
+  if (limit.tag !== undefined) return `tag "${limit.tag}"`;
+  return limit.provider !== undefined ? `provider "${limit.provider}"` : 'all providers';
+}
+
 function denial(limit: ScopedLimit, used: number): BudgetDenial {
-  const who = limit.userId ?? limit.tag ?? limit.provider;
   return {
     reason:
-      `${limit.period} ${limit.scope === limit.period ? '' : `${limit.scope} `}budget` +
-      `${who === undefined ? '' : ` of ${who}`}: $${used.toFixed(4)} of $${limit.limit} used, ` +
+      `${limit.period} ${limit.scope === limit.period ? '' : `${limit.scope} `}budget of ` +
+      `${whose(limit)}: ${formatUsd(used)} of ${formatUsd(limit.limit)} used, ` +
       `resets ${new Date(limit.resetsAt).toISOString()}`,
     scope: limit.scope,
     limitUsd: limit.limit,
     spentUsd: used,
     resetsAt: limit.resetsAt,
+    ...(limit.period !== 'request' && { period: limit.period }),
+    ...(limit.provider !== undefined && { provider: limit.provider }),
+    ...(limit.userId !== undefined && { userId: limit.userId }),
+    ...(limit.tag !== undefined && { tag: limit.tag }),
   };
 }
 
@@ -129,6 +141,8 @@ export function createBudgets(options: BudgetsOptions = {}): Budgets {
   const blocked = new Map<string, { until: number; unit: 'rpm' | 'tpm'; limit: number }>();
   const pending: PendingSettle[] = [];
   let reachable = true;
+  /** True once the view dropped a counter (more than `maxViewEntries` seen): usage is partial. */
+  let truncated = false;
   let timer: ReturnType<typeof setInterval> | undefined;
   let refreshing: Promise<void> | undefined;
   let closed = false;
@@ -151,7 +165,10 @@ export function createBudgets(options: BudgetsOptions = {}): Budgets {
     } else {
       view.set(limit.key, { limit, spent, reserved });
       const oldest = view.size > maxViewEntries ? view.keys().next().value : undefined;
-      if (oldest !== undefined) view.delete(oldest);
+      if (oldest !== undefined) {
+        view.delete(oldest);
+        truncated = true;
+      }
     }
   }
 
@@ -363,8 +380,9 @@ export function createBudgets(options: BudgetsOptions = {}): Budgets {
         predictedCostUsd > perRequest
       )
         return {
-          reason: `predicted $${predictedCostUsd.toFixed(6)} is over the per-request limit of $${perRequest}`,
+          reason: `predicted ${formatUsd(predictedCostUsd)} is over the per-request limit of ${formatUsd(perRequest)} of provider "${provider}"`,
           scope: 'request',
+          provider,
           limitUsd: perRequest,
           spentUsd: 0,
           resetsAt: undefined,
@@ -373,8 +391,9 @@ export function createBudgets(options: BudgetsOptions = {}): Budgets {
         const block = blocked.get(`${provider}:${unit}`);
         if (block && block.until > at)
           return {
-            reason: `client-side ${unit} limit of ${block.limit} reached; room again in ${block.until - at}ms`,
+            reason: `client-side ${unit} limit of ${block.limit} for provider "${provider}" reached; room again in ${block.until - at}ms`,
             scope: unit,
+            provider,
             limitUsd: 0,
             spentUsd: 0,
             resetsAt: block.until,
@@ -413,11 +432,38 @@ export function createBudgets(options: BudgetsOptions = {}): Budgets {
     },
   };
 
-  async function getUsage(): Promise<BudgetUsage> {
-    await refresh();
+  /** One user's or tag's counters, read from the store (the view's figures when it is unreachable). */
+  async function usageOf(filter: UsageFilter, at: number): Promise<ViewEntry[]> {
+    const wanted = limits
+      .resolve(
+        '',
+        { userId: filter.userId, tags: filter.tag !== undefined ? [filter.tag] : [] },
+        at,
+      )
+      .filter((l) =>
+        filter.userId !== undefined ? l.userId === filter.userId : l.tag === filter.tag,
+      );
+    if (!wanted.length) return [];
+    try {
+      const counters = await store.readBudgets(
+        wanted.map((l) => l.key),
+        at,
+      );
+      reachable = true;
+      return wanted.map((limit, i) => ({ limit, ...itemAt(counters, i) }));
+    } catch (error) {
+      storeFailed(error);
+      return wanted.map((limit) => view.get(limit.key) ?? { limit, spent: 0, reserved: 0 });
+    }
+  }
+
+  async function getUsage(filter?: UsageFilter): Promise<BudgetUsage> {
+    const one = filter?.userId !== undefined || filter?.tag !== undefined;
+    if (!one) await refresh();
     const at = now();
+    const entries = one && filter ? await usageOf(filter, at) : [...view.values()];
     const scopes: ScopeUsage[] = [];
-    for (const { limit, spent, reserved } of view.values()) {
+    for (const { limit, spent, reserved } of entries) {
       if (limit.resetsAt <= at) continue;
       scopes.push({
         scope: limit.scope,
@@ -436,11 +482,15 @@ export function createBudgets(options: BudgetsOptions = {}): Budgets {
       scopes,
       store: { kind: store.kind, reachable, onStoreError },
       pendingSettles: pending.length,
+      truncated: !one && truncated,
     };
   }
 
   return {
     reserve,
+    hasCostLimit: (provider, metadata) =>
+      limits.perRequest[provider] !== undefined ||
+      limits.resolve(provider, metadata, now()).length > 0,
     guard,
     getUsage,
     refresh,

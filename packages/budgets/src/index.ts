@@ -5,6 +5,7 @@ export {
   type Reservation,
   type ReserveInput,
   type BudgetUsage,
+  type UsageFilter,
   type ScopeUsage,
 } from './budgets-types.js';
 export { type BudgetsOptions, type OnStoreError } from './budget-options.js';

@@ -73,7 +73,13 @@ export { ConfigError, type ConfigIssue } from './errors/config-error.js';
 export { InvalidRequestError } from './errors/invalid-request-error.js';
 export { StreamInterruptedError } from './errors/stream-interrupted-error.js';
 export { parseRetryAfterMs, parseDurationMs, type HeaderLookup } from './retry-after.js';
-export type { ModelInfo, ModelCapabilities, ModelCatalogue } from './catalogue/model-info.js';
+export type {
+  ModelInfo,
+  ModelCapabilities,
+  ModelCatalogue,
+  ModelPrices,
+  LongContextPrices,
+} from './catalogue/model-info.js';
 
 // Contracts between the engine packages (router, metrics, budgets).
 export type { RoutingStats, ProviderStats } from './engine/routing-stats.js';
@@ -90,7 +96,7 @@ export type {
 
 // Catalogue, cost and token counting.
 export { defaultCatalogue } from './catalogue/default-catalogue.js';
-export { getModelInfo } from './catalogue/get-model-info.js';
+export { getModelInfo, fineTuneBase } from './catalogue/get-model-info.js';
 export {
   mergeCatalogue,
   type CatalogueOverrides,
@@ -100,8 +106,30 @@ export {
   ModelInfoSchema,
   ModelInfoOverrideSchema,
   ModelCapabilitiesSchema,
+  ModelPricesSchema,
 } from './catalogue/model-info-schema.js';
-export { estimateCost, predictCost, type CostUsage, type CostPrediction } from './cost.js';
+export {
+  estimateCost,
+  costBreakdown,
+  totalCost,
+  pricesFor,
+  predictCost,
+  type CostUsage,
+  type CostPrediction,
+  type CostBreakdown,
+  type CostOptions,
+} from './cost.js';
+export {
+  resolvePrice,
+  assertPriceKnown,
+  unknownPriceError,
+  fallbackUnknownPrice,
+  roundUsd,
+  type UnknownPrice,
+  type PriceOptions,
+  type PriceCard,
+} from './price.js';
+export { formatUsd } from './format-usd.js';
 export {
   countRequestTokens,
   countTextTokens,
@@ -118,7 +146,11 @@ export {
   type MultiLLMConfigInput,
   type ProviderConfig,
 } from './config/config-schema.js';
-export { ProviderConfigSchema, type ProviderConfigInput } from './config/provider-config-schema.js';
+export {
+  ProviderConfigSchema,
+  UnknownPriceSchema,
+  type ProviderConfigInput,
+} from './config/provider-config-schema.js';
 export { CostLimitSchema, type CostLimit } from './config/cost-limit-schema.js';
 export {
   StoreConfigSchema,

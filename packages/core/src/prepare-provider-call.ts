@@ -26,6 +26,7 @@ export function prepareProviderCall<T>(options: ProviderCallSettings): PreparedP
       field: 'model',
       message: `provider "${options.provider}" has no default model: name one in the request`,
     });
+  options.checkPrice?.(model);
   return {
     request: request as ChatRequest<T>,
     model,

@@ -31,6 +31,11 @@ export interface ProviderCallOptions {
   mapError(error: unknown, call: CallSignal, context: ProviderCallContext): Error;
   /** The cost of the call on the model the vendor named (`undefined` when the price is unknown). */
   cost(model: string, usage: Usage): number | undefined;
+  /**
+   * Runs before any wire call with the requested model; throws (a `ConfigError`) to refuse it,
+   * e.g. core's `assertPriceKnown` for `unknownPrice: 'refuse'`.
+   */
+  checkPrice?: ((model: string) => void) | undefined;
 }
 
 /** The same as `ProviderCallOptions` (the name `runProviderGenerate`/`runProviderStream` extend). */

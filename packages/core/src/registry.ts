@@ -1,3 +1,4 @@
+import type { UnknownPrice } from './price.js';
 import type { ModelCatalogue } from './catalogue/model-info.js';
 import { providerNamePattern, providerNameRule } from './config/names.js';
 import { ConfigError } from './errors/config-error.js';
@@ -20,6 +21,8 @@ export interface ProviderSettings {
   maxTokens?: number;
   /** Prices and limits used for `costUsd`; the default catalogue when absent. */
   catalogue?: ModelCatalogue;
+  /** What a model missing from the catalogue costs (see core's `UnknownPrice`). */
+  unknownPrice?: UnknownPrice;
 }
 
 /** Creates a provider from settings; `name` is always set by the registry. */

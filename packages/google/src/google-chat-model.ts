@@ -1,6 +1,8 @@
 import {
   InvalidRequestError,
   estimateCost,
+  assertPriceKnown,
+  type UnknownPrice,
   specificationVersion,
   type ChatRequest,
   type ChatResult,
@@ -44,6 +46,7 @@ export interface GoogleChatModelConfig {
   /** False when no credentials are configured: every call then fails with kind `auth`, sending nothing. */
   available: boolean;
   catalogue: ModelCatalogue;
+  unknownPrice?: UnknownPrice | undefined;
   timeoutMs?: number;
   temperature?: number;
   maxTokens?: number;
@@ -185,6 +188,11 @@ export class GoogleChatModel implements Provider {
       timeoutMs: this.config.timeoutMs,
       mapError: (error, call, { model }) => mapGoogleError(error, this.errorContext(model, call)),
       cost: (resultModel, usage) => this.cost(resultModel, usage),
+      checkPrice: (model) =>
+        assertPriceKnown(this.name, model, {
+          catalogue: this.config.catalogue,
+          unknownPrice: this.config.unknownPrice,
+        }),
     };
   }
 
@@ -194,7 +202,9 @@ export class GoogleChatModel implements Provider {
   }
 
   private cost(model: string, usage: Usage): number | undefined {
-    return estimateCost(model, usage, this.config.catalogue);
+    return estimateCost(model, usage, this.config.catalogue, {
+      unknownPrice: this.config.unknownPrice,
+    });
   }
 }
 

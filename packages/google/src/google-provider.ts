@@ -60,6 +60,7 @@ export function createGoogle(settings: GoogleSettings = {}): GoogleChatModel {
       ? apiKey !== undefined || (!!vertexai.project && !!vertexai.location)
       : apiKey !== undefined,
     catalogue: settings.catalogue ?? defaultCatalogue,
+    ...(settings.unknownPrice !== undefined ? { unknownPrice: settings.unknownPrice } : {}),
     ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
     ...(settings.temperature !== undefined ? { temperature: settings.temperature } : {}),
     ...(settings.maxTokens !== undefined ? { maxTokens: settings.maxTokens } : {}),

@@ -1,4 +1,4 @@
-import type { ModelCatalogue, ProviderSettings } from '@modelmux/core';
+import type { ModelCatalogue, UnknownPrice, ProviderSettings } from '@modelmux/core';
 import type { GoogleSdk } from './google-backend.js';
 
 /** Vertex AI (`@google/genai` only): Google Cloud auth instead of a Gemini API key. */
@@ -46,6 +46,13 @@ export interface GoogleSettings extends ProviderSettings {
   maxTokens?: number;
   /** Prices (a whole catalogue, e.g. from `mergeCatalogue`); core's `defaultCatalogue` when absent. */
   catalogue?: ModelCatalogue;
+  /**
+   * What a model missing from the catalogue costs: 'refuse' (no call, a `ConfigError`), 'warn'
+   * (core's `fallbackUnknownPrice`, one warning) or `{ inputPerMTok, outputPerMTok }` (0 and 0 for
+   * a local model). Unset: `costUsd: undefined` and one warning (the factory refuses it under a
+   * cost limit).
+   */
+  unknownPrice?: UnknownPrice;
   /** Where to read the key variables from; `process.env` when absent (for tests). */
   env?: Readonly<Record<string, string | undefined>>;
 }

@@ -26,6 +26,7 @@ export function createGroq(settings: GroqSettings = {}): GroqChatModel {
     temperature: settings.temperature,
     maxTokens: settings.maxTokens,
     catalogue: settings.catalogue,
+    unknownPrice: settings.unknownPrice,
     fetch: settings.fetch,
   });
 }

@@ -11,6 +11,7 @@ import {
   type ProviderStats,
   type RoutingStats,
   type StreamEvent,
+  type Usage,
   defaultAlertIntervalMs,
   defaultAlertRules,
   redactSecrets,
@@ -294,6 +295,30 @@ export class Metrics implements RoutingStats {
   }
 
   /**
+   * Books the cost of a call that did not succeed but was billed (a stream cut or stopped, a call
+   * aborted or timed out after it was sent): the factory calls it with the amount budgets charged,
+   * so `totalCostUsd`, `dailyCostUsd` and `modelmux_cost_usd_total` agree with the budgets. O(1).
+   */
+  recordCost(provider: string, model: string | undefined, costUsd: number, usage?: Usage): void {
+    if (!(costUsd > 0) && !usage) return;
+    const now = this.now();
+    const label = this.modelLabel(provider, model);
+    for (const series of [
+      this.total,
+      this.providerSeries(provider),
+      this.modelSeries(provider, label),
+    ]) {
+      if (costUsd > 0) series.addCost(costUsd, now);
+      if (usage) series.addTokens(usage);
+    }
+    this.prometheus?.charged(
+      this.prometheus.call(provider, label, 'chat', this.genAiProvider(provider)),
+      usage,
+      costUsd,
+    );
+  }
+
+  /**
    * Logs a request that failed on every provider (`All LLM providers failed: [gemini: quota
    * exceeded, claude: timeout]`). Call it where the executor's error is caught.
    */
@@ -414,8 +439,7 @@ export class Metrics implements RoutingStats {
     this.prometheus?.succeeded(
       this.prometheus.call(e.provider, label, operation, genAiProvider),
       e.durationMs / 1000,
-      e.usage?.inputTokens,
-      e.usage?.outputTokens,
+      e.usage,
       e.costUsd,
     );
     this.otel?.ended({

@@ -1,4 +1,4 @@
-import type { ErrorKind } from '@modelmux/core';
+import type { ErrorKind, Usage } from '@modelmux/core';
 import { Counter, Gauge, Registry } from 'prom-client';
 import { Buckets, ScrapedHistogram } from './buckets.js';
 import { durationBucketsSeconds, tokenBuckets } from './gen-ai.js';
@@ -11,6 +11,8 @@ export class CallSeries {
   readonly duration = new Buckets(durationBucketsSeconds);
   readonly inputTokens = new Buckets(tokenBuckets);
   readonly outputTokens = new Buckets(tokenBuckets);
+  /** The subsets by token type (`cached_input`, `cache_write`, `reasoning`), made when first seen. */
+  readonly tokenTypes = new Map<string, Buckets>();
   readonly errorDurations = new Map<ErrorKind, Buckets>();
   successes = 0;
   errors = 0;
@@ -83,7 +85,7 @@ export class PrometheusInstruments {
     );
     new ScrapedHistogram(
       'gen_ai_client_token_usage',
-      'Tokens used per call, by type (input, output).',
+      'Tokens used per call, by type: input and output (all of them), and the parts of them that were cache reads (cached_input), cache writes (cache_write) and reasoning.',
       function* () {
         for (const call of self.allCalls()) {
           if (call.inputTokens.count > 0)
@@ -96,6 +98,8 @@ export class PrometheusInstruments {
               labels: { ...call.genAi, gen_ai_token_type: 'output' },
               buckets: call.outputTokens,
             };
+          for (const [type, buckets] of call.tokenTypes)
+            yield { labels: { ...call.genAi, gen_ai_token_type: type }, buckets };
         }
       },
       registry,
@@ -152,7 +156,7 @@ export class PrometheusInstruments {
     });
     new Counter({
       name: 'modelmux_cost_usd_total',
-      help: 'Cost of successful calls, in USD.',
+      help: 'Cost of calls in USD: successful ones, and cut, stopped or aborted ones charged by estimate (what budgets charged).',
       labelNames: ['provider', 'model'],
       registers,
       collect() {
@@ -233,16 +237,25 @@ export class PrometheusInstruments {
   succeeded(
     call: CallSeries,
     seconds: number,
-    inputTokens: number | undefined,
-    outputTokens: number | undefined,
+    usage: Usage | undefined,
     costUsd: number | undefined,
   ): void {
     const series = this.provider(call.provider);
     if (series.inFlight > 0) series.inFlight--;
     call.successes++;
     call.duration.observe(seconds);
-    if (inputTokens !== undefined) call.inputTokens.observe(inputTokens);
-    if (outputTokens !== undefined) call.outputTokens.observe(outputTokens);
+    this.charged(call, usage, costUsd);
+  }
+
+  /** Tokens and cost of a call (a success, or a cut call charged by estimate). */
+  charged(call: CallSeries, usage: Usage | undefined, costUsd: number | undefined): void {
+    if (usage) {
+      call.inputTokens.observe(usage.inputTokens);
+      call.outputTokens.observe(usage.outputTokens);
+      observeType(call, 'cached_input', usage.cachedInputTokens);
+      observeType(call, 'cache_write', usage.cacheWriteInputTokens);
+      observeType(call, 'reasoning', usage.reasoningTokens);
+    }
     if (costUsd !== undefined && costUsd > 0) call.costUsd += costUsd;
   }
 
@@ -295,4 +308,11 @@ export class PrometheusInstruments {
       for (const byOperation of byModel.values())
         for (const call of byOperation) if (call) yield call;
   }
+}
+
+function observeType(call: CallSeries, type: string, tokens: number | undefined): void {
+  if (!tokens || tokens <= 0) return;
+  let buckets = call.tokenTypes.get(type);
+  if (!buckets) call.tokenTypes.set(type, (buckets = new Buckets(tokenBuckets)));
+  buckets.observe(tokens);
 }

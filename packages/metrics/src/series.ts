@@ -76,12 +76,14 @@ export class Series {
     this.successes++;
     this.windowSuccesses.add(now);
     this.latency.record(durationMs, now);
-    if (usage) {
-      this.inputTokens += usage.inputTokens;
-      this.outputTokens += usage.outputTokens;
-      this.cachedTokens += usage.cachedInputTokens ?? 0;
-    }
+    if (usage) this.addTokens(usage);
     if (costUsd !== undefined && costUsd > 0) this.addCost(costUsd, now);
+  }
+
+  addTokens(usage: Usage): void {
+    this.inputTokens += usage.inputTokens;
+    this.outputTokens += usage.outputTokens;
+    this.cachedTokens += usage.cachedInputTokens ?? 0;
   }
 
   failed(kind: ErrorKind, now: number): void {

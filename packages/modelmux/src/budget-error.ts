@@ -39,15 +39,24 @@ export function budgetErrorFromPlan(
   if (!first) return undefined;
   const { denial } = first;
   const scope = denial.scope as BudgetScope;
+  const notMoney = denial.scope === 'rpm' || denial.scope === 'tpm' || denial.scope === 'store';
   return new BudgetExceededError({
     scope,
     limitUsd: denial.limitUsd,
-    spentUsd: denial.spentUsd,
-    ...(first.predicted !== undefined && { predictedUsd: first.predicted }),
+    ...(!notMoney && { spentUsd: denial.spentUsd }),
+    ...(first.predicted !== undefined && !notMoney && { predictedUsd: first.predicted }),
     ...(denial.resetsAt !== undefined && { resetsAt: denial.resetsAt }),
-    ...(scope !== 'user' && scope !== 'tag' && { provider: first.name }),
-    ...(scope === 'user' &&
-      typeof request.metadata?.userId === 'string' && { userId: request.metadata.userId }),
+    ...(denial.provider !== undefined && { provider: denial.provider }),
+    ...(denial.period !== undefined && { period: denial.period }),
+    ...(denial.userId !== undefined && { userId: denial.userId }),
+    ...(denial.tag !== undefined && { tag: denial.tag }),
+    // A client-side rate limit or a store outage is not a money budget: say what it is.
+    ...(notMoney && {
+      message:
+        denial.scope === 'store'
+          ? `No provider was called: the ${denial.reason} (onStoreError: 'fail-closed')`
+          : `No provider was called: the ${denial.reason}`,
+    }),
     cause: error,
   });
 }

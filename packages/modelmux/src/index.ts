@@ -20,6 +20,7 @@ export {
   type FactoryEventName,
   type BreakerEvent,
   type AlertEvent,
+  type ChargeEvent,
   factoryEventNames,
 } from './events/factory-events.js';
 export {

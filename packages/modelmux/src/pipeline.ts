@@ -5,6 +5,7 @@ import {
   type ChatInput,
   type ChatRequest,
   ConfigError,
+  costBreakdown,
   defaultHooksConfig,
   type EmbedRequest,
   type HookContext,
@@ -20,6 +21,8 @@ import { cacheKey, type CacheKey } from './cache/cache-key.js';
 import type { CacheEntry } from './cache/response-cache.js';
 import { copyRequest } from './hooks/copy-request.js';
 import { applyHookResult, checkHookRequest } from './hooks/hook-results.js';
+import type { FactoryEmitter } from './events/factory-events.js';
+import { type ChargeContext, partialCharge, predictedCosts } from './call-charges.js';
 import { checkInput } from './hooks/input-checks.js';
 import { type HookBounds, runHook } from './hooks/run-hook.js';
 import type { EmbedOptions, InvokeOptions, RoutedRunner } from './routed-llm.js';
@@ -46,10 +49,15 @@ export function sentKey(request: ChatRequest, model: string | undefined): string
  */
 function budgetErrorOf(error: unknown): BudgetExceededError | undefined {
   if (!AllProvidersFailedError.isInstance(error)) return undefined;
+  // A refusal by the reservation reaches the executor inside the call: it wraps it (as `cause`).
   const budgetErrors = error.attempts
-    .map((a) => a.error)
+    .map((a) => (BudgetExceededError.isInstance(a.error) ? a.error : causeOf(a.error)))
     .filter((e): e is BudgetExceededError => BudgetExceededError.isInstance(e));
   return budgetErrors.length === error.attempts.length ? budgetErrors[0] : undefined;
+}
+
+function causeOf(error: unknown): unknown {
+  return error instanceof Error ? error.cause : undefined;
 }
 
 function providerOf(candidate: PlanCandidate): Provider {
@@ -64,7 +72,10 @@ function providerOf(candidate: PlanCandidate): Provider {
 export class Pipeline implements RoutedRunner {
   private readonly hooks: HooksConfig;
 
-  constructor(private readonly stack: () => Stack) {
+  constructor(
+    private readonly stack: () => Stack,
+    private readonly emitter?: FactoryEmitter,
+  ) {
     this.hooks = stack().config.hooks ?? defaultHooksConfig;
   }
 
@@ -251,18 +262,46 @@ export class Pipeline implements RoutedRunner {
     if (firstMissing) throw firstMissing;
   }
 
-  /** Per-call bookkeeping: each call reserves the plan's predicted cost for its provider. */
+  /** How this factory prices calls: its catalogue, each provider's `unknownPrice`, its limits. */
+  private charges(): ChargeContext {
+    const { catalogue, config, budgets } = this.stack();
+    return {
+      catalogue,
+      unknownPriceOf: (provider) =>
+        Object.hasOwn(config.providers, provider)
+          ? config.providers[provider]?.unknownPrice
+          : undefined,
+      hasCostLimit: (provider, metadata) => budgets.hasCostLimit(provider, metadata),
+    };
+  }
+
+  /**
+   * Per-call bookkeeping: each call reserves its provider's predicted cost (refused before any
+   * call when a price is unknown under a cost limit); a call cut after it was sent is charged
+   * its estimate, booked in the metrics as well.
+   */
   private tracking(
     plan: RoutePlan,
-    request: { metadata?: ChatRequest['metadata']; signal?: AbortSignal; maxTokens?: number },
+    candidates: readonly PlanCandidate[],
+    request: ChatRequest | EmbedRequest,
     attempts: RoutedAttempt[],
   ): CallTracking {
-    const { budgets, now } = this.stack();
+    const { budgets, metrics, now } = this.stack();
+    const charges = this.charges();
+    const costs = predictedCosts(plan, candidates, request, charges);
     const format = this.hooks.formatRequest;
     const timeoutMs = this.stack().config.timeoutMs;
+    const maxTokens = 'maxTokens' in request ? request.maxTokens : undefined;
     return {
       attempts,
       now,
+      partial: (provider, model, outputChars) =>
+        partialCharge(charges, provider, model, plan.estimate.inputTokens, outputChars),
+      charged: (provider, model, charge) => {
+        metrics.recordCost(provider, model, charge.costUsd, charge.usage);
+        if (this.emitter?.has('charge'))
+          this.emitter.emit('charge', { requestId: plan.requestId, provider, model, ...charge });
+      },
       ...(format && {
         sent: new Map<string, SentRequest>(),
         keyOf: sentKey,
@@ -294,9 +333,9 @@ export class Pipeline implements RoutedRunner {
         budgets.reserve({
           provider,
           ...(model !== undefined && { model }),
-          predictedCostUsd: plan.estimate.costUsd[provider],
+          predictedCostUsd: costs[provider],
           inputTokens: plan.estimate.inputTokens,
-          ...(request.maxTokens !== undefined && { outputTokens: request.maxTokens }),
+          ...(maxTokens !== undefined && { outputTokens: maxTokens }),
           ...(request.metadata !== undefined && { metadata: request.metadata }),
           ...(request.signal !== undefined && { signal: request.signal }),
         }),
@@ -331,6 +370,8 @@ export class Pipeline implements RoutedRunner {
           costUsd: 0,
           latencyMs: stack.now() - started,
         };
+        delete hit.excluded; // no plan was made for this answer
+        delete hit.costBreakdown; // nothing was sent, nothing is charged
         return this.after(hit, context, bounds);
       }
     }
@@ -338,7 +379,7 @@ export class Pipeline implements RoutedRunner {
     const { plan, candidates } = this.plan(request, provider, options.strategy, requestId);
     await this.load(candidates, provider);
     const attempts: RoutedAttempt[] = [];
-    const tracking = this.tracking(plan, request, attempts);
+    const tracking = this.tracking(plan, candidates, request, attempts);
     let result;
     try {
       result = await stack.executor.generate(trackCandidates(candidates, tracking), request);
@@ -347,8 +388,16 @@ export class Pipeline implements RoutedRunner {
       throw budgetErrorOf(error) ?? error;
     }
     stack.router.recordResult(plan, result);
+    const charges = this.charges();
+    const breakdown =
+      result.costUsd === undefined
+        ? undefined
+        : costBreakdown(result.model, result.usage, charges.catalogue, {
+            unknownPrice: charges.unknownPriceOf(result.provider),
+          });
     const routed: RoutedResult<T> = {
       ...result,
+      ...(breakdown !== undefined && { costBreakdown: breakdown }),
       requestId,
       attempts,
       strategy: plan.strategy,
@@ -390,7 +439,7 @@ export class Pipeline implements RoutedRunner {
     });
     const { plan, candidates } = this.plan(request, provider, options.strategy, requestId, true);
     await this.load(candidates, provider);
-    const tracking = this.tracking(plan, request, []);
+    const tracking = this.tracking(plan, candidates, request, []);
     try {
       const events = stack.metrics.instrumentStream(
         stack.executor.stream(trackCandidates(candidates, tracking), request),
@@ -444,7 +493,7 @@ export class Pipeline implements RoutedRunner {
     };
     const { plan, candidates } = this.plan(request, provider, undefined, requestId);
     await this.load(candidates, provider);
-    const tracking = this.tracking(plan, request, []);
+    const tracking = this.tracking(plan, candidates, request, []);
     try {
       const result = await stack.executor.embed(trackCandidates(candidates, tracking), request);
       return { ...result, requestId, attempts: tracking.attempts, strategy: plan.strategy };

@@ -21,6 +21,11 @@ export interface ProviderFactoryOptions {
   importPackage?: ImportPackage;
   /** Retry backoff settings passed to the executor (tests shorten them). */
   backoff?: { baseDelayMs?: number; maxDelayMs?: number; random?: () => number };
+  /**
+   * Hedged requests (default off): start the next candidate when the first is slow; the losing
+   * call is cut and, once sent, charged its estimate like any cut call.
+   */
+  hedge?: import('@modelmux/resilience').HedgeOptions;
   /** Circuit breaker settings, or `false` for none (default: resilience's). */
   breaker?: import('@modelmux/resilience').BreakerSettings | false;
   /** Active health checks every this many ms (opt-in; default off). */

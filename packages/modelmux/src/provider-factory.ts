@@ -14,7 +14,7 @@ import {
   providerNamePattern,
   providerNameRule,
 } from '@modelmux/core';
-import type { BudgetUsage } from '@modelmux/budgets';
+import type { BudgetUsage, UsageFilter } from '@modelmux/budgets';
 import type { ProviderHealthCheck, ProviderMetrics, ProviderStatusReport } from '@modelmux/metrics';
 import type { ExperimentResults } from '@modelmux/router';
 import { type BatchItem, type BatchOptions, runBatch } from './batch.js';
@@ -78,7 +78,7 @@ export class ProviderFactory implements StatusSource {
     this.config = parsed;
     this.options = options;
     this.stack = createStack(parsed, instances, options);
-    this.pipeline = new Pipeline(() => this.stack);
+    this.pipeline = new Pipeline(() => this.stack, this.emitter);
   }
 
   /**
@@ -207,6 +207,9 @@ export class ProviderFactory implements StatusSource {
       model ?? entry.model ?? entry.provider.defaultModel,
       usage,
       this.stack.catalogue,
+      {
+        unknownPrice: this.stack.config.providers[name]?.unknownPrice,
+      },
     );
   }
 
@@ -265,9 +268,13 @@ export class ProviderFactory implements StatusSource {
     return this.stack.metrics.getProviderStatus();
   }
 
-  /** Budget spend, reserved and remaining per scope and period. */
-  getUsage(): Promise<BudgetUsage> {
-    return this.stack.budgets.getUsage();
+  /**
+   * Budget spend, reserved and remaining per scope and period; `truncated` says when the list is
+   * partial (more than 2 000 user and tag counters seen). `getUsage({ userId })` or
+   * `getUsage({ tag })` reads one user's or tag's counters from the store.
+   */
+  getUsage(filter?: UsageFilter): Promise<BudgetUsage> {
+    return this.stack.budgets.getUsage(filter);
   }
 
   /** Records a quality score (0–1) for a request (`result.requestId`): feeds experiments and adaptive routing. */

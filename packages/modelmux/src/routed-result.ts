@@ -1,4 +1,11 @@
-import type { ChatResult, EmbedResult, FinishEvent, StreamEvent, Usage } from '@modelmux/core';
+import type {
+  ChatResult,
+  CostBreakdown,
+  EmbedResult,
+  FinishEvent,
+  StreamEvent,
+  Usage,
+} from '@modelmux/core';
 import type { ComplexityClass, Exclusion } from '@modelmux/router';
 import type { RoutedAttempt } from './tracked-candidates.js';
 
@@ -23,6 +30,12 @@ export interface RoutedResult<T = unknown> extends ChatResult<T> {
   excluded?: readonly Exclusion[];
   /** True when answered from the response cache (then `costUsd` is 0 and nothing was sent). */
   cached: boolean;
+  /**
+   * `costUsd` by kind of token (USD, rounded to 1e-10 like `costUsd`, adding up to it): plain
+   * input, cache reads, cache writes, visible output and reasoning. Absent when the price is
+   * unknown or the answer came from the cache.
+   */
+  costBreakdown?: CostBreakdown;
 }
 
 /**

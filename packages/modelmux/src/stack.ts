@@ -180,6 +180,7 @@ export function createStack(
     contextWindowOf: (_provider, model) => catalogue[model]?.contextWindow,
     store: missingAdapters.overlay(providerState ?? memoryProviderState()),
     ...(options.breaker !== undefined && { breaker: options.breaker }),
+    ...(options.hedge !== undefined && { hedge: options.hedge }),
     ...options.backoff,
   });
   const budgets = createBudgets({

@@ -10,7 +10,9 @@ import {
   ProviderError,
   redactSecrets,
   type StreamEvent,
+  type Usage,
 } from '@modelmux/core';
+import { type PartialCharge, wasBilled } from './call-charges.js';
 
 /** One call made for a request: which provider and model, how long, and why it failed. */
 export interface RoutedAttempt {
@@ -25,6 +27,15 @@ export interface RoutedAttempt {
   message?: string;
   /** The failure itself (absent on success). */
   error?: unknown;
+  /**
+   * What a failed call was charged (USD) when it was cut after it was sent (aborted, timed out,
+   * connection cut, stream stopped): an estimate from the input and the text received.
+   */
+  costUsd?: number;
+  /** The estimated usage of such a call. */
+  usage?: Usage;
+  /** True on a charged failure: its usage and cost are estimates, not the vendor's figures. */
+  usageEstimated?: true;
 }
 
 /** A plan entry as the executor takes it. */
@@ -56,6 +67,40 @@ export interface CallTracking {
   sent?: Map<string, SentRequest>;
   /** The key of a formatted request (set with `format`). */
   keyOf?: (request: ChatRequest, model: string | undefined) => string;
+  /**
+   * The estimated charge of a call cut after it was sent, from the input and `outputChars`
+   * characters received (undefined when its price is unknown). Settled instead of a release.
+   */
+  partial?: (provider: string, model: string, outputChars: number) => PartialCharge | undefined;
+  /** Books a partial charge where successes' costs are booked (metrics). */
+  charged?: (provider: string, model: string, charge: PartialCharge) => void;
+}
+
+/**
+ * Ends a call that did not succeed: a call cut after it was sent is charged its estimate (and
+ * the charge booked), any other failure releases its hold. Returns the charge, if any.
+ */
+async function endFailed(
+  tracking: CallTracking,
+  provider: Provider,
+  model: string | undefined,
+  reservation: CallReservation,
+  billed: boolean,
+  outputChars: number,
+): Promise<PartialCharge | undefined> {
+  const priced = model ?? provider.defaultModel;
+  const charge = billed ? tracking.partial?.(provider.name, priced, outputChars) : undefined;
+  if (!charge) {
+    await reservation.release();
+    return undefined;
+  }
+  await reservation.settle(charge.costUsd);
+  tracking.charged?.(provider.name, priced, charge);
+  return charge;
+}
+
+function charged(charge: PartialCharge | undefined): Partial<RoutedAttempt> {
+  return charge ? { costUsd: charge.costUsd, usage: charge.usage, usageEstimated: true } : {};
 }
 
 function failure(
@@ -114,8 +159,11 @@ function track(provider: Provider, tracking: CallTracking): Provider {
   ): Promise<T> => {
     const started = now();
     let reservation: CallReservation | undefined;
+    let sent = false;
     try {
       reservation = await tracking.reserve(provider.name, model);
+      // A signal already aborted stops the call before anything reaches the vendor.
+      sent = !signal?.aborted;
       const value = await run();
       // A provider outside the contract (a user's): `{}` never reaches the caller, and a cost
       // of NaN or -5 is refused rather than booked as $0.
@@ -125,8 +173,13 @@ function track(provider: Provider, tracking: CallTracking): Provider {
       attempts.push({ provider: provider.name, model, ok: true, latencyMs: now() - started });
       return value;
     } catch (error) {
-      await reservation?.release();
-      attempts.push(failure(provider.name, model, now() - started, error, signal));
+      const charge =
+        reservation &&
+        (await endFailed(tracking, provider, model, reservation, sent && wasBilled(error), 0));
+      attempts.push({
+        ...failure(provider.name, model, now() - started, error, signal),
+        ...charged(charge || undefined),
+      });
       throw error;
     }
   };
@@ -198,11 +251,17 @@ async function* trackStream(
   const started = now();
   let reservation: CallReservation | undefined;
   let finished = false;
+  let failed: { error: unknown } | undefined;
+  let outputChars = 0;
+  let sent = false;
   try {
     reservation = await tracking.reserve(provider.name, request.model);
-    const sent = tracking.format ? await formatted(tracking, provider, request) : request;
-    for await (const event of provider.stream(sent)) {
-      if (event.type === 'finish') {
+    sent = !request.signal?.aborted;
+    const call = tracking.format ? await formatted(tracking, provider, request) : request;
+    for await (const event of provider.stream(call)) {
+      if (event.type === 'text-delta') outputChars += event.text.length;
+      else if (event.type === 'tool-call-delta') outputChars += event.argsDelta.length;
+      else if (event.type === 'finish') {
         const problem = finishEventProblem(event as unknown as Record<string, unknown>);
         if (problem !== undefined) throw invalidResultError(provider.name, problem);
         finished = true;
@@ -217,10 +276,22 @@ async function* trackStream(
       yield event;
     }
   } catch (error) {
-    attempts.push(failure(provider.name, request.model, now() - started, error, request.signal));
+    failed = { error };
     throw error;
   } finally {
-    // Failed, cut or abandoned before `finish`: release the hold (nothing known to be spent).
-    if (!finished) await reservation?.release();
+    // Not finished: cut after it was sent (a timeout, an abort, a lost hedge, a dropped
+    // connection, or the consumer stopped reading: it has seen an event, so the vendor had
+    // answered) is charged its estimate; any other failure releases the hold.
+    if (!finished) {
+      const billed = sent && (failed ? wasBilled(failed.error) : true);
+      const charge =
+        reservation &&
+        (await endFailed(tracking, provider, request.model, reservation, billed, outputChars));
+      if (failed)
+        attempts.push({
+          ...failure(provider.name, request.model, now() - started, failed.error, request.signal),
+          ...charged(charge || undefined),
+        });
+    }
   }
 }

@@ -64,7 +64,10 @@ export function mapOpenAICompatibleResponse(
     text,
     toolCalls,
     finishReason,
-    usage: mapOpenAICompatibleUsage((completion as OpenAIChatWireCompletion).usage),
+    usage: mapOpenAICompatibleUsage(
+      (completion as OpenAIChatWireCompletion).usage,
+      (completion as OpenAIChatWireCompletion).service_tier,
+    ),
     model,
     raw: completion,
   };

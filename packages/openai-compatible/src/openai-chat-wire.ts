@@ -88,6 +88,8 @@ export interface OpenAIChatWireChoice {
 /** A (non-streamed) chat completion. */
 export interface OpenAIChatWireCompletion {
   model: string;
+  /** The service tier that served the request (OpenAI: `default`, `flex`, `priority`, `scale`). */
+  service_tier?: string | null;
   choices: OpenAIChatWireChoice[];
   usage?: OpenAIChatWireUsage | null;
 }
@@ -118,6 +120,8 @@ export interface OpenAIChatWireChunkChoice {
 /** One chunk of a streamed chat completion (usage where the vendor sends it in OpenAI's place). */
 export interface OpenAIChatWireChunk {
   model?: string;
+  /** The service tier that served the request (OpenAI). */
+  service_tier?: string | null;
   choices: OpenAIChatWireChunkChoice[];
   usage?: OpenAIChatWireUsage | null;
 }

@@ -1,6 +1,8 @@
 import {
   countRequestTokens,
   estimateCost,
+  assertPriceKnown,
+  type UnknownPrice,
   ProviderError,
   specificationVersion,
   type ChatRequest,
@@ -45,6 +47,8 @@ export interface OpenAICompatibleChatModelConfig {
   temperature: number | undefined;
   maxTokens: number | undefined;
   catalogue: ModelCatalogue | undefined;
+  /** What a model missing from the catalogue costs (core's `UnknownPrice`). */
+  unknownPrice?: UnknownPrice | undefined;
   fetch: typeof globalThis.fetch | undefined;
 }
 
@@ -178,12 +182,18 @@ export class OpenAICompatibleChatModel<
 
   /** The cost of a call: the model as returned, then as requested, from the configured catalogue. */
   protected cost(models: readonly (string | undefined)[], usage: ChatResult['usage']) {
-    for (const model of models) {
-      if (!model) continue;
-      const cost = estimateCost(model, usage, this.config.catalogue);
+    const named = models.filter((m): m is string => !!m);
+    for (const model of named) {
+      // 'refuse' here only means "no fallback price yet": the catalogue is tried for every name first.
+      const cost = estimateCost(model, usage, this.config.catalogue, { unknownPrice: 'refuse' });
       if (cost !== undefined) return cost;
     }
-    return undefined;
+    const last = named.at(-1);
+    return last === undefined
+      ? undefined
+      : estimateCost(last, usage, this.config.catalogue, {
+          unknownPrice: this.config.unknownPrice,
+        });
   }
 
   /** The SDK client, made on first use; without a key for the vendor itself, an `auth` error and no call. */
@@ -224,6 +234,11 @@ export class OpenAICompatibleChatModel<
         context: { model: string },
       ) => this.mapError(error, { provider: this.name, model: context.model, call }),
       cost: (model: string, usage: ChatResult['usage']) => this.cost([model, requested], usage),
+      checkPrice: (model: string) =>
+        assertPriceKnown(this.name, model, {
+          catalogue: this.config.catalogue,
+          unknownPrice: this.config.unknownPrice,
+        }),
     };
   }
 

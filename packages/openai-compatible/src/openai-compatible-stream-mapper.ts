@@ -60,11 +60,17 @@ export function createOpenAICompatibleStreamMapper<Chunk extends OpenAIChatWireC
       const events = state.completedToolCalls();
       const rateLimit = options.rateLimit ? { rateLimit: options.rateLimit } : {};
       if (state.usage)
-        return { finishReason, usage: mapOpenAICompatibleUsage(state.usage), events, ...rateLimit };
+        return {
+          finishReason,
+          usage: mapOpenAICompatibleUsage(state.usage, state.serviceTier),
+          events,
+          ...rateLimit,
+        };
       const argsLength = events.reduce((n, e) => n + e.toolCall.rawArgs.length, 0);
       const outputTokens = Math.ceil((state.textLength + argsLength) / charsPerToken);
       const inputTokens = options.estimateInputTokens();
       const usage: Usage = { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens };
+      if (state.serviceTier) usage.serviceTier = state.serviceTier;
       return { finishReason, usage, usageEstimated: true, events, ...rateLimit };
     },
   };

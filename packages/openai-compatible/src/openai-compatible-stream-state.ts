@@ -28,6 +28,8 @@ export class OpenAICompatibleStreamState<Chunk extends OpenAIChatWireChunk = Ope
   textLength = 0;
   usage: OpenAIChatWireUsage | undefined;
   model: string | undefined;
+  /** The `service_tier` the chunks named (OpenAI), for pricing. */
+  serviceTier: string | undefined;
   private readonly toolCalls = new Map<number, PendingToolCall>();
   private readonly usageOf: StreamUsageOf<Chunk>;
 
@@ -49,6 +51,7 @@ export class OpenAICompatibleStreamState<Chunk extends OpenAIChatWireChunk = Ope
   accept(chunk: Chunk): StreamEvent[] {
     const events: StreamEvent[] = [];
     if (chunk.model) this.model = chunk.model;
+    if (chunk.service_tier) this.serviceTier = chunk.service_tier;
     const usage = this.usageOf(chunk);
     if (usage) this.usage = usage;
     // Choice 0 only: a server that sends more choices unasked (ignoring `n`) interleaves their

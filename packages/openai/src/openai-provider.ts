@@ -35,6 +35,7 @@ export function createOpenAI(settings: OpenAISettings = {}): OpenAIChatModel {
     maxTokensField:
       settings.maxTokensField ?? (customEndpoint ? 'max_tokens' : 'max_completion_tokens'),
     catalogue: settings.catalogue,
+    unknownPrice: settings.unknownPrice,
     fetch: settings.fetch,
     organization: customEndpoint ? undefined : nonEmpty(env['OPENAI_ORG_ID']),
     project: customEndpoint ? undefined : nonEmpty(env['OPENAI_PROJECT_ID']),

@@ -1,4 +1,4 @@
-import type { ModelCatalogue, ProviderSettings } from '@modelmux/core';
+import type { ModelCatalogue, UnknownPrice, ProviderSettings } from '@modelmux/core';
 import type { MaxTokensField } from '@modelmux/openai-compatible';
 
 /** OpenAI's own API; any other `baseURL` is treated as an OpenAI-compatible endpoint. */
@@ -41,6 +41,13 @@ export interface OpenAISettings extends ProviderSettings {
   maxTokensField?: MaxTokensField;
   /** Prices for `costUsd` (a whole catalogue, e.g. from `mergeCatalogue`); core's `defaultCatalogue` when absent. */
   catalogue?: ModelCatalogue;
+  /**
+   * What a model missing from the catalogue costs: 'refuse' (no call, a `ConfigError`), 'warn'
+   * (core's `fallbackUnknownPrice`, one warning) or `{ inputPerMTok, outputPerMTok }` (0 and 0 for
+   * a local model). Unset: `costUsd: undefined` and one warning (the factory refuses it under a
+   * cost limit).
+   */
+  unknownPrice?: UnknownPrice;
   /** A `fetch` to use instead of the global one. */
   fetch?: typeof globalThis.fetch;
   /** Where env fallbacks are read (defaults to `process.env`, read once, at creation). */

@@ -26,7 +26,19 @@ export interface FakeReply {
   text?: string;
   toolCalls?: { name: string; args: Record<string, unknown> }[];
   finishReason?: 'stop' | 'length' | 'tool-calls' | 'content-filter';
-  usage?: { inputTokens?: number; outputTokens?: number; cachedInputTokens?: number };
+  usage?: {
+    inputTokens?: number;
+    outputTokens?: number;
+    cachedInputTokens?: number;
+    /** Prompt-cache writes (Anthropic `cache_creation_input_tokens`), part of `inputTokens`. */
+    cacheWriteInputTokens?: number;
+    /** The 1-hour part of the writes (Anthropic `cache_creation.ephemeral_1h_input_tokens`). */
+    cacheWrite1hInputTokens?: number;
+    /** Reasoning tokens, part of `outputTokens` (OpenAI/Groq `reasoning_tokens`, Gemini `thoughtsTokenCount`). */
+    reasoningTokens?: number;
+    /** The service tier the response names (OpenAI `service_tier`; default `default`). */
+    serviceTier?: string;
+  };
   /**
    * A second choice (index 1) the server sends unasked, as a server ignoring `n` would (OpenAI
    * and Groq wire only): in the JSON after choice 0, and in a stream interleaved chunk by chunk.

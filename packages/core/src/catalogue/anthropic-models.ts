@@ -1,8 +1,9 @@
 import { chatCapabilities, defineModels } from './define-models.js';
 
 /**
- * Anthropic list prices (USD per 1M tokens) and limits; `cachedInputPerMTok` is the cache-read
- * price (cache writes cost more and are not modelled). JSON output is emulated by the adapter.
+ * Anthropic list prices (USD per 1M tokens) and limits: cache reads 0.1× input, 5-minute cache
+ * writes 1.25×, 1-hour writes 2×; Sonnet 4 / 4.5 above 200k input tokens (1M context) at the
+ * long-context card. JSON output is emulated by the adapter.
  */
 export const anthropicModels = defineModels('anthropic', [
   {
@@ -10,6 +11,8 @@ export const anthropicModels = defineModels('anthropic', [
     inputPerMTok: 5,
     cachedInputPerMTok: 0.5,
     outputPerMTok: 25,
+    cacheWritePerMTok: 6.25,
+    cacheWrite1hPerMTok: 10,
     contextWindow: 200_000,
     maxOutputTokens: 64_000,
     capabilities: chatCapabilities(true),
@@ -21,6 +24,8 @@ export const anthropicModels = defineModels('anthropic', [
     inputPerMTok: 15,
     cachedInputPerMTok: 1.5,
     outputPerMTok: 75,
+    cacheWritePerMTok: 18.75,
+    cacheWrite1hPerMTok: 30,
     contextWindow: 200_000,
     maxOutputTokens: 32_000,
     capabilities: chatCapabilities(true),
@@ -32,6 +37,8 @@ export const anthropicModels = defineModels('anthropic', [
     inputPerMTok: 15,
     cachedInputPerMTok: 1.5,
     outputPerMTok: 75,
+    cacheWritePerMTok: 18.75,
+    cacheWrite1hPerMTok: 30,
     contextWindow: 200_000,
     maxOutputTokens: 32_000,
     capabilities: chatCapabilities(true),
@@ -43,6 +50,17 @@ export const anthropicModels = defineModels('anthropic', [
     inputPerMTok: 3,
     cachedInputPerMTok: 0.3,
     outputPerMTok: 15,
+    // With the 1M-token context (beta header `context-1m-2025-08-07`; raise contextWindow to use it).
+    longContext: {
+      aboveInputTokens: 200_000,
+      inputPerMTok: 6,
+      outputPerMTok: 22.5,
+      cachedInputPerMTok: 0.6,
+      cacheWritePerMTok: 7.5,
+      cacheWrite1hPerMTok: 12,
+    },
+    cacheWritePerMTok: 3.75,
+    cacheWrite1hPerMTok: 6,
     contextWindow: 200_000,
     maxOutputTokens: 64_000,
     capabilities: chatCapabilities(true),
@@ -54,6 +72,17 @@ export const anthropicModels = defineModels('anthropic', [
     inputPerMTok: 3,
     cachedInputPerMTok: 0.3,
     outputPerMTok: 15,
+    // With the 1M-token context (beta header `context-1m-2025-08-07`; raise contextWindow to use it).
+    longContext: {
+      aboveInputTokens: 200_000,
+      inputPerMTok: 6,
+      outputPerMTok: 22.5,
+      cachedInputPerMTok: 0.6,
+      cacheWritePerMTok: 7.5,
+      cacheWrite1hPerMTok: 12,
+    },
+    cacheWritePerMTok: 3.75,
+    cacheWrite1hPerMTok: 6,
     contextWindow: 200_000,
     maxOutputTokens: 64_000,
     capabilities: chatCapabilities(true),
@@ -65,6 +94,8 @@ export const anthropicModels = defineModels('anthropic', [
     inputPerMTok: 3,
     cachedInputPerMTok: 0.3,
     outputPerMTok: 15,
+    cacheWritePerMTok: 3.75,
+    cacheWrite1hPerMTok: 6,
     contextWindow: 200_000,
     maxOutputTokens: 64_000,
     capabilities: chatCapabilities(true),
@@ -76,6 +107,8 @@ export const anthropicModels = defineModels('anthropic', [
     inputPerMTok: 1,
     cachedInputPerMTok: 0.1,
     outputPerMTok: 5,
+    cacheWritePerMTok: 1.25,
+    cacheWrite1hPerMTok: 2,
     contextWindow: 200_000,
     maxOutputTokens: 64_000,
     capabilities: chatCapabilities(true),
@@ -87,6 +120,8 @@ export const anthropicModels = defineModels('anthropic', [
     inputPerMTok: 0.8,
     cachedInputPerMTok: 0.08,
     outputPerMTok: 4,
+    cacheWritePerMTok: 1,
+    cacheWrite1hPerMTok: 1.6,
     contextWindow: 200_000,
     maxOutputTokens: 8_192,
     capabilities: chatCapabilities(false),

@@ -14,9 +14,21 @@ function lookup(catalogue: ModelCatalogue, id: string): ModelInfo | undefined {
   return Object.hasOwn(catalogue, id) ? catalogue[id] : undefined;
 }
 
+/**
+ * The base model of a fine-tune id, or the id itself: OpenAI and Mistral name fine-tunes
+ * `ft:<base>:<org>:<suffix>:<id>` (`ft:gpt-4o-mini-2024-07-18:acme::abc123`), OpenAI's legacy
+ * ones `<base>:ft-<org>-<date>` (cut at the colon below, like an Ollama tag).
+ */
+export function fineTuneBase(modelId: string): string {
+  if (!modelId.startsWith('ft:')) return modelId;
+  const base = modelId.slice(3).split(':')[0];
+  return base ? base : modelId;
+}
+
 /** The ids tried for `modelId`, most specific first. */
 function* candidateIds(modelId: string): Generator<string> {
-  let base = modelId.startsWith('models/') ? modelId.slice('models/'.length) : modelId; // Gemini resource names
+  let base = fineTuneBase(modelId);
+  if (base.startsWith('models/')) base = base.slice('models/'.length); // Gemini resource names
   yield base;
   const colon = base.indexOf(':'); // Ollama tags: qwen2.5:7b
   if (colon > 0) {
@@ -37,7 +49,8 @@ function* candidateIds(modelId: string): Generator<string> {
 /**
  * Looks a model up: by exact id first, then as a dated or versioned snapshot of a catalogued
  * model (`gpt-4o-2024-08-06` → `gpt-4o`, `claude-sonnet-4-5-20250929` → `claude-sonnet-4-5`,
- * `gemini-2.0-flash-001` → `gemini-2.0-flash`, `qwen2.5:7b` → `qwen2.5`). Undefined when unknown.
+ * `gemini-2.0-flash-001` → `gemini-2.0-flash`, `qwen2.5:7b` → `qwen2.5`), and a fine-tune as its
+ * base model (`ft:gpt-4o-mini-2024-07-18:acme::abc123` → `gpt-4o-mini`). Undefined when unknown.
  */
 export function getModelInfo(
   modelId: string,

@@ -10,6 +10,13 @@ export const googleModels = defineModels('google', [
     inputPerMTok: 1.25,
     cachedInputPerMTok: 0.125,
     outputPerMTok: 10,
+    // Prompts above 200k tokens: the whole request at the long-context card.
+    longContext: {
+      aboveInputTokens: 200_000,
+      inputPerMTok: 2.5,
+      outputPerMTok: 15,
+      cachedInputPerMTok: 0.25,
+    },
     contextWindow: 1_048_576,
     maxOutputTokens: 65_536,
     capabilities: chatCapabilities(true),

@@ -19,6 +19,20 @@ export const ModelCapabilitiesSchema = z.strictObject({
   embeddings: flag,
 });
 
+/** Validates one rate card (the base prices, a service tier's or the long-context tier's). */
+export const ModelPricesSchema = z.strictObject({
+  inputPerMTok: usdSchema('2.5'),
+  outputPerMTok: usdSchema('10'),
+  cachedInputPerMTok: usdSchema('1.25').optional(),
+  cacheWritePerMTok: usdSchema('3.75').optional(),
+  cacheWrite1hPerMTok: usdSchema('6').optional(),
+});
+
+/** Validates the long-context tier: its threshold and its prices. */
+export const LongContextPricesSchema = ModelPricesSchema.extend({
+  aboveInputTokens: positiveIntSchema('tokens', '200000'),
+});
+
 /** Validates one complete catalogue entry (`ModelInfo`). */
 export const ModelInfoSchema = z.strictObject({
   id: nonEmptyStringSchema('the model id', '"gpt-4o-mini"'),
@@ -26,6 +40,16 @@ export const ModelInfoSchema = z.strictObject({
   inputPerMTok: usdSchema('2.5'),
   outputPerMTok: usdSchema('10'),
   cachedInputPerMTok: usdSchema('1.25').optional(),
+  cacheWritePerMTok: usdSchema('3.75').optional(),
+  cacheWrite1hPerMTok: usdSchema('6').optional(),
+  longContext: LongContextPricesSchema.optional(),
+  serviceTiers: z
+    .record(z.string().min(1), ModelPricesSchema, {
+      error: expected(
+        'an object of tier name → prices, e.g. { flex: { inputPerMTok: 0.625, outputPerMTok: 5 } }',
+      ),
+    })
+    .optional(),
   contextWindow: positiveIntSchema('tokens', '128000'),
   maxOutputTokens: nonNegativeIntSchema('tokens', '16384; 0 for embedding models'),
   capabilities: ModelCapabilitiesSchema,

@@ -1,10 +1,22 @@
 import { z } from 'zod';
+import { ModelPricesSchema } from '../catalogue/model-info-schema.js';
 import {
   expected,
   nonEmptyStringSchema,
   positiveIntSchema,
   rangeSchema,
 } from './schema-helpers.js';
+
+/** Validates a provider's `unknownPrice`: 'refuse', 'warn' or a price. */
+export const UnknownPriceSchema = z.union(
+  [z.literal('refuse'), z.literal('warn'), ModelPricesSchema],
+  {
+    error: expected(
+      "'refuse', 'warn' or a price such as { inputPerMTok: 0, outputPerMTok: 0 } (USD per 1M tokens)",
+      { showText: true },
+    ),
+  },
+);
 
 /** Validates one provider instance of the config (`providers.<name>`). */
 export const ProviderConfigSchema = z.strictObject({
@@ -56,6 +68,12 @@ export const ProviderConfigSchema = z.strictObject({
       error: expected('an object of header name → string value', { secret: true }),
     })
     .optional(),
+  /**
+   * What a model missing from the catalogue costs: 'refuse', 'warn' (charged at core's
+   * `fallbackUnknownPrice`, one warning) or `{ inputPerMTok, outputPerMTok }` (0 and 0 for a
+   * local model). Unset: refused under a cost limit, `costUsd: undefined` otherwise.
+   */
+  unknownPrice: UnknownPriceSchema.optional(),
   enabled: z.boolean({ error: expected('true or false') }).default(true),
   /** Adapter-specific settings passed through untouched (e.g. `{ organization: 'org-…' }`). */
   options: z

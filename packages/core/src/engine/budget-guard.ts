@@ -15,6 +15,13 @@ export interface BudgetDenial {
   spentUsd: number;
   /** When the period resets (epoch ms); undefined for per-request limits. */
   resetsAt: number | undefined;
+  /** The provider whose limit it is (a per-provider limit, `rpm` / `tpm`); absent for a global one. */
+  provider?: string;
+  /** The user or tag whose limit it is (scopes `user`, `tag`). */
+  userId?: string;
+  tag?: string;
+  /** The period of the limit (`daily`, `monthly`). */
+  period?: 'daily' | 'monthly';
   /** For `rpm` / `tpm` denials: the window's limit and what is used of it. */
   rateLimit?: { unit: 'requests' | 'tokens'; limit: number; used: number };
 }

@@ -1,3 +1,4 @@
+import { formatUsd } from '../format-usd.js';
 import { ModelmuxError } from './modelmux-error.js';
 
 const marker = 'modelmux.error.BudgetExceededError';
@@ -60,7 +61,7 @@ export class BudgetExceededError extends ModelmuxError {
       name: 'ModelmuxBudgetExceededError',
       message:
         options.message ??
-        `The ${kind} budget of $${options.limitUsd} for ${who} would be exceeded` +
+        `The ${kind} budget of ${formatUsd(options.limitUsd)} for ${who} would be exceeded` +
           spendNote(options.predictedUsd, options.spentUsd) +
           (options.resetsAt !== undefined
             ? `; it resets at ${new Date(options.resetsAt).toISOString()}`
@@ -86,8 +87,8 @@ export class BudgetExceededError extends ModelmuxError {
 /** ` (predicted $x, spent $y)`, either part alone, or '' when neither is known. */
 function spendNote(predictedUsd: number | undefined, spentUsd: number | undefined): string {
   const parts = [
-    ...(predictedUsd === undefined ? [] : [`predicted $${predictedUsd.toFixed(6)}`]),
-    ...(spentUsd === undefined ? [] : [`spent $${spentUsd.toFixed(6)}`]),
+    ...(predictedUsd === undefined ? [] : [`predicted ${formatUsd(predictedUsd)}`]),
+    ...(spentUsd === undefined ? [] : [`spent ${formatUsd(spentUsd)}`]),
   ];
   return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }

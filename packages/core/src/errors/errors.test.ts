@@ -120,7 +120,7 @@ describe('the other errors explain themselves', () => {
         predictedUsd: 0.75,
       }).message,
     ).toBe(
-      'The daily budget of $5 for provider "openai" would be exceeded (predicted $0.750000, spent $4.500000)',
+      'The daily budget of $5 for provider "openai" would be exceeded (predicted $0.75, spent $4.5)',
     );
     expect(new BudgetExceededError({ scope: 'request', limitUsd: 0.1 }).message).toMatch(
       /request budget of \$0.1 for all providers/,
@@ -137,7 +137,7 @@ describe('the other errors explain themselves', () => {
       resetsAt: Date.UTC(2026, 10, 26),
     });
     expect(error.message).toBe(
-      'The daily user budget of $2 for user "u-1" would be exceeded (spent $1.500000); it resets at 2026-11-26T00:00:00.000Z',
+      'The daily user budget of $2 for user "u-1" would be exceeded (spent $1.5); it resets at 2026-11-26T00:00:00.000Z',
     );
     expect([error.resetsAt, error.period, error.userId, error.tag]).toEqual([
       Date.UTC(2026, 10, 26),

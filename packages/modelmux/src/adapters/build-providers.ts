@@ -40,6 +40,7 @@ function adapterSettings(
     'maxTokens',
     'timeoutMs',
     'headers',
+    'unknownPrice',
   ] as const) {
     if (entry[key] !== undefined) settings[key] = entry[key];
   }

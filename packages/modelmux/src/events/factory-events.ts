@@ -1,4 +1,4 @@
-import type { ErrorKind } from '@modelmux/core';
+import type { ErrorKind, Usage } from '@modelmux/core';
 import type {
   AttemptEvent,
   CoolDownEvent,
@@ -28,6 +28,20 @@ export interface AlertEvent {
   since: number;
 }
 
+/**
+ * A call that did not succeed was charged: it was cut after it was sent (aborted, timed out,
+ * connection cut, a lost hedge, a stream the consumer stopped). The amount is what budgets and
+ * metrics booked: an estimate from the input and the text received.
+ */
+export interface ChargeEvent {
+  requestId: string;
+  provider: string;
+  model: string;
+  costUsd: number;
+  usage: Usage;
+  usageEstimated: true;
+}
+
 /** The events `factory.on()` delivers, by name. */
 export interface FactoryEvents {
   attempt: AttemptEvent;
@@ -38,6 +52,7 @@ export interface FactoryEvents {
   breaker: BreakerEvent;
   'cool-down': CoolDownEvent;
   alert: AlertEvent;
+  charge: ChargeEvent;
 }
 
 /** An event name of `factory.on()`. */
@@ -53,6 +68,7 @@ export const factoryEventNames: readonly FactoryEventName[] = [
   'breaker',
   'cool-down',
   'alert',
+  'charge',
 ];
 
 type Listener<E extends FactoryEventName> = (event: FactoryEvents[E]) => void;

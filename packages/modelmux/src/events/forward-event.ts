@@ -53,6 +53,8 @@ export function forwardEvent(
         executor.onReset((e) => emitter.emit('breaker', { provider: e.provider, state: 'closed' })),
       );
       break;
+    case 'charge':
+      break; // emitted by the request pipeline itself
     case 'alert':
       subscriptions.push({ dispose: metrics.onAlert((alert) => emitter.emit('alert', alert)) });
       break;

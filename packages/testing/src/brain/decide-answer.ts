@@ -58,6 +58,16 @@ export function decideAnswer(
       reply?.usage?.outputTokens ??
       (finishReason === 'content-filter' ? 0 : Math.max(1, Math.ceil(outputChars / 4))),
     cachedInputTokens: reply?.usage?.cachedInputTokens ?? cachedInputTokens,
+    ...(reply?.usage?.cacheWriteInputTokens !== undefined && {
+      cacheWriteInputTokens: reply.usage.cacheWriteInputTokens,
+    }),
+    ...(reply?.usage?.cacheWrite1hInputTokens !== undefined && {
+      cacheWrite1hInputTokens: reply.usage.cacheWrite1hInputTokens,
+    }),
+    ...(reply?.usage?.reasoningTokens !== undefined && {
+      reasoningTokens: reply.usage.reasoningTokens,
+    }),
+    ...(reply?.usage?.serviceTier !== undefined && { serviceTier: reply.usage.serviceTier }),
   };
   return {
     text,

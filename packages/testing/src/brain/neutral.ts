@@ -54,6 +54,14 @@ export interface NeutralUsage {
   inputTokens: number;
   outputTokens: number;
   cachedInputTokens: number;
+  /** Prompt-cache writes (part of `inputTokens`, apart from the reads). */
+  cacheWriteInputTokens?: number;
+  /** The 1-hour part of `cacheWriteInputTokens`. */
+  cacheWrite1hInputTokens?: number;
+  /** Reasoning tokens (part of `outputTokens`). */
+  reasoningTokens?: number;
+  /** The service tier named in the response (OpenAI). */
+  serviceTier?: string;
 }
 
 /** The answer the brain decided on, vendor-neutral. */

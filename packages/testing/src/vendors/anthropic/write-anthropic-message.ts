@@ -22,12 +22,22 @@ export function anthropicStopReason(reason: NeutralFinishReason): string {
   }
 }
 
-/** Anthropic's usage: `input_tokens` excludes the tokens read from the cache. */
+/**
+ * Anthropic's usage: `input_tokens` excludes the tokens read from and written to the cache;
+ * `cache_creation` splits the writes by lifetime (5-minute, 1-hour). Thinking is part of
+ * `output_tokens`.
+ */
 export function anthropicUsage(usage: NeutralUsage): Record<string, unknown> {
+  const writes = usage.cacheWriteInputTokens ?? 0;
+  const writes1h = Math.min(writes, usage.cacheWrite1hInputTokens ?? 0);
   return {
-    input_tokens: Math.max(0, usage.inputTokens - usage.cachedInputTokens),
-    cache_creation_input_tokens: 0,
+    input_tokens: Math.max(0, usage.inputTokens - usage.cachedInputTokens - writes),
+    cache_creation_input_tokens: writes,
     cache_read_input_tokens: usage.cachedInputTokens,
+    cache_creation: {
+      ephemeral_5m_input_tokens: writes - writes1h,
+      ephemeral_1h_input_tokens: writes1h,
+    },
     output_tokens: usage.outputTokens,
     service_tier: 'standard',
   };

@@ -12,9 +12,11 @@ export function googleFinishReason(reason: NeutralFinishReason): string {
 export function googleUsage(usage: NeutralUsage): Record<string, unknown> {
   return {
     promptTokenCount: usage.inputTokens,
-    candidatesTokenCount: usage.outputTokens,
+    // Gemini counts thoughts apart from the candidates (both billed as output).
+    candidatesTokenCount: usage.outputTokens - (usage.reasoningTokens ?? 0),
     totalTokenCount: usage.inputTokens + usage.outputTokens,
     ...(usage.cachedInputTokens > 0 ? { cachedContentTokenCount: usage.cachedInputTokens } : {}),
+    ...(usage.reasoningTokens ? { thoughtsTokenCount: usage.reasoningTokens } : {}),
     promptTokensDetails: [{ modality: 'TEXT', tokenCount: usage.inputTokens }],
   };
 }

@@ -25,6 +25,7 @@ export function openAIChatEvents(
     object: 'chat.completion.chunk',
     created: Math.floor(ctx.now / 1000),
     model: ctx.model,
+    ...(groq ? {} : { service_tier: answer.usage.serviceTier ?? 'default' }),
     system_fingerprint: 'fp_fake',
   };
   const chunk = (

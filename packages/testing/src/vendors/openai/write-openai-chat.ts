@@ -36,13 +36,16 @@ export function openAIUsage(usage: NeutralUsage, groq: boolean): Record<string, 
       ...(usage.cachedInputTokens > 0
         ? { prompt_tokens_details: { cached_tokens: usage.cachedInputTokens } }
         : {}),
+      ...(usage.reasoningTokens
+        ? { completion_tokens_details: { reasoning_tokens: usage.reasoningTokens } }
+        : {}),
     };
   }
   return {
     ...base,
     prompt_tokens_details: { cached_tokens: usage.cachedInputTokens, audio_tokens: 0 },
     completion_tokens_details: {
-      reasoning_tokens: 0,
+      reasoning_tokens: usage.reasoningTokens ?? 0,
       audio_tokens: 0,
       accepted_prediction_tokens: 0,
       rejected_prediction_tokens: 0,
@@ -106,6 +109,6 @@ export function openAIChatJson(
           system_fingerprint: 'fp_fake',
           x_groq: { id: `req_fake${ctx.seq}` },
         }
-      : { service_tier: 'default', system_fingerprint: 'fp_fake' }),
+      : { service_tier: answer.usage.serviceTier ?? 'default', system_fingerprint: 'fp_fake' }),
   };
 }
