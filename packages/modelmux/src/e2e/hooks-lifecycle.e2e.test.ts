@@ -2,6 +2,7 @@
 import { getEventListeners } from 'node:events';
 import { inspect } from 'node:util';
 import {
+  defaultCatalogue,
   type ChatRequest,
   type ChatResult,
   ConfigError,
@@ -139,6 +140,10 @@ describe('user providers', () => {
         primaryProvider: 'mine',
         fallbackProviders: ['openai'],
         dailyCostLimit: 10,
+        // A priced model: an unpriced one under a cost limit is refused before any call.
+        catalogue: {
+          'mine-1': { ...defaultCatalogue['gpt-4.1-mini'], id: 'mine-1', provider: 'custom' },
+        },
       });
       const result = await factory.getProvider().invoke('Hi');
       expect(result.provider).toBe('openai');
