@@ -219,6 +219,7 @@ export class Metrics implements RoutingStats {
     return {
       latencyMs: series.latency.windowMean(now),
       p95LatencyMs: series.latency.windowPercentile(95, now),
+      ttftMs: series.ttft?.windowMean(now),
       successes: series.windowSuccesses.sum(now),
       failures: series.windowHealthFailures.sum(now),
       inFlight: series.inFlight,

@@ -206,6 +206,7 @@ export class Pipeline implements RoutedRunner {
     provider: string | undefined,
     strategy: string | undefined,
     requestId: string,
+    stream = false,
   ): { plan: RoutePlan; candidates: PlanCandidate[] } {
     const stack = this.stack();
     const { router, config } = stack;
@@ -215,6 +216,7 @@ export class Pipeline implements RoutedRunner {
         requestId,
         ...(provider !== undefined && { provider }),
         ...(strategy !== undefined && { strategy: strategy as never }),
+        ...(stream && { stream: true }),
       });
     } catch (error) {
       throw budgetErrorFromPlan(error, request, stack) ?? error;
@@ -435,7 +437,7 @@ export class Pipeline implements RoutedRunner {
       operation: 'stream',
       provider,
     });
-    const { plan, candidates } = this.plan(request, provider, options.strategy, requestId);
+    const { plan, candidates } = this.plan(request, provider, options.strategy, requestId, true);
     await this.load(candidates, provider);
     const tracking = this.tracking(plan, candidates, request, []);
     try {
@@ -449,6 +451,7 @@ export class Pipeline implements RoutedRunner {
         }
         stack.router.recordResult(plan, {
           provider: event.provider,
+          model: event.model,
           latencyMs: tracking.attempts.at(-1)?.latencyMs ?? 0,
           costUsd: event.costUsd,
         });

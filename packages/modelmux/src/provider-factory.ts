@@ -338,6 +338,7 @@ export class ProviderFactory implements StatusSource {
       await this.stack.budgets.close();
       this.stack.executor.dispose();
       await this.stack.providerState?.close();
+      await this.stack.affinity?.close();
       if (!this.options.store) await this.stack.store.close();
     })();
     return this.closing;

@@ -28,6 +28,7 @@ import {
   createRouter,
   providerStateAvailability,
   type Router,
+  SessionAffinity,
 } from '@modelmux/router';
 import {
   type ImportPackage,
@@ -58,6 +59,8 @@ export interface Stack {
    * this process (Redis): a 429 seen by one process makes every process skip that provider.
    */
   providerState: SharedProviderState | undefined;
+  /** Session pins (config `sessionAffinity`), kept across router rebuilds. */
+  affinity: SessionAffinity | undefined;
   /** The providers whose adapter package is not installed (the executor's state shows them). */
   missingAdapters: MissingAdapters;
   /** Why a provider is not usable now (breaker, cool-down, marks; shared ones included), O(1). */
@@ -130,6 +133,8 @@ export function buildRouter(stack: Omit<Stack, 'router'>, seed: number | undefin
     availability: stack.unavailableReason,
     catalogue: stack.catalogue,
     now: stack.now,
+    ...(stack.affinity && { sessionAffinity: stack.affinity }),
+    ...(config.exploration !== undefined && { exploration: config.exploration }),
   });
 }
 
@@ -221,8 +226,21 @@ export function createStack(
   const cache = config.cache
     ? createResponseCache({ config: config.cache, store, now })
     : undefined;
+  const affinitySettings = config.sessionAffinity;
+  const affinity =
+    affinitySettings === undefined || affinitySettings === false
+      ? undefined
+      : new SessionAffinity(
+          {
+            ...(affinitySettings === true ? {} : affinitySettings),
+            // A Redis store, or a store the caller passed in, shares the pins (a fleet agrees).
+            ...((providerState !== undefined || options.store !== undefined) && { store }),
+          },
+          now,
+        );
   const partial = {
     config,
+    affinity,
     catalogue,
     entries,
     store,

@@ -71,7 +71,9 @@ describe("availability from the executor's provider state store", () => {
     expect(next.excluded).toEqual([
       {
         name: 'badkey',
-        reason: expect.stringMatching(/^unavailable: auth \(HTTP 401\): Incorrect API key/),
+        reason: expect.stringMatching(
+          /^unavailable: auth \(HTTP 401\): the provider refused the API key/,
+        ),
       },
       {
         name: 'missing',

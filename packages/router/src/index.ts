@@ -53,3 +53,8 @@ export type {
   VariantResults,
   ExperimentResults,
 } from './types.js';
+export {
+  SessionAffinity,
+  type SessionAffinityOptions,
+  type SessionPin,
+} from './session-affinity.js';

@@ -24,6 +24,11 @@ export interface RouterEntry {
   readonly index: number;
   /** Catalogue lookups by model id, cached (a model's info does not change). */
   readonly infos: Map<string, ModelInfo | undefined>;
+  /**
+   * The candidates naming the provider's own default models, for a request whose `model`
+   * belongs to another provider (made on first use).
+   */
+  own?: { chat?: Candidate; embed?: Candidate };
 }
 
 function isProvider(entry: ProviderEntry): entry is Provider {

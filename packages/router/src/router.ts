@@ -1,5 +1,6 @@
 import {
   type BudgetGuard,
+  ConfigError,
   type ChatRequest,
   countRequestTokens,
   countTextTokens,
@@ -23,6 +24,7 @@ import { type RequestMatcher, compileMatch } from './match.js';
 import { seededRandom } from './random.js';
 import { type RouterEntry, resolveEntries, strategyIssue } from './router-options.js';
 import { InMemoryRoutingStats, createRoutingStats } from './routing-stats.js';
+import { SessionAffinity } from './session-affinity.js';
 import { adaptiveStrategy } from './strategies/adaptive.js';
 import {
   costStrategy,
@@ -34,6 +36,7 @@ import {
   weightedStrategy,
 } from './strategies/simple-strategies.js';
 import type {
+  Candidate,
   CandidateInfo,
   Exclusion,
   ExperimentResults,
@@ -95,6 +98,9 @@ export class Router {
   private readonly tokens = new WeakMap<object, number>();
   private readonly idPrefix: string;
   private nextId = 0;
+  private readonly explorationRate: number;
+  /** Session pins, when `sessionAffinity` is on. */
+  readonly affinity: SessionAffinity | undefined;
 
   constructor(options: RouterOptions) {
     this.catalogue = options.catalogue ?? defaultCatalogue;
@@ -121,6 +127,19 @@ export class Router {
       options.availability ??
       (stats instanceof InMemoryRoutingStats ? stats.unavailableReason : undefined);
     this.maxTracked = Math.max(1, options.maxTrackedRequests ?? 10_000);
+    const rate = options.exploration?.rate ?? 0;
+    if (!(typeof rate === 'number' && rate >= 0 && rate <= 1))
+      throw new ConfigError({
+        issues: [{ path: 'exploration.rate', message: 'expected a share from 0 to 1 (e.g. 0.05)' }],
+      });
+    this.explorationRate = rate;
+    const affinity = options.sessionAffinity;
+    this.affinity =
+      affinity === undefined || affinity === false
+        ? undefined
+        : affinity instanceof SessionAffinity
+          ? affinity
+          : new SessionAffinity(affinity === true ? {} : affinity, this.now);
   }
 
   /** The provider names, in configured order. */
@@ -174,11 +193,14 @@ export class Router {
    * experiment. The plan itself stores nothing, so planning stays allocation-light.
    */
   recordResult(
-    plan: string | Pick<RoutePlan, 'requestId' | 'experiment'>,
+    plan: string | Pick<RoutePlan, 'requestId' | 'experiment' | 'session'>,
     result: ResultSummary,
   ): void {
     const requestId = typeof plan === 'string' ? plan : plan.requestId;
     const experiment = typeof plan === 'string' ? undefined : plan.experiment;
+    const session = typeof plan === 'string' ? undefined : plan.session;
+    if (session !== undefined && this.affinity)
+      this.affinity.set(session, result.provider, result.model);
     const tracked = this.track(requestId);
     tracked.provider = result.provider;
     if (experiment)
@@ -295,6 +317,13 @@ export class Router {
             reason: `not used by rule "${ruleName}" (uses ${only.join(', ')})`,
           });
 
+    // A requested model goes to the provider it belongs to (the pin, or its catalogue family);
+    // the other candidates keep their own default model.
+    const requested = request.model;
+    const requestedFamily =
+      requested === undefined
+        ? undefined
+        : (getModelInfo(requested, this.catalogue)?.provider ?? null);
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
       const { name, provider } = entry;
@@ -302,9 +331,16 @@ export class Router {
         excluded.push({ name, reason: 'not the primary or a fallback (manual routing)' });
         continue;
       }
-      const model = embed
-        ? (entry.embeddingModel ?? request.model ?? provider.defaultEmbeddingModel ?? '')
-        : (entry.model ?? request.model ?? provider.defaultModel);
+      const configured = embed ? entry.embeddingModel : entry.model;
+      const own = configured === undefined && requested !== undefined;
+      const takesRequested = own && modelBelongs(name, provider, pinName, requestedFamily);
+      const model =
+        configured ??
+        (takesRequested
+          ? (requested as string)
+          : embed
+            ? (provider.defaultEmbeddingModel ?? '')
+            : provider.defaultModel);
       if (!provider.isAvailable()) {
         excluded.push({ name, reason: 'not configured (isAvailable() is false)' });
         continue;
@@ -357,7 +393,12 @@ export class Router {
         name,
         provider,
         model,
-        candidate: embed ? entry.embedCandidate : entry.candidate,
+        candidate:
+          own && !takesRequested
+            ? ownCandidate(entry, embed, model)
+            : embed
+              ? entry.embedCandidate
+              : entry.candidate,
         info,
         costUsd: cost,
         stats: this.stats.get(name, model),
@@ -384,12 +425,25 @@ export class Router {
       now,
       stats: this.stats,
       complexity,
+      ...(options.stream === true && { stream: true }),
     };
     let ordered = strategy.order(eligible, context) as CandidateInfo[];
     if (ordered.length !== eligible.length) ordered = this.complete(ordered, eligible);
+    const explored =
+      routed &&
+      this.explorationRate > 0 &&
+      (strategy.name === 'latency' || strategy.name === 'adaptive')
+        ? this.explore(ordered)
+        : undefined;
+    if (explored) ordered = [explored, ...ordered.filter((c) => c !== explored)];
 
-    // The pin (or the experiment's variant) goes first when it passed the constraints.
-    const first = pinName ?? assignment?.provider;
+    // The pin (or the experiment's variant, or the session's provider) goes first when it passed the constraints.
+    const session = this.affinity && routed ? sessionOf(request) : undefined;
+    const sessionPin =
+      session !== undefined && pinName === undefined && only === undefined && !assignment
+        ? this.affinity?.get(session)?.provider
+        : undefined;
+    const first = pinName ?? assignment?.provider ?? sessionPin;
     if (first !== undefined) {
       const at = ordered.findIndex((c) => c.name === first);
       if (at > 0) ordered = [ordered[at], ...ordered.slice(0, at), ...ordered.slice(at + 1)];
@@ -425,7 +479,20 @@ export class Router {
     if (ruleName !== undefined) plan.rule = ruleName;
     if (assignment) plan.experiment = { name: assignment.experiment, variant: assignment.variant };
     if (complexity) plan.complexity = complexity;
+    if (explored && ordered[0] === explored) plan.explored = explored.name;
+    if (session !== undefined) {
+      plan.session = session;
+      if (sessionPin !== undefined && ordered[0]?.name === sessionPin) plan.affinity = sessionPin;
+    }
     return plan;
+  }
+
+  /** With probability `exploration.rate`: a candidate (not already first) with no latency observed in the window. */
+  private explore(ordered: readonly CandidateInfo[]): CandidateInfo | undefined {
+    if (this.random() >= this.explorationRate) return undefined;
+    const unobserved = ordered.filter((c, i) => i > 0 && c.stats?.latencyMs === undefined);
+    if (unobserved.length === 0) return undefined;
+    return unobserved[Math.floor(this.random() * unobserved.length)];
   }
 
   private count(request: AnyRequest, embed: boolean): number {
@@ -522,6 +589,37 @@ export class Router {
     this.builtIns.set(input, strategy);
     return strategy;
   }
+}
+
+/** The request's `metadata.sessionId`, when it is a non-empty string. */
+function sessionOf(request: AnyRequest): string | undefined {
+  const id = request.metadata?.sessionId;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/**
+ * Whether a request's `model` applies to this provider: it is the pinned one, the catalogue's
+ * family of the model is the provider's type, or (no pin, a model the catalogue does not know)
+ * nothing says otherwise.
+ */
+function modelBelongs(
+  name: string,
+  provider: Provider,
+  pin: string | undefined,
+  family: string | null | undefined,
+): boolean {
+  if (pin !== undefined && pin === name) return true;
+  if (family === null || family === undefined) return pin === undefined;
+  return family === provider.type;
+}
+
+/** The candidate naming the provider's own default model (cached on the entry). */
+function ownCandidate(entry: RouterEntry, embed: boolean, model: string): Candidate {
+  const own = (entry.own ??= {});
+  const key = embed ? 'embed' : 'chat';
+  const cached = own[key];
+  if (cached && !('generate' in cached) && cached.model === model) return cached;
+  return (own[key] = { provider: entry.provider, model });
 }
 
 /**

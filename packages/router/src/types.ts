@@ -11,6 +11,7 @@ import type {
   RoutingStrategyName,
 } from '@modelmux/core';
 import type { ComplexityClass, ComplexityOptions } from './complexity.js';
+import type { SessionAffinity, SessionAffinityOptions } from './session-affinity.js';
 import type { AdaptiveOptions } from './strategies/adaptive.js';
 
 /**
@@ -24,7 +25,7 @@ export type ProviderEntry =
   | Provider
   | {
       provider: Provider;
-      /** The chat model to use on it (default: the request's `model`, then the provider's default). */
+      /** The chat model to use on it (default: the request's `model` when it belongs to this provider — pinned, or its catalogue family — else the provider's default). */
       model?: string;
       /** The embedding model for `embed` plans (default: the provider's default embedding model). */
       embeddingModel?: string;
@@ -72,6 +73,8 @@ export interface StrategyContext {
   readonly stats: RoutingStats;
   /** The complexity class, when the complexity strategy (or a rule) asked for it. */
   readonly complexity?: ComplexityClass;
+  /** True when the request will be streamed (`PlanOptions.stream`). */
+  readonly stream?: boolean;
 }
 
 /** A routing strategy: orders the candidates that passed every constraint, best first. */
@@ -143,6 +146,19 @@ export interface RouterOptions {
   adaptive?: AdaptiveOptions;
   /** How many request ids the router remembers for `recordResult` / `recordFeedback` (default 10 000). */
   maxTrackedRequests?: number;
+  /**
+   * Session affinity: a request with `metadata.sessionId` goes first to the provider that served
+   * that session, for a sliding TTL (`true` = defaults; a `SessionAffinity` instance is used as
+   * is, e.g. kept across router rebuilds). Off by default (costs nothing then).
+   */
+  sessionAffinity?: boolean | SessionAffinityOptions | SessionAffinity;
+  /**
+   * Exploration for `latency` and `adaptive`: with probability `rate` (0–1, e.g. 0.05) a request
+   * goes first to a candidate with no latency observed in the recent window (never tried, or its
+   * data aged out), so the router learns that a provider is faster than the catalogue says.
+   * Off by default.
+   */
+  exploration?: { rate: number };
 }
 
 /** Per-call options of `router.plan()`. */
@@ -155,6 +171,8 @@ export interface PlanOptions {
   requestId?: string;
   /** Input tokens when already counted (the plan then counts nothing). */
   inputTokens?: number;
+  /** The request will be streamed: `latency` ranks by observed time to first token. */
+  stream?: boolean;
 }
 
 /** Why a provider is not in the plan. */
@@ -183,11 +201,19 @@ export interface RoutePlan {
   complexity?: ComplexityClass;
   /** The request id for `recordResult` and `recordFeedback`. */
   requestId: string;
+  /** With session affinity: the request's `metadata.sessionId` (its result re-pins the session). */
+  session?: string;
+  /** With session affinity: the provider the session was pinned to and put first, if any. */
+  affinity?: string;
+  /** With exploration: the unobserved provider this request explores (put first). */
+  explored?: string;
 }
 
 /** What `recordResult` needs from a result (a `ChatResult` or `EmbedResult` fits). */
 export interface ResultSummary {
   provider: string;
+  /** The model that answered (kept in a session's pin). */
+  model?: string;
   latencyMs: number;
   costUsd: number | undefined;
 }

@@ -174,6 +174,14 @@ export interface FakeProvidersOptions {
    * when the module loaded and is never frozen by a test's fake timers.
    */
   useGlobalTimers?: boolean;
+  /**
+   * When true, each provider keeps an automatic prompt cache per model: a chat request whose
+   * leading messages repeat a prompt that provider served before reports those tokens as cached
+   * input in the vendor's own usage fields (OpenAI/Groq `prompt_tokens_details.cached_tokens`,
+   * Anthropic `cache_read_input_tokens`, Gemini `cachedContentTokenCount`). The cache, not the
+   * request's cache markers, then decides what is read from it. Default false.
+   */
+  promptCache?: boolean;
 }
 
 /** Base URLs to hand to each official SDK. */

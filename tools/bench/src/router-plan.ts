@@ -99,6 +99,16 @@ export function routerPlan(size: BenchSize) {
     latencyUs: perPlanUs({ strategy: 'latency' }, size),
     adaptiveUs: perPlanUs({ strategy: 'adaptive' }, size),
     complexityUs: perPlanUs({ strategy: 'complexity' }, size),
+    // Real-traffic options configured, on requests that use none of them (no sessionId; cost
+    // never explores): the hot path should cost the same as plain `cost`.
+    costGivenTokensBeforeUs: perPlanUs({ strategy: 'cost' }, size, 12),
+    realTrafficIdleUs: perPlanUs(
+      { strategy: 'cost', sessionAffinity: true, exploration: { rate: 0.05 } },
+      size,
+      12,
+    ),
+    // The same plain `cost` plan measured again right after, as the control for the row above.
+    costGivenTokensAgainUs: perPlanUs({ strategy: 'cost' }, size, 12),
     withRuleAndExperimentUs: perPlanUs(
       {
         strategy: 'cost',
@@ -127,5 +137,7 @@ export function formatRouterPlan(r: ReturnType<typeof routerPlan>): string {
     `| adaptive (Thompson sampling), counting tokens | ${f(r.adaptiveUs)} |`,
     `| complexity, counting tokens | ${f(r.complexityUs)} |`,
     `| cost + a rule + an A/B experiment, counting tokens | ${f(r.withRuleAndExperimentUs)} |`,
+    `| cost, token count given, sessionAffinity + exploration configured, requests without a sessionId | ${f(r.realTrafficIdleUs)} (${f(r.realTrafficIdleUs - (r.costGivenTokensBeforeUs + r.costGivenTokensAgainUs) / 2)} µs vs the controls) |`,
+    `| controls: cost, token count given, measured right before and right after the row above | ${f(r.costGivenTokensBeforeUs)} / ${f(r.costGivenTokensAgainUs)} |`,
   ].join('\n');
 }

@@ -57,6 +57,31 @@ const ConfigObjectSchema = z.strictObject(
     hooks: HooksSchema.optional(),
     rules: RoutingRulesSchema.optional(),
     experiments: ExperimentsSchema.optional(),
+    // Exploration (@modelmux/router): latency/adaptive sometimes try a provider with no recent data.
+    exploration: z
+      .strictObject(
+        {
+          rate: z
+            .number({ error: expected('a share from 0 to 1, e.g. 0.05') })
+            .min(0, { error: expected('a share from 0 to 1, e.g. 0.05') })
+            .max(1, { error: expected('a share from 0 to 1, e.g. 0.05') }),
+        },
+        { error: expected('{ rate }, e.g. { rate: 0.05 }') },
+      )
+      .optional(),
+    // Session affinity (@modelmux/router): metadata.sessionId keeps a conversation on one provider.
+    sessionAffinity: z
+      .union(
+        [
+          z.boolean(),
+          z.strictObject({
+            ttlMs: positiveIntSchema('milliseconds', '1800000').optional(),
+            maxSessions: positiveIntSchema('sessions', '100000').optional(),
+          }),
+        ],
+        { error: expected('true, false or { ttlMs, maxSessions }') },
+      )
+      .optional(),
   },
   {
     error: expected(

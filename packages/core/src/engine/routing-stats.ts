@@ -8,6 +8,11 @@ import type { RateLimitInfo } from './rate-limit-info.js';
 export interface ProviderStats {
   /** Observed latency of successful calls over the recent window, in ms; undefined without data. */
   latencyMs: number | undefined;
+  /**
+   * Observed mean time to first token of streams over the recent window, in ms (streams are
+   * routed by it under `latency`); undefined without data or when the stats do not measure it.
+   */
+  ttftMs?: number;
   /** Observed p95 latency over the recent window, in ms; undefined without data. */
   p95LatencyMs: number | undefined;
   /** Successful calls in the recent window. */

@@ -77,7 +77,8 @@ function checkStrategy(value: string | undefined, field: string): string | undef
 
 /**
  * Merges the routing hints: body (`user`, `metadata`) < headers (`x-modelmux-strategy`,
- * `x-modelmux-user`, `x-modelmux-tags`, `x-modelmux-metadata`) < the model id's
+ * `x-modelmux-user`, `x-modelmux-tags`, `x-modelmux-metadata`, `x-modelmux-session` →
+ * `metadata.sessionId` for session affinity) < the model id's
  * strategy < the server's context (a virtual key's user, tags and metadata win).
  */
 export function readHints(
@@ -102,6 +103,9 @@ export function readHints(
           .split(',')
           .map((t) => t.trim())
           .filter((t) => t !== ''));
+  const session = headers.get('x-modelmux-session');
+  if (session !== null && session !== '' && hints?.metadata?.['sessionId'] === undefined)
+    metadata.sessionId = session;
   if (tags !== undefined && tags.length > 0) metadata.tags = tags;
   else if (metadata.tags !== undefined && !Array.isArray(metadata.tags)) delete metadata.tags;
   const strategy =

@@ -12,10 +12,20 @@ export function expectedLatencyMs(candidate: CandidateInfo): number | undefined 
   return candidate.stats?.latencyMs ?? candidate.info?.typicalLatencyMs;
 }
 
-/** Fastest first by observed latency over the recent window (the catalogue's typical latency until there is data). */
+/** A stream's expected wait: observed time to first token, else the call's expected latency. */
+function expectedFirstTokenMs(candidate: CandidateInfo): number | undefined {
+  return candidate.stats?.ttftMs ?? expectedLatencyMs(candidate);
+}
+
+/**
+ * Fastest first: a non-streaming call by observed latency over the recent window, a stream
+ * (`plan(request, { stream: true })`) by observed time to first token when the stats measure
+ * it; the catalogue's typical latency until there is data.
+ */
 export const latencyStrategy: RoutingStrategy = {
   name: 'latency',
-  order: (candidates) => orderBy(candidates, expectedLatencyMs),
+  order: (candidates, context) =>
+    orderBy(candidates, context?.stream === true ? expectedFirstTokenMs : expectedLatencyMs),
 };
 
 /** Highest quality first (the configured score, else the catalogue's). */

@@ -1,4 +1,5 @@
 import type { FakeRateLimit, FakeRules, FakeStep } from '../types.js';
+import { PrefixCache } from '../brain/prefix-cache.js';
 import { mulberry32 } from './prng.js';
 
 /** The step a request gets, and the extra latency the rules drew for it. */
@@ -16,6 +17,8 @@ export class ProviderState {
   limits: FakeRateLimit | undefined;
   /** Requests served since the last reset (the default remaining-requests count goes down with it). */
   served = 0;
+  /** The provider's prompt cache, when the server was started with `promptCache: true`. */
+  readonly prefixCache = new PrefixCache();
 
   constructor(private readonly defaultSeed: number) {}
 
@@ -36,6 +39,7 @@ export class ProviderState {
     this.rules(undefined);
     this.limits = undefined;
     this.served = 0;
+    this.prefixCache.clear();
   }
 
   /** The next scripted step, else a rules draw (failure first, then latency), else 'ok'. */

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decideAnswer } from '../brain/decide-answer.js';
 import { embedText } from '../brain/embed-text.js';
-import type { AnswerOverrides } from '../brain/neutral.js';
+import type { AnswerOverrides, NeutralChatRequest } from '../brain/neutral.js';
+import type { PrefixCache } from '../brain/prefix-cache.js';
 import type { FakeStep } from '../types.js';
 import type { ErrorSpec, ReplyContext, Route, VendorCodec } from '../vendors/codec.js';
 import { sse } from '../vendors/codec.js';
@@ -30,6 +31,8 @@ export interface StepContext {
   wait(ms: number): Promise<boolean>;
   /** Headers every response of this request carries (rate limits). */
   headers?: Record<string, string>;
+  /** The provider's prompt cache (a repeated prefix reads from it), when enabled. */
+  prefixCache?: PrefixCache;
 }
 
 /** Answers one request according to a step. */
@@ -112,7 +115,7 @@ export async function runStep(step: FakeStep, ctx: StepContext): Promise<void> {
     res.end(json);
     return;
   }
-  const request = parseChat(ctx);
+  const request = withPrefixCache(ctx, parseChat(ctx));
   const all = codec.chatEvents(decideAnswer(request, overrides), request, ctx.body, reply);
   const events = noUsage ? eventsWithoutUsage(codec.provider, all) : all;
   writeStreamHead(ctx);
@@ -161,6 +164,15 @@ function parseChat(ctx: StepContext) {
   return ctx.codec.parseChat(ctx.body, ctx.route);
 }
 
+/**
+ * With the prompt cache on, what is read from the cache is what this provider has served
+ * before (a warm prefix), whatever the request marked as cacheable.
+ */
+function withPrefixCache(ctx: StepContext, request: NeutralChatRequest): NeutralChatRequest {
+  if (!ctx.prefixCache) return request;
+  return { ...request, cacheableChars: ctx.prefixCache.observe(request.model, request) };
+}
+
 function writeStreamHead(ctx: StepContext): void {
   ctx.res.writeHead(200, {
     ...head(ctx),
@@ -183,6 +195,6 @@ function answerJson(ctx: StepContext, overrides: AnswerOverrides): unknown {
       route,
     );
   }
-  const request = codec.parseChat(body, route);
+  const request = withPrefixCache(ctx, codec.parseChat(body, route));
   return codec.chatJson(decideAnswer(request, overrides), request, reply);
 }

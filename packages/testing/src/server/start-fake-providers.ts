@@ -93,6 +93,7 @@ export async function startFakeProviders(
       reply,
       wait,
       headers,
+      ...(options.promptCache === true && { prefixCache: state.prefixCache }),
     });
   };
 
