@@ -64,10 +64,10 @@ describe('the tour, offline (no keys)', () => {
     expect(drill.budget.answered).toBeGreaterThan(0);
     // The error's exported name, one pair of parentheses, costs rounded.
     expect(output).toMatch(
-      /refused: BudgetExceededError: The user budget of \$0\.0003 for user "trial-user" would be exceeded \(predicted \$0\.\d{6}, spent \$0\.\d{6}\); it resets at /,
+      /refused: BudgetExceededError: The daily user budget of \$0\.0003 for user "trial-user" would be exceeded \(predicted \$0\.\d+, spent \$0\.\d+\); it resets at /,
     );
-    expect(output).toMatch(/\(openai left out: daily user budget of trial-user: /);
-    expect(output).not.toMatch(/\)\s*\(|\d\.\d{7,}/);
+    expect(output).toMatch(/\(openai left out: daily user budget of user "trial-user": /);
+    expect(output).not.toMatch(/\)\s*\(|\d\.\d{10,}/);
     // The RAG answer is a whole sentence of the docs, not a line of one.
     const answer = / {3}A: ([\s\S]*?)\n {6}\[\d+\]/.exec(output)?.[1];
     expect(answer).toMatch(/^[A-Z`][^…]*[.!?]$/);
